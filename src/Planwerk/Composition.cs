@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Razor;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Planwerk.Data;
+using Planwerk.Features.Accounts;
+using Planwerk.Features.Demo;
+using Planwerk.Features.Plans;
+using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.Markdown;
+using Planwerk.Infrastructure.Security;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk;
+
+public static class Composition
+{
+    public static IServiceCollection AddPlanwerk(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Pages are UTF-8: let umlauts and right-to-left scripts through as characters, not entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddPlanwerkDatabase(configuration, environment.ContentRootPath);
+        services.AddIdentityCore<PlanwerkUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddEntityFrameworkStores<PlanwerkDbContext>()
+            .AddErrorDescriber<GermanIdentityErrorDescriber>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "planwerk.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddPlanwerkAuthorization();
+        services.AddHttpContextAccessor();
+        services.AddPlanwerkLocalization();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => ValidationMessages.UseGerman(o.ModelBindingMessageProvider));
+        services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
+        services.AddHealthChecks().AddDbContextCheck<PlanwerkDbContext>("database");
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Planwerk Read API";
+            document.Info.Description = "Published plans of every municipality on this installation: fields of action, measures and their progress.";
+            return Task.CompletedTask;
+        }));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail"));
+        services.AddScoped<MailSender>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
+        services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration));
+        return services;
+    }
+
+    private static TracerProviderBuilder AddOtlpExporterWhenConfigured(this TracerProviderBuilder builder, IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? builder : builder.AddOtlpExporter();
+
+    private static MeterProviderBuilder AddOtlpExporterWhenConfigured(this MeterProviderBuilder builder, IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? builder : builder.AddOtlpExporter();
+
+    public static WebApplication UsePlanwerk(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseMunicipalityTenancy();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapLanguageSwitch();
+        app.MapPlanApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Planwerk.Features.Demo;
+
+namespace Planwerk.Data;
+
+/// <summary>Brings the database up to date before the host starts anything else, so no request
+/// ever meets an unmigrated database (in production and in the test host alike).</summary>
+public sealed class DatabaseInitializer(IServiceProvider services) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) => services.InitializeDatabaseAsync();
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public static class DatabaseInitialization
+{
+    /// <summary>Applies the provider's migrations and, in demo mode on an empty database, adds the demo content.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider root)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PlanwerkDbContext>();
+        await db.Database.MigrateAsync();
+
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Planwerk.Demo");
+        if (!demo.Enabled) return;
+        if (environment.IsProduction())
+        {
+            // A production installation never gets invented content or a known password.
+            logger.LogWarning("Demo:Enabled is set but the environment is Production; no demo content is added.");
+            return;
+        }
+        if (await db.Municipalities.AnyAsync()) return;
+        await DemoContent.SeedAsync(services);
+        logger.LogInformation("Demo content added. Sign in as {Email}.", DemoContent.DemoEmail);
+    }
+}

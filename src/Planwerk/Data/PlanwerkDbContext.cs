@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Planwerk.Features.Accounts;
+using Planwerk.Features.Municipalities;
+using Planwerk.Features.Plans;
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Data;
+
+/// <summary>The one DbContext. Each database provider has a subclass that owns its migrations
+/// (<see cref="SqlitePlanwerkDbContext"/>, <see cref="PostgresPlanwerkDbContext"/>); the model is this class.</summary>
+public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbContext<PlanwerkUser>(options)
+{
+    /// <summary>The municipality whose data this context may see and change. Null (no municipality
+    /// in the request) means no municipality-owned row is visible at all.</summary>
+    public int? CurrentMunicipalityId { get; set; }
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<MunicipalityMembership> Memberships => Set<MunicipalityMembership>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Principle> Principles => Set<Principle>();
+    public DbSet<FieldOfAction> FieldsOfAction => Set<FieldOfAction>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<District> Districts => Set<District>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Municipality>(e =>
+        {
+            e.HasIndex(m => m.Slug).IsUnique();
+            e.Property(m => m.Slug).HasMaxLength(40);
+            e.Property(m => m.Name).HasMaxLength(200);
+        });
+
+        builder.Entity<PlanwerkUser>().Property(u => u.DisplayName).HasMaxLength(200);
+
+        builder.Entity<MunicipalityMembership>(e =>
+        {
+            e.HasIndex(m => new { m.MunicipalityId, m.UserId, m.Role }).IsUnique();
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Plan>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(40);
+            e.HasOne(p => p.Predecessor).WithMany().HasForeignKey(p => p.PredecessorId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(p => p.MunicipalityId);
+        });
+
+        builder.Entity<Principle>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(500);
+            e.HasOne(p => p.Plan).WithMany(p => p.Principles).HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => new { p.PlanId, p.Position });
+        });
+
+        builder.Entity<FieldOfAction>(e =>
+        {
+            e.Property(f => f.Title).HasMaxLength(300);
+            e.HasOne(f => f.Plan).WithMany(p => p.Fields).HasForeignKey(f => f.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => new { f.PlanId, f.Number });
+        });
+
+        builder.Entity<District>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(d => new { d.MunicipalityId, d.Name }).IsUnique();
+        });
+
+        builder.Entity<Measure>(e =>
+        {
+            e.Property(m => m.Number).HasMaxLength(20);
+            e.Property(m => m.Title).HasMaxLength(500);
+            e.Property(m => m.TargetGroups).HasMaxLength(2000);
+            e.Property(m => m.ResponsibleOffice).HasMaxLength(500);
+            e.Property(m => m.PartnerOrganisations).HasMaxLength(4000);
+            e.Property(m => m.Funding).HasMaxLength(2000);
+            e.Property(m => m.EstimatedCost).HasPrecision(14, 2);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.Priority).HasConversion<string>().HasMaxLength(40);
+            e.HasOne(m => m.Plan).WithMany(p => p.Measures).HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
+            // Deleting a field with measures is refused by the page; the database backs that up.
+            e.HasOne(m => m.FieldOfAction).WithMany(f => f.Measures).HasForeignKey(m => m.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.PlanId, m.Number }).IsUnique();
+            e.HasIndex(m => new { m.FieldOfActionId, m.Position });
+            e.HasMany(m => m.Principles).WithMany(p => p.Measures).UsingEntity("MeasurePrinciples");
+            e.HasMany(m => m.Districts).WithMany(d => d.Measures).UsingEntity("MeasureDistricts");
+        });
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IVersioned).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+
+        ApplyMunicipalityFilter<MunicipalityMembership>(builder);
+        ApplyMunicipalityFilter<Plan>(builder);
+        ApplyMunicipalityFilter<Principle>(builder);
+        ApplyMunicipalityFilter<FieldOfAction>(builder);
+        ApplyMunicipalityFilter<Measure>(builder);
+        ApplyMunicipalityFilter<District>(builder);
+    }
+
+    private void ApplyMunicipalityFilter<T>(ModelBuilder builder) where T : class, IMunicipalityOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.MunicipalityId == CurrentMunicipalityId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Gives new rows the current municipality, refuses rows of another one, and bumps the
+    /// concurrency version of every changed row so a stale form cannot overwrite it.</summary>
+    private void StampChanges()
+    {
+        foreach (EntityEntry entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IMunicipalityOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                if (entry.State == EntityState.Added && owned.MunicipalityId == 0 && CurrentMunicipalityId is int current)
+                {
+                    owned.MunicipalityId = current;
+                }
+                if (CurrentMunicipalityId is null || owned.MunicipalityId != CurrentMunicipalityId)
+                {
+                    throw new InvalidOperationException(
+                        $"Refusing to save a {entry.Entity.GetType().Name} of municipality {owned.MunicipalityId} while working in municipality {CurrentMunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}.");
+                }
+            }
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version++;
+            }
+        }
+    }
+}
+
+public sealed class SqlitePlanwerkDbContext(DbContextOptions<SqlitePlanwerkDbContext> options) : PlanwerkDbContext(options);
+
+public sealed class PostgresPlanwerkDbContext(DbContextOptions<PostgresPlanwerkDbContext> options) : PlanwerkDbContext(options);

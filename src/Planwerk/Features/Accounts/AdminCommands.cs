@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Features.Municipalities;
+
+namespace Planwerk.Features.Accounts;
+
+/// <summary>Commands run instead of the web server, e.g.
+/// <c>dotnet run --project src/Planwerk -- create-admin --municipality dresden --name "Landeshauptstadt Dresden" --email it@dresden.example</c>.
+/// The password is read from standard input (or PLANWERK_ADMIN_PASSWORD), never from the command line.</summary>
+public static class AdminCommands
+{
+    public static readonly IReadOnlySet<string> Names = new HashSet<string> { "create-admin" };
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, Action<WebApplicationBuilder>? configure = null)
+    {
+        var options = ParseOptions(args.Skip(1));
+        if (!options.TryGetValue("municipality", out var slug) || !options.TryGetValue("email", out var email))
+        {
+            await output.WriteLineAsync("Aufruf: create-admin --municipality <kurzname> --email <adresse> [--name <Name der Kommune>] [--display-name <Name der Person>]");
+            await output.WriteLineAsync("Das Passwort wird von der Standardeingabe gelesen oder aus PLANWERK_ADMIN_PASSWORD.");
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder([.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder);
+        builder.Services.AddPlanwerk(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        await app.Services.InitializeDatabaseAsync();
+
+        var password = Environment.GetEnvironmentVariable("PLANWERK_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            await output.WriteAsync("Passwort: ");
+            password = (await input.ReadLineAsync())?.Trim();
+        }
+
+        var result = await CreateAdministratorAsync(app.Services, slug, options.GetValueOrDefault("name"), email,
+            options.GetValueOrDefault("display-name") ?? email, password ?? "");
+        await output.WriteLineAsync(result.Message);
+        return result.Succeeded ? 0 : 1;
+    }
+
+    public sealed record Outcome(bool Succeeded, string Message);
+
+    /// <summary>Creates the municipality if it does not exist yet, the account if it does not exist
+    /// yet, and makes the account an administrator of the municipality.</summary>
+    public static async Task<Outcome> CreateAdministratorAsync(IServiceProvider services, string slug, string? municipalityName, string email, string displayName, string password)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanwerkUser>>();
+
+        slug = slug.Trim().ToLowerInvariant();
+        if (Municipality.ValidateSlug(slug) is string slugError) return new(false, slugError);
+
+        var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Slug == slug);
+        if (municipality is null)
+        {
+            if (string.IsNullOrWhiteSpace(municipalityName))
+                return new(false, $"Die Kommune „{slug}“ gibt es noch nicht; geben Sie mit --name ihren Namen an.");
+            municipality = new Municipality { Slug = slug, Name = municipalityName.Trim(), CreatedAt = DateTimeOffset.UtcNow };
+            db.Municipalities.Add(municipality);
+            await db.SaveChangesAsync();
+        }
+        db.CurrentMunicipalityId = municipality.Id;
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new PlanwerkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+                return new(false, "Das Konto wurde nicht angelegt: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.Role == MunicipalityRole.Administrator))
+        {
+            db.Memberships.Add(new MunicipalityMembership { UserId = user.Id, Role = MunicipalityRole.Administrator });
+            await db.SaveChangesAsync();
+        }
+        return new(true, $"{email} ist Administrator/in der Kommune „{municipality.Name}“ (/{municipality.Slug}).");
+    }
+
+    private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? key = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=', StringComparison.Ordinal)) key = arg[2..];
+            else if (key is not null) { result[key] = arg; key = null; }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Planwerk.Features.Municipalities;
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Accounts;
+
+/// <summary>An account. Accounts belong to the installation; what a person may do in a
+/// municipality comes from their <see cref="MunicipalityMembership"/> there.</summary>
+public sealed class PlanwerkUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+}
+
+public enum MunicipalityRole
+{
+    /// <summary>Manages the municipality's users and roles, and may do everything a plan editor may.</summary>
+    Administrator,
+    /// <summary>Writes and edits the municipality's plans.</summary>
+    PlanEditor,
+}
+
+public sealed class MunicipalityMembership : IMunicipalityOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public Municipality? Municipality { get; set; }
+    public required string UserId { get; set; }
+    public PlanwerkUser? User { get; set; }
+    public MunicipalityRole Role { get; set; }
+}

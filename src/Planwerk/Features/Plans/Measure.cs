@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Plans;
+
+public enum MeasureStatus
+{
+    NotStarted,
+    InProgress,
+    Completed,
+    Delayed,
+    Discontinued,
+}
+
+public enum MeasurePriority
+{
+    High,
+    Medium,
+    Low,
+}
+
+/// <summary>A measure (Maßnahme) in a field of action, numbered like "4.3".</summary>
+public sealed partial class Measure : IMunicipalityOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int FieldOfActionId { get; set; }
+    public FieldOfAction? FieldOfAction { get; set; }
+    /// <summary>Order within the field of action.</summary>
+    public int Position { get; set; }
+    public required string Number { get; set; }
+    public required string Title { get; set; }
+    /// <summary>Markdown.</summary>
+    public string Goal { get; set; } = "";
+    /// <summary>Markdown.</summary>
+    public string Description { get; set; } = "";
+    public string TargetGroups { get; set; } = "";
+    public string ResponsibleOffice { get; set; } = "";
+    public string PartnerOrganisations { get; set; } = "";
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public decimal? EstimatedCost { get; set; }
+    public string Funding { get; set; } = "";
+    public MeasurePriority Priority { get; set; } = MeasurePriority.Medium;
+    public MeasureStatus Status { get; set; }
+    /// <summary>0 to 100.</summary>
+    public int Progress { get; set; }
+    public bool IsExample { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Principle> Principles { get; set; } = [];
+    public List<District> Districts { get; set; } = [];
+
+    /// <summary>"4.3": the field's number, a dot, the measure's number in the field; deeper levels allowed.</summary>
+    public static bool IsValidNumber(string? number) => number is not null && NumberPattern().IsMatch(number);
+
+    /// <summary>Orders "4.10" after "4.9".</summary>
+    public static int[] NumberSortKey(string number) =>
+        number.Split('.').Select(p => int.TryParse(p, out var n) ? n : int.MaxValue).ToArray();
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){0,3}$")]
+    private static partial Regex NumberPattern();
+}

@@ -1,0 +1,98 @@
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Plans;
+
+public enum PlanState
+{
+    Draft,
+    InConsultation,
+    InDeliberation,
+    Adopted,
+    InImplementation,
+    Closed,
+    Superseded,
+}
+
+/// <summary>A municipal action plan (Fachplan): principles, fields of action and their measures.</summary>
+public sealed class Plan : IMunicipalityOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public required string Title { get; set; }
+    /// <summary>First year of the plan's period, e.g. 2019.</summary>
+    public int? PeriodStart { get; set; }
+    /// <summary>Last year of the plan's period, e.g. 2022.</summary>
+    public int? PeriodEnd { get; set; }
+    public PlanState State { get; set; }
+    /// <summary>Markdown.</summary>
+    public string Summary { get; set; } = "";
+    public int? PredecessorId { get; set; }
+    public Plan? Predecessor { get; set; }
+    /// <summary>Only public plans are shown on the public site and in the read API.</summary>
+    public bool IsPublic { get; set; }
+    /// <summary>Marks demo content that is invented rather than the city's real text.</summary>
+    public bool IsExample { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Principle> Principles { get; set; } = [];
+    public List<FieldOfAction> Fields { get; set; } = [];
+    public List<Measure> Measures { get; set; } = [];
+
+    public string Period => FormatPeriod(PeriodStart, PeriodEnd);
+
+    public static string FormatPeriod(int? start, int? end) => (start, end) switch
+    {
+        (int s, int e) when s == e => s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        (int s, int e) => $"{s}–{e}",
+        (int s, null) => $"ab {s}",
+        (null, int e) => $"bis {e}",
+        _ => "",
+    };
+}
+
+/// <summary>A guiding principle (Leitlinie).</summary>
+public sealed class Principle : IMunicipalityOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int Position { get; set; }
+    public required string Title { get; set; }
+    /// <summary>Markdown.</summary>
+    public string Description { get; set; } = "";
+    public int Version { get; set; }
+    public List<Measure> Measures { get; set; } = [];
+}
+
+/// <summary>A field of action (Teilbereich, Handlungsfeld), numbered within its plan.</summary>
+public sealed class FieldOfAction : IMunicipalityOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    /// <summary>Markdown.</summary>
+    public string Description { get; set; } = "";
+    public int Version { get; set; }
+    public List<Measure> Measures { get; set; } = [];
+}
+
+/// <summary>A district (Stadtbezirk) or locality (Ortschaft) of the municipality.</summary>
+public sealed class District : IMunicipalityOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public required string Name { get; set; }
+    public DistrictKind Kind { get; set; }
+    public List<Measure> Measures { get; set; } = [];
+}
+
+public enum DistrictKind
+{
+    District,
+    Locality,
+}

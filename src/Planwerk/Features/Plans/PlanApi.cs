@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Features.Plans;
+
+/// <summary>The public read API under /api/v1/. Everyone may use it (anonymous); it shows public plans only.</summary>
+public static class PlanApi
+{
+    public sealed record MunicipalityDto(string Slug, string Name, string Url);
+    public sealed record PlanSummaryDto(int Id, string Title, int? PeriodStart, int? PeriodEnd, string State, int? PredecessorId, bool IsExample, int MeasureCount, string Url);
+    public sealed record PrincipleDto(int Id, int Position, string Title, string Description);
+    public sealed record FieldDto(int Id, int Number, string Title, string Description, IReadOnlyList<MeasureDto> Measures);
+    public sealed record MeasureDto(
+        int Id, string Number, int FieldOfActionId, string Title, string Goal, string Description, string TargetGroups,
+        string ResponsibleOffice, string PartnerOrganisations, IReadOnlyList<string> Districts, DateOnly? StartDate, DateOnly? EndDate,
+        decimal? EstimatedCost, string Funding, string Priority, IReadOnlyList<int> PrincipleIds, string Status, int Progress, bool IsExample);
+    public sealed record PlanDto(
+        int Id, string Title, int? PeriodStart, int? PeriodEnd, string State, string Summary, int? PredecessorId, bool IsExample,
+        IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields);
+
+    public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Plans").CacheOutput(PublicPageCache.PolicyName);
+
+        api.MapGet("/municipalities", async (PlanwerkDbContext db, CancellationToken ct) =>
+            await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)
+                .Select(m => new MunicipalityDto(m.Slug, m.Name, "/api/v1/municipalities/" + m.Slug))
+                .ToListAsync(ct))
+            .WithName("ListMunicipalities").WithSummary("All municipalities on this installation.");
+
+        api.MapGet("/municipalities/{municipality}", (HttpContext context) =>
+            {
+                var m = context.RequiredMunicipality();
+                return new MunicipalityDto(m.Slug, m.Name, "/api/v1/municipalities/" + m.Slug);
+            })
+            .WithName("GetMunicipality").WithSummary("One municipality.");
+
+        api.MapGet("/municipalities/{municipality}/plans", async (HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            {
+                var slug = context.RequiredMunicipality().Slug;
+                return await db.Plans.AsNoTracking().Where(p => p.IsPublic).OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title)
+                    .Select(p => new PlanSummaryDto(p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State.ToString(), p.PredecessorId, p.IsExample,
+                        p.Measures.Count, $"/api/v1/municipalities/{slug}/plans/{p.Id}"))
+                    .ToListAsync(ct);
+            })
+            .WithName("ListPlans").WithSummary("The municipality's published plans.");
+
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}", async Task<Results<Ok<PlanDto>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
+            {
+                var plan = await LoadPlanAsync(db, planId, ct);
+                return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan);
+            })
+            .WithName("GetPlan").WithSummary("One published plan with its principles, fields of action and all their measures.");
+
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields", async Task<Results<Ok<IReadOnlyList<FieldDto>>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
+            {
+                var plan = await LoadPlanAsync(db, planId, ct);
+                return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan.Fields);
+            })
+            .WithName("ListFields").WithSummary("The fields of action of a published plan, each with its measures.");
+
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures", async Task<Results<Ok<List<MeasureDto>>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
+            {
+                var plan = await LoadPlanAsync(db, planId, ct);
+                return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan.Fields.SelectMany(f => f.Measures).ToList());
+            })
+            .WithName("ListMeasures").WithSummary("All measures of a published plan, in plan order.");
+
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures/{measureId:int}", async Task<Results<Ok<MeasureDto>, NotFound>> (int planId, int measureId, PlanwerkDbContext db, CancellationToken ct) =>
+            {
+                var measure = await MeasureProjection(db.Measures.AsNoTracking().Where(m => m.PlanId == planId && m.Id == measureId && m.Plan!.IsPublic))
+                    .FirstOrDefaultAsync(ct);
+                return measure is null ? TypedResults.NotFound() : TypedResults.Ok(measure);
+            })
+            .WithName("GetMeasure").WithSummary("One measure of a published plan.");
+
+        return app;
+    }
+
+    private static IQueryable<MeasureDto> MeasureProjection(IQueryable<Measure> measures) => measures.Select(m => new MeasureDto(
+        m.Id, m.Number, m.FieldOfActionId, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
+        m.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToList(), m.StartDate, m.EndDate, m.EstimatedCost, m.Funding,
+        m.Priority.ToString(), m.Principles.OrderBy(p => p.Position).Select(p => p.Id).ToList(), m.Status.ToString(), m.Progress, m.IsExample));
+
+    /// <summary>Three queries whatever the plan's size: the plan with its principles, its fields, its measures.</summary>
+    private static async Task<PlanDto?> LoadPlanAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.IsPublic)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.PredecessorId, p.IsExample,
+                Principles = p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleDto(x.Id, x.Position, x.Title, x.Description)).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (plan is null) return null;
+
+        var fields = await db.FieldsOfAction.AsNoTracking().Where(f => f.PlanId == planId).OrderBy(f => f.Number)
+            .Select(f => new { f.Id, f.Number, f.Title, f.Description }).ToListAsync(ct);
+        var measures = await MeasureProjection(db.Measures.AsNoTracking().Where(m => m.PlanId == planId)).ToListAsync(ct);
+        var byField = measures.ToLookup(m => m.FieldOfActionId);
+
+        return new PlanDto(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State.ToString(), plan.Summary, plan.PredecessorId, plan.IsExample,
+            plan.Principles,
+            fields.Select(f => new FieldDto(f.Id, f.Number, f.Title, f.Description,
+                byField[f.Id].OrderBy(m => Measure.NumberSortKey(m.Number), NumberComparer.Instance).ToList())).ToList());
+    }
+}
+
+/// <summary>Compares measure numbers part by part, so 4.10 follows 4.9.</summary>
+public sealed class NumberComparer : IComparer<int[]>
+{
+    public static readonly NumberComparer Instance = new();
+
+    public int Compare(int[]? x, int[]? y)
+    {
+        if (x is null || y is null) return (x is null ? 0 : 1) - (y is null ? 0 : 1);
+        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+        {
+            var c = x[i].CompareTo(y[i]);
+            if (c != 0) return c;
+        }
+        return x.Length.CompareTo(y.Length);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Infrastructure;
+
+/// <summary>Output caching for public pages: anonymous GETs only (the framework's default rules),
+/// varied by interface language and query, tagged with the municipality so that any edit there
+/// evicts its pages at once (<see cref="EvictMunicipalityAsync"/>).</summary>
+public sealed class PublicPageCache : IOutputCachePolicy
+{
+    public const string PolicyName = "PublicPage";
+
+    public static string Tag(string municipalitySlug) => "municipality:" + municipalitySlug;
+
+    public static Task EvictMunicipalityAsync(IOutputCacheStore store, string municipalitySlug, CancellationToken cancellationToken = default) =>
+        store.EvictByTagAsync(Tag(municipalitySlug), cancellationToken).AsTask();
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var attempt = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        attempt &= http.Request.Headers.Authorization.Count == 0;
+        attempt &= http.User.Identity?.IsAuthenticated != true;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = attempt;
+        context.AllowCacheStorage = attempt;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        if (http.Municipality() is { } municipality)
+            context.Tags.Add(Tag(municipality.Slug));
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        // A response that sets a cookie (sign-in, antiforgery) is personal and never stored.
+        if (response.StatusCode != StatusCodes.Status200OK || !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Features.Accounts;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Infrastructure.Security;
+
+/// <summary>Every named permission rule of Planwerk, in one place. A page or endpoint names one of
+/// these with <c>[Authorize(Policy = ...)]</c>, or says <c>[AllowAnonymous]</c>; a test checks that
+/// each one says which.</summary>
+public static class Policies
+{
+    /// <summary>Members of the route's municipality who write its plans: plan editors and administrators.</summary>
+    public const string PlanEditor = nameof(PlanEditor);
+
+    /// <summary>Administrators of the route's municipality: manage its users and roles.</summary>
+    public const string MunicipalityAdministrator = nameof(MunicipalityAdministrator);
+
+    /// <summary>Any signed-in person (their own account pages).</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    public static IServiceCollection AddPlanwerkAuthorization(this IServiceCollection services)
+    {
+        services.AddScoped<IAuthorizationHandler, MembershipHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(PlanEditor, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.PlanEditor)))
+            .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator)));
+        return services;
+    }
+}
+
+public sealed class MembershipRequirement(params MunicipalityRole[] roles) : IAuthorizationRequirement
+{
+    public IReadOnlyList<MunicipalityRole> Roles { get; } = roles;
+}
+
+/// <summary>Grants a membership requirement when the signed-in user holds one of its roles in the
+/// municipality of the current request. Looks it up per request, so a removed role takes effect at once.</summary>
+public sealed class MembershipHandler(IHttpContextAccessor accessor, PlanwerkDbContext db) : AuthorizationHandler<MembershipRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, MembershipRequirement requirement)
+    {
+        var http = accessor.HttpContext;
+        var municipality = http?.Municipality();
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (municipality is null || userId is null) return;
+
+        var roles = requirement.Roles.ToList();
+        var member = await db.Memberships.AsNoTracking()
+            .AnyAsync(m => m.MunicipalityId == municipality.Id && m.UserId == userId && roles.Contains(m.Role));
+        if (member) context.Succeed(requirement);
+    }
+}
