@@ -209,6 +209,25 @@ public abstract class SignInTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task Account_pages_and_password_rules_speak_English_when_chosen()
+    {
+        var user = await app.CreateUserAsync();
+        var client = await app.SignInAsync(user.Email!);
+        await client.GetAsync("/language/en?returnUrl=/account");
+
+        var overview = await client.GetDocumentAsync("/account");
+        var tooShort = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string?>
+        {
+            ["Input.CurrentPassword"] = PlanwerkApp.Password,
+            ["Input.NewPassword"] = "Short1",
+            ["Input.ConfirmPassword"] = "Short1",
+        });
+
+        Assert.Equal("My account", overview.QuerySelector("h1")!.TextContent);
+        Assert.Contains("The password must be at least 10 characters long.", (await HtmlForms.ParseAsync(tooShort)).Errors());
+    }
+
+    [Fact]
     public async Task Changing_the_password_needs_the_current_one_and_takes_effect()
     {
         var user = await app.CreateUserAsync();
