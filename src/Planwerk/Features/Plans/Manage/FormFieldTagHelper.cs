@@ -80,6 +80,8 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         output.Content.AppendHtml(labelTag);
         if (hintTag is not null) output.Content.AppendHtml(hintTag);
         output.Content.AppendHtml(errorTag);
+        // Text may be written right to left (Arabic, Farsi); let the browser follow it.
+        if (Type is "text" or "textarea") attributes["dir"] = "auto";
         var input = Type switch
         {
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes),

@@ -73,3 +73,6 @@ public sealed class EditConflict
 }
 
 public sealed record ConflictRow(string Label, string Yours, string Stored);
+
+/// <summary>One step of the trail shown above a manage page; the last one, without a link, is the page itself.</summary>
+public sealed record Crumb(string Text, string? Href = null);

@@ -181,6 +181,10 @@ public abstract class PlanEditingTests(PlanwerkApp app)
         });
         var client = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
         var url = $"/{m.Slug}/manage/plans/{plan.Id}/delete";
+        var measureIds = plan.Fields.SelectMany(f => f.MeasureIds).ToList();
+        Task<int> LinksAsync(string table, string column) => m.WithDbAsync(db =>
+            db.Set<Dictionary<string, object>>(table).CountAsync(j => measureIds.Contains(EF.Property<int>(j, column))));
+        Assert.Equal((1, 1), (await LinksAsync("MeasureDistricts", "MeasuresId"), await LinksAsync("MeasurePrinciples", "MeasuresId")));
 
         var confirmation = await client.GetDocumentAsync(url);
         Assert.Contains("6 Maßnahmen", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
@@ -197,6 +201,7 @@ public abstract class PlanEditingTests(PlanwerkApp app)
             await db.Districts.CountAsync(), await db.Plans.Where(p => p.Id == keep.Id).Select(p => p.PredecessorId).SingleAsync()));
         Assert.Equal(["Bleibender Plan"], plans);
         Assert.Equal((0, 0, 0, 1, (int?)null), (principles, fields, measures, districts, predecessor));
+        Assert.Equal((0, 0), (await LinksAsync("MeasureDistricts", "MeasuresId"), await LinksAsync("MeasurePrinciples", "MeasuresId")));
         var dashboard = await client.GetDocumentAsync($"/{m.Slug}/manage");
         Assert.Contains("Der Fachplan „Zu löschender Plan“ wurde gelöscht.", dashboard.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
