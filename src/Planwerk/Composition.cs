@@ -29,6 +29,8 @@ public static class Composition
             {
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email address; every character a valid address may hold is allowed.
+                o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
