@@ -72,6 +72,8 @@ public static class Composition
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail"));
         services.AddScoped<MailSender>();
         services.AddSingleton<MarkdownRenderer>();
+        // Unicode case folding for SQLite's lower(), used by the public measure search (see MeasureSearch).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteUnicodeLower>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
