@@ -166,23 +166,31 @@ public sealed class PdfLayout : IDisposable
             var font = isBold ? bold : regular;
             var w = Width(text, font);
             var gap = line.Count > 0 && spaceBefore ? Width(" ", font) : 0;
+            if (w > width)
+            {
+                // A word longer than a whole line starts where it stands and is broken wherever the line is full.
+                var first = true;
+                foreach (var piece in Break(text, font, width - x - gap, width))
+                {
+                    if (!first || (piece.Width > 0 && x + gap + piece.Width > width))
+                    {
+                        if (line.Count > 0) lines.Add(line);
+                        line = [];
+                        x = 0;
+                        gap = 0;
+                    }
+                    if (piece.Text.Length > 0) line.Add(((gap > 0 ? " " : "") + piece.Text, isBold, x, gap + piece.Width));
+                    x += gap + piece.Width;
+                    first = false;
+                }
+                continue;
+            }
             if (line.Count > 0 && x + gap + w > width)
             {
                 lines.Add(line);
                 line = [];
                 x = 0;
                 gap = 0;
-            }
-            if (line.Count == 0 && w > width)
-            {
-                // A word longer than the line is broken wherever the line is full.
-                foreach (var piece in Break(text, font, width))
-                {
-                    if (line.Count > 0) lines.Add(line);
-                    line = [(piece.Text, isBold, 0, piece.Width)];
-                    x = piece.Width;
-                }
-                continue;
             }
             line.Add((gap > 0 ? " " + text : text, isBold, x, gap + w));
             x += gap + w;
@@ -212,18 +220,21 @@ public sealed class PdfLayout : IDisposable
         }).ToList();
     }
 
-    private IEnumerable<(string Text, double Width)> Break(string word, XFont font, double width)
+    /// <summary>Pieces of a word: the first fits into <paramref name="firstWidth"/> (it may be empty), the others into <paramref name="width"/>.</summary>
+    private IEnumerable<(string Text, double Width)> Break(string word, XFont font, double firstWidth, double width)
     {
         var sb = new StringBuilder();
         double w = 0;
+        var limit = firstWidth;
         foreach (var rune in word.EnumerateRunes())
         {
             var rw = Width(rune.ToString(), font);
-            if (sb.Length > 0 && w + rw > width)
+            if (w + rw > limit && (sb.Length > 0 || limit < width))
             {
                 yield return (sb.ToString(), w);
                 sb.Clear();
                 w = 0;
+                limit = width;
             }
             sb.Append(rune.ToString());
             w += rw;
