@@ -49,6 +49,10 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
 
         for (var i = 0; i < pdf.PageCount; i++)
             Assert.Contains($"Seite {i + 1} von {pdf.PageCount}", pdf.Pages[i], StringComparison.Ordinal);
+
+        // Set in the embedded DejaVu Sans faces only, as subsets ("ABCDEF+DejaVu Sans").
+        Assert.Equal(2, pdf.Fonts.Count);
+        Assert.All(pdf.Fonts, f => Assert.Matches(@"^[A-Z]{6}\+DejaVu ?Sans", f));
     }
 
     [Fact]
@@ -93,7 +97,7 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
             measures[1].Description = HostileText.VeryLong;
             measures[2].Description = "Vorher " + HostileText.Script + " nachher\n\n" + HostileText.Markup;
             measures[3].Title = string.Concat(Enumerable.Repeat("Überlang", 60)); // one 480-letter word
-            measures[3].ResponsibleOffice = "Amt für Übersetzung 😀 und Ω";
+            measures[3].ResponsibleOffice = "Amt für Übersetzung 😀, 中文 und Ω";
         });
 
         var (pdf, _) = await PdfText.FetchAsync(app.CreateClient(), m.PdfUrl(plan));
@@ -106,6 +110,8 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
         Assert.True(pdf.PageCount >= 4, "The very long description runs over pages.");
         Assert.Contains("خطة", pdf.All, StringComparison.Ordinal);
         Assert.Contains("Überlang", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("Amt für Übersetzung", pdf.All, StringComparison.Ordinal);
+        Assert.Contains("und Ω", pdf.All, StringComparison.Ordinal);
         // Printed twice (contents and heading), broken where the line is full.
         Assert.Equal(120, OverlongWord().Count(pdf.All.Replace(" ", "", StringComparison.Ordinal)));
         for (var i = 0; i < pdf.PageCount; i++)

@@ -87,11 +87,15 @@ public static partial class PrintPlans
 /// <summary>The text of a PDF as PdfPig reads it back: per page, words joined by single spaces.</summary>
 public sealed class PdfText
 {
-    private PdfText(IReadOnlyList<string> pages, string content)
+    private PdfText(IReadOnlyList<string> pages, string content, IReadOnlySet<string> fonts)
     {
         Pages = pages;
         Content = content;
+        Fonts = fonts;
     }
+
+    /// <summary>The names of the fonts the text is set in.</summary>
+    public IReadOnlySet<string> Fonts { get; }
 
     public IReadOnlyList<string> Pages { get; }
 
@@ -109,15 +113,17 @@ public sealed class PdfText
         using var pdf = PdfDocument.Open(bytes);
         var pages = new List<string>();
         var content = new List<string>();
+        var fonts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in pdf.GetPages())
         {
+            fonts.UnionWith(page.Letters.Select(l => l.FontName ?? "(none)"));
             var words = page.GetWords().ToList();
             pages.Add(PrintPlans.Normalize(string.Join(" ", words.Select(w => w.Text))));
             // Header and footer sit in the top and bottom margins (PDF y runs upwards from the bottom).
             content.Add(PrintPlans.Normalize(string.Join(" ", words.Where(w => w.BoundingBox.Bottom > 60 && w.BoundingBox.Top < page.Height - 50).Select(w => w.Text))));
         }
         Assert.Equal(pdf.NumberOfPages, pages.Count);
-        return new PdfText(pages, string.Join(" ", content));
+        return new PdfText(pages, string.Join(" ", content), fonts);
     }
 
     public static async Task<(PdfText Text, HttpResponseMessage Response)> FetchAsync(HttpClient client, string url)
