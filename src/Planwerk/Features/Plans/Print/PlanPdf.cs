@@ -79,7 +79,7 @@ public static class PlanPdf
         // Title page
         lines.AddRange(layout.Text(d.MunicipalityName, layout.Subtitle, 0, PdfLayout.Muted));
         lines.Add(PdfLayout.Space(170));
-        lines.AddRange(layout.Heading(d.Title, layout.Title, 0, "title"));
+        lines.AddRange(layout.Heading(d.Title, layout.Title, 0));
         if (!string.IsNullOrEmpty(d.Period)) lines.AddRange(layout.Text(d.Period, layout.Subtitle, 12));
         lines.AddRange(layout.Text(l["Status: {0}", l[PlanText.State(d.State)]], layout.Body, 28));
         lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
