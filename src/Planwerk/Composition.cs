@@ -6,6 +6,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Print;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
@@ -108,6 +109,7 @@ public static class Composition
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapLanguageSwitch();
         app.MapPlanApi();
+        app.MapPlanPdf();
         app.MapRazorPages();
         return app;
     }
