@@ -7,7 +7,7 @@ namespace Planwerk.BrowserTests;
 /// serious or critical axe-core finding (WCAG 2.1 A/AA).</summary>
 public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    public static TheoryData<string> PageTypes => new() { "start", "municipality", "plan", "field", "measure", "search", "print", "login", "not-found", "plan-en" };
+    public static TheoryData<string> PageTypes => new() { "start", "municipality", "plan", "field", "measure", "search", "print", "pdf-field", "login", "not-found", "plan-en" };
 
     [Theory]
     [MemberData(nameof(PageTypes))]
@@ -27,7 +27,8 @@ public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             "field" => $"/{m.Slug}/plans/{plan.PlanId}/fields/{plan.FieldId}",
             "measure" => $"/{m.Slug}/plans/{plan.PlanId}/measures/{plan.MeasureId}",
             "search" => $"/{m.Slug}/plans/{plan.PlanId}/search?q=sprach",
-            "print" => $"/{m.Slug}/plans/{plan.PlanId}/print",
+            "print" => $"/{m.Slug}/plans/{plan.PlanId}/document",
+            "pdf-field" => $"/{m.Slug}/plans/{plan.PlanId}/fields/{plan.FieldId}/document",
             "login" => "/account/login",
             "not-found" => $"/{m.Slug}/plans/999999",
             _ => throw new ArgumentOutOfRangeException(nameof(pageType)),

@@ -30,7 +30,7 @@ public abstract class SecurityHeadersTests(PlanwerkApp app)
     {
         var m = await app.CreateMunicipalityAsync();
         var seeded = await m.AddPlanAsync();
-        foreach (var url in new[] { seeded.Url(m), seeded.Url(m) + "/print", $"{seeded.Url(m)}/measures/{seeded.Measures[0].Id}", $"{seeded.Url(m)}/search?q=a" })
+        foreach (var url in new[] { seeded.Url(m), seeded.Url(m) + "/document", $"{seeded.Url(m)}/measures/{seeded.Measures[0].Id}", $"{seeded.Url(m)}/search?q=a" })
         {
             var page = await app.CreateClient().GetDocumentAsync(url);
             Assert.Empty(page.QuerySelectorAll("script, style, [style]"));

@@ -54,7 +54,7 @@ public abstract class HostileTextTests(PlanwerkApp app)
             $"{seeded.Url(m)}/search?q={Uri.EscapeDataString(HostileText.Script)}",
             $"{seeded.Url(m)}/search?q={Uri.EscapeDataString(HostileText.Markup)}",
             $"{seeded.Url(m)}/search?q={Uri.EscapeDataString(HostileText.RightToLeft)}",
-            $"{seeded.Url(m)}/print",
+            $"{seeded.Url(m)}/document",
         };
         var client = app.CreateClient();
         foreach (var url in pages)

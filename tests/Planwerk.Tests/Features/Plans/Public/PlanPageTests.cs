@@ -100,7 +100,7 @@ public abstract class PlanPageTests(PlanwerkApp app)
         var seeded = await m.AddPlanAsync(isPublic: false);
         var client = app.CreateClient();
 
-        foreach (var url in new[] { seeded.Url(m), seeded.Url(m) + "/print", seeded.Url(m) + "/search?q=Ma",
+        foreach (var url in new[] { seeded.Url(m), seeded.Url(m) + "/document", seeded.Url(m) + "/search?q=Ma",
                      seeded.Url(m) + $"/fields/{seeded.Fields[0].Id}", seeded.Url(m) + $"/measures/{seeded.Measures[0].Id}" })
         {
             var response = await client.GetAsync(url);
@@ -117,7 +117,7 @@ public abstract class PlanPageTests(PlanwerkApp app)
         var client = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(theirs.Url(other))).StatusCode);
-        foreach (var url in new[] { $"/plans/{theirs.Id}", $"/plans/{theirs.Id}/print", $"/plans/{theirs.Id}/search?q=Ma",
+        foreach (var url in new[] { $"/plans/{theirs.Id}", $"/plans/{theirs.Id}/document", $"/plans/{theirs.Id}/search?q=Ma",
                      $"/plans/{theirs.Id}/fields/{theirs.Fields[0].Id}", $"/plans/{theirs.Id}/measures/{theirs.Measures[0].Id}" })
         {
             var response = await client.GetAsync("/" + mine.Slug + url);
@@ -175,7 +175,7 @@ public abstract class PlanPageTests(PlanwerkApp app)
         Assert.Equal(seeded.Url(m) + "/search", form.GetAttribute("action"));
         Assert.Equal("q", form.QuerySelector("input#q")!.GetAttribute("name"));
         Assert.NotNull(form.QuerySelector("label[for=q]"));
-        Assert.NotNull(page.QuerySelector($"a[href='{seeded.Url(m)}/print']"));
+        Assert.NotNull(page.QuerySelector($"a[href='{seeded.Url(m)}/document']"));
         Assert.NotNull(page.QuerySelector("link[rel=stylesheet][media=print][href^='/css/print.css']"));
     }
 

@@ -32,7 +32,7 @@ public abstract partial class QueryCountTests(PlanwerkApp app, ITestOutputHelper
             $"{plan.Url(m)}/fields/{plan.Fields[^1].Id}",
             $"{plan.Url(m)}/measures/{plan.Measures[^1].Id}",
             $"{plan.Url(m)}/search?q=ma%C3%9Fnahme",
-            $"{plan.Url(m)}/print",
+            $"{plan.Url(m)}/document",
             $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}",
             $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/fields/{plan.Fields[^1].Id}",
             $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/measures",
