@@ -29,8 +29,11 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         ConnectionString = Provider == DatabaseProvider.Postgres
             ? await PostgresServer.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(Path.GetTempPath(), "planwerk-test-" + Guid.NewGuid().ToString("N")[..12] + ".db")}";
-        _ = Server; // builds and starts the host, which migrates the database
+        Start();
     }
+
+    /// <summary>Builds and starts the host, which migrates the database. Browser tests start Kestrel instead.</summary>
+    protected virtual void Start() => _ = Server;
 
     public new virtual async Task DisposeAsync() => await base.DisposeAsync();
 

@@ -35,16 +35,28 @@ public static class DemoContent
             "Die Stadtteile und ihre Bewohnerinnen und Bewohner werden beim Ankommen und Zusammenleben mitgedacht."),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services)
+    /// <summary>Adds the demo municipality, its plans and the two demo accounts in one transaction, so a
+    /// failure leaves the database empty and the next start tries again.</summary>
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var db = services.GetRequiredService<PlanwerkDbContext>();
         var users = services.GetRequiredService<UserManager<PlanwerkUser>>();
-        var now = DateTimeOffset.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The accounts come first: UserManager saves through this same context, which must not yet
+        // hold the content (it would be saved before the municipality is known).
+        var administrator = await CreateUserAsync(users, DemoEmail, "Demo-Administration");
+        var editor = await CreateUserAsync(users, EditorEmail, "Demo-Redaktion Sozialamt");
 
         var municipality = new Municipality { Slug = Slug, Name = "Landeshauptstadt Dresden (Demo)", IsDemo = true, CreatedAt = now };
         db.Municipalities.Add(municipality);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
         db.CurrentMunicipalityId = municipality.Id;
+
+        db.Memberships.AddRange(
+            new MunicipalityMembership { UserId = administrator.Id, Role = MunicipalityRole.Administrator },
+            new MunicipalityMembership { UserId = editor.Id, Role = MunicipalityRole.PlanEditor });
 
         var districts = Districts.Select(n => new District { Name = n, Kind = DistrictKind.District })
             .Concat(Localities.Select(n => new District { Name = n, Kind = DistrictKind.Locality }))
@@ -77,9 +89,11 @@ public static class DemoContent
                 Asylsuchenden, eine Bestandsaufnahme der Hilfeangebote, neue Leitlinien, einen Maßnahmenplan mit
                 66 Vorhaben und Aktivitäten in 12 Teilbereichen und Integrationswege aus Sicht der Betroffenen.
 
-                Verantwortlich: Sozialbürgermeisterin Dr. Kristin Klaudia Kaufmann.
+                Verantwortlich: Sozialbürgermeisterin Dr. Kristin Klaudia Kaufmann. Nachfolger ist der am 23.06.2022
+                beschlossene Aktionsplan Integration 2022–2026.
 
-                *Die Texte der Teilbereiche und Maßnahmen in dieser Demo sind Beispielinhalte, nicht der Text der Stadt.*
+                *Die Texte der Teilbereiche und Maßnahmen in dieser Demo sind Beispielinhalte, nicht der Text der Stadt;
+                ebenso erfunden ist der gezeigte Umsetzungsstand zum 30.09.2022.*
                 """,
         };
         db.Plans.AddRange(predecessor, plan);
@@ -105,7 +119,7 @@ public static class DemoContent
                 Goal = m.Goal,
                 Description = m.Description,
                 TargetGroups = m.TargetGroups,
-                ResponsibleOffice = m.ResponsibleOffice,
+                ResponsibleOffice = m.Office,
                 PartnerOrganisations = m.Partners,
                 StartDate = m.Start,
                 EndDate = m.End,
@@ -122,18 +136,15 @@ public static class DemoContent
             field.Measures.Add(measure);
             db.Measures.Add(measure);
         }
-        await db.SaveChangesAsync();
-
-        await AddMemberAsync(db, users, DemoEmail, "Demo-Administration", MunicipalityRole.Administrator);
-        await AddMemberAsync(db, users, EditorEmail, "Demo-Redaktion Sozialamt", MunicipalityRole.PlanEditor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task AddMemberAsync(PlanwerkDbContext db, UserManager<PlanwerkUser> users, string email, string name, MunicipalityRole role)
+    private static async Task<PlanwerkUser> CreateUserAsync(UserManager<PlanwerkUser> users, string email, string name)
     {
         var user = new PlanwerkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
         var result = await users.CreateAsync(user, DemoPassword);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        db.Memberships.Add(new MunicipalityMembership { UserId = user.Id, Role = role });
-        await db.SaveChangesAsync();
+        return user;
     }
 }
