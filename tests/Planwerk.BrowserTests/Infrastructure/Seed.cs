@@ -14,8 +14,8 @@ public static class Seed
         var plan = new Plan { Title = title, PeriodStart = 2022, PeriodEnd = 2026, State = PlanState.InImplementation, IsPublic = true, Summary = "Ein **Plan** für alle. " + HostileText.Script };
         var p1 = new Principle { Plan = plan, Position = 1, Title = "Integration von Anfang an", Description = HostileText.RightToLeft };
         var p2 = new Principle { Plan = plan, Position = 2, Title = "Teilhabe durch Beteiligung" };
-        var f1 = new FieldOfAction { Plan = plan, Number = 1, Title = "Sprache", Description = "Deutsch lernen." };
-        var f2 = new FieldOfAction { Plan = plan, Number = 2, Title = HostileText.RightToLeft };
+        var f1 = new FieldOfAction { Plan = plan, Number = 1, Position = 1, Title = "Sprache", Description = "Deutsch lernen." };
+        var f2 = new FieldOfAction { Plan = plan, Number = 2, Position = 2, Title = HostileText.RightToLeft };
         var m1 = new Measure
         {
             Plan = plan, FieldOfAction = f1, Position = 1, Number = "1.1", Title = "Sprachkurse in den Stadtteilen " + HostileText.Script,
