@@ -133,16 +133,18 @@ public static class MeasureFiles
         }
     }
 
-    /// <summary>Binary files (images, PDFs, archives) have NUL or other control bytes; text has none
-    /// but tab and line breaks.</summary>
+    /// <summary>Binary files (images, PDFs, archives) have NUL bytes or many other control bytes; text
+    /// has none but tab and line breaks, or a stray one (which the import then reports where it is).</summary>
     private static bool LooksLikeText(string text)
     {
         var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        var controls = 0;
         foreach (var c in sample)
         {
-            if (c < ' ' && c is not ('\t' or '\r' or '\n')) return false;
+            if (c == '\0') return false;
+            if (c < ' ' && c is not ('\t' or '\r' or '\n')) controls++;
         }
-        return true;
+        return controls <= Math.Max(8, sample.Length / 100);
     }
 
     /// <summary>";" or ",", whichever the header line has more of outside quotes (";" when tied).</summary>

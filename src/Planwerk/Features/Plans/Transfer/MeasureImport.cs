@@ -51,7 +51,7 @@ public static class MeasureImport
 
         try
         {
-            return await ApplyAsync(db, target, rows, columns, now, cancellationToken);
+            return await ApplyAsync(db, target, rows, now, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -370,8 +370,11 @@ public static class MeasureImport
 
     // ------------------------------------------------------------------ apply
 
-    private static async Task<MeasureImportResult> ApplyAsync(PlanwerkDbContext db, PlanInDatabase target, List<RowValues> rows, Columns columns, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<MeasureImportResult> ApplyAsync(PlanwerkDbContext db, PlanInDatabase target, List<RowValues> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Fields first, so that measures can refer to new fields by id.
         var fieldsCreated = 0;
         var fieldsRenamed = 0;
         foreach (var group in rows.GroupBy(r => r.FieldNumber!.Value))
@@ -393,61 +396,40 @@ public static class MeasureImport
                 fieldsCreated++;
             }
         }
+        if (fieldsCreated + fieldsRenamed > 0) await db.SaveChangesAsync(cancellationToken);
 
         // New and moved measures go to the end of their field, in the order of the file.
-        var lastPosition = new Dictionary<FieldOfAction, int>(ReferenceEqualityComparer.Instance);
-        foreach (var measure in target.Measures)
-        {
-            var field = target.FieldsById[measure.FieldOfActionId];
-            lastPosition[field] = Math.Max(lastPosition.GetValueOrDefault(field), measure.Position);
-        }
-        int NextPosition(FieldOfAction field) => lastPosition[field] = lastPosition.GetValueOrDefault(field) + 1;
+        var lastPosition = target.Measures.GroupBy(m => m.FieldOfActionId).ToDictionary(g => g.Key, g => g.Max(m => m.Position));
+        int NextPosition(int fieldId) => lastPosition[fieldId] = lastPosition.GetValueOrDefault(fieldId) + 1;
 
+        // The measures the file updates, tracked as they were loaded (so a concurrent edit fails the save).
         int updated = 0, unchanged = 0;
         var renumbered = new List<(Measure Measure, string Number)>();
-        var additions = new List<Measure>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => r.Existing is not null))
         {
-            var field = target.FieldsByNumber[row.FieldNumber!.Value];
-            if (row.Existing is { } measure)
+            var measure = row.Existing!;
+            var fieldId = target.FieldsByNumber[row.FieldNumber!.Value].Id;
+            var changed = false;
+            if (measure.FieldOfActionId != fieldId)
             {
-                var changed = false;
-                if (measure.FieldOfActionId != field.Id)
-                {
-                    measure.FieldOfAction = field;
-                    measure.Position = NextPosition(field);
-                    changed = true;
-                }
-                if (!string.Equals(measure.Number, row.Number, StringComparison.Ordinal))
-                {
-                    renumbered.Add((measure, row.Number!));
-                    changed = true;
-                }
-                changed |= Assign(measure, row);
-                if (changed)
-                {
-                    measure.UpdatedAt = now;
-                    updated++;
-                }
-                else unchanged++;
+                measure.FieldOfActionId = fieldId;
+                measure.Position = NextPosition(fieldId);
+                changed = true;
             }
-            else
+            if (!string.Equals(measure.Number, row.Number, StringComparison.Ordinal))
             {
-                var fresh = new Measure
-                {
-                    PlanId = target.PlanId,
-                    FieldOfAction = field,
-                    Number = row.Number!,
-                    Title = row.Texts[MeasureColumn.Title],
-                    UpdatedAt = now,
-                };
-                fresh.Position = NextPosition(field);
-                Assign(fresh, row);
-                additions.Add(fresh);
+                renumbered.Add((measure, row.Number!));
+                changed = true;
             }
+            changed |= AssignValues(measure, row);
+            changed |= AssignLinks(measure, row);
+            if (changed)
+            {
+                measure.UpdatedAt = now;
+                updated++;
+            }
+            else unchanged++;
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (renumbered.Count > 0)
         {
             // Numbers are unique per plan and the database checks that row by row: swapping two numbers
@@ -456,15 +438,56 @@ public static class MeasureImport
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (measure, number) in renumbered) measure.Number = number;
         }
-        // Added only now, so that no new measure takes a number before its old holder has let go of it.
-        db.Measures.AddRange(additions);
-        await db.SaveChangesAsync(cancellationToken);
+        if (updated > 0) await db.SaveChangesAsync(cancellationToken);
+
+        // New measures, then their districts and principles by id. Linking them through navigations
+        // would make the change tracker fix up every district's and principle's list of measures, which
+        // costs time growing with the square of the number of measures.
+        db.ChangeTracker.Clear();
+        var additions = new List<(Measure Measure, RowValues Row)>();
+        foreach (var row in rows.Where(r => r.Existing is null))
+        {
+            var fieldId = target.FieldsByNumber[row.FieldNumber!.Value].Id;
+            var measure = new Measure
+            {
+                PlanId = target.PlanId,
+                FieldOfActionId = fieldId,
+                Position = NextPosition(fieldId),
+                Number = row.Number!,
+                Title = row.Texts[MeasureColumn.Title],
+                UpdatedAt = now,
+            };
+            AssignValues(measure, row);
+            additions.Add((measure, row));
+        }
+        if (additions.Count > 0)
+        {
+            db.Measures.AddRange(additions.Select(a => a.Measure));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            AddLinks(db, nameof(Measure.Districts), additions.SelectMany(a => (a.Row.Districts ?? []).Select(d => (a.Measure.Id, d.Id))));
+            AddLinks(db, nameof(Measure.Principles), additions.SelectMany(a => (a.Row.Principles ?? []).Select(p => (a.Measure.Id, p.Id))));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
         await transaction.CommitAsync(cancellationToken);
         return new MeasureImportResult([], additions.Count, updated, unchanged, fieldsCreated, fieldsRenamed);
     }
 
+    /// <summary>Adds rows of a many-to-many join table of measures (named by the measure's navigation),
+    /// with the column names the model gives it.</summary>
+    private static void AddLinks(PlanwerkDbContext db, string navigation, IEnumerable<(int MeasureId, int OtherId)> pairs)
+    {
+        var skip = db.Model.FindEntityType(typeof(Measure))?.FindSkipNavigation(navigation)
+            ?? throw new InvalidOperationException($"Measure has no many-to-many navigation {navigation}.");
+        var measureKey = skip.ForeignKey.Properties.Single().Name;
+        var otherKey = skip.Inverse.ForeignKey.Properties.Single().Name;
+        var set = db.Set<Dictionary<string, object>>(skip.JoinEntityType.Name);
+        set.AddRange(pairs.Distinct().Select(p => new Dictionary<string, object> { [measureKey] = p.MeasureId, [otherKey] = p.OtherId }));
+    }
+
     /// <summary>Sets the values the row gives; true when any differs from what the measure had.</summary>
-    private static bool Assign(Measure measure, RowValues row)
+    private static bool AssignValues(Measure measure, RowValues row)
     {
         var changed = false;
         void Set<T>(T current, T value, Action<T> set)
@@ -494,6 +517,13 @@ public static class MeasureImport
         if (row.Status is { } status) Set(measure.Status, status, v => measure.Status = v);
         if (row.Progress is { } progress) Set(measure.Progress, progress, v => measure.Progress = v);
         if (row.IsExample is { } example) Set(measure.IsExample, example, v => measure.IsExample = v);
+        return changed;
+    }
+
+    /// <summary>Sets the districts and principles the row gives on a tracked measure; true when they changed.</summary>
+    private static bool AssignLinks(Measure measure, RowValues row)
+    {
+        var changed = false;
         if (row.Districts is { } districts && !SameItems(measure.Districts, districts))
         {
             measure.Districts.Clear();

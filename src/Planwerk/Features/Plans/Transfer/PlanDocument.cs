@@ -72,7 +72,7 @@ public sealed record PlanDocument(
     }
 
     /// <summary>Reads the plan <paramref name="planId"/> of the context's municipality, or null when it
-    /// has none with that id. Four queries whatever the plan's size.</summary>
+    /// has none with that id. Six queries whatever the plan's size (the measures' districts and principles in queries of their own).</summary>
     public static async Task<PlanDocument?> LoadAsync(PlanwerkDbContext db, int planId, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
@@ -97,6 +97,7 @@ public sealed record PlanDocument(
                 Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
                 Principles = m.Principles.Select(p => p.Position).ToList(),
             })
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
         var byField = measures.ToLookup(m => m.FieldOfActionId);
