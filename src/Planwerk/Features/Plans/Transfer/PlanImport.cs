@@ -91,7 +91,7 @@ public static partial class PlanImport
             var names = string.Join(", ", Quoted().Matches(message).Select(m => m.Groups[1].Value).Where(n => !n.Contains('.', StringComparison.Ordinal)));
             return new ImportProblem(null, path, ImportTexts.JsonMissingProperty, [names.Length > 0 ? names : LastSegment(path)]);
         }
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("nullable", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("null value", StringComparison.OrdinalIgnoreCase) || message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
             return new ImportProblem(null, path, ImportTexts.JsonMissingProperty, [LastSegment(path)]);
         return new ImportProblem(null, path, ImportTexts.JsonInvalid, [Expected(LastSegment(path))]);
     }
