@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Municipalities;
+using Planwerk.Infrastructure.Localization;
 
 namespace Planwerk.Features.Accounts;
 
@@ -45,21 +47,30 @@ public static class AdminCommands
     public sealed record Outcome(bool Succeeded, string Message);
 
     /// <summary>Creates the municipality if it does not exist yet, the account if it does not exist
-    /// yet, and makes the account an administrator of the municipality.</summary>
+    /// yet, and makes the account an administrator of the municipality. All of it or nothing: a refused
+    /// password leaves neither a municipality nor an account behind. An existing account keeps its
+    /// password.</summary>
     public static async Task<Outcome> CreateAdministratorAsync(IServiceProvider services, string slug, string? municipalityName, string email, string displayName, string password)
     {
+        // The command speaks German, whatever the machine's language (Identity's messages included).
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Languages.German;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanwerkUser>>();
 
         slug = slug.Trim().ToLowerInvariant();
+        email = email.Trim();
+        displayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim();
         if (Municipality.ValidateSlug(slug) is string slugError) return new(false, slugError);
+        if (displayName.Length > 200) return new(false, "Der Name der Person darf höchstens 200 Zeichen lang sein.");
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Slug == slug);
         if (municipality is null)
         {
             if (string.IsNullOrWhiteSpace(municipalityName))
                 return new(false, $"Die Kommune „{slug}“ gibt es noch nicht; geben Sie mit --name ihren Namen an.");
+            if (municipalityName.Trim().Length > 200) return new(false, "Der Name der Kommune darf höchstens 200 Zeichen lang sein.");
             municipality = new Municipality { Slug = slug, Name = municipalityName.Trim(), CreatedAt = DateTimeOffset.UtcNow };
             db.Municipalities.Add(municipality);
             await db.SaveChangesAsync();
@@ -67,6 +78,7 @@ public static class AdminCommands
         db.CurrentMunicipalityId = municipality.Id;
 
         var user = await users.FindByEmailAsync(email);
+        var existing = user is not null;
         if (user is null)
         {
             user = new PlanwerkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
@@ -75,12 +87,17 @@ public static class AdminCommands
                 return new(false, "Das Konto wurde nicht angelegt: " + string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
-        if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.Role == MunicipalityRole.Administrator))
+        // One role per person and municipality: a plan editor is promoted, not given a second row.
+        var memberships = await db.Memberships.Where(m => m.UserId == user.Id).ToListAsync();
+        if (!memberships.Any(m => m.Role == MunicipalityRole.Administrator))
         {
+            db.Memberships.RemoveRange(memberships);
             db.Memberships.Add(new MunicipalityMembership { UserId = user.Id, Role = MunicipalityRole.Administrator });
             await db.SaveChangesAsync();
         }
-        return new(true, $"{email} ist Administrator/in der Kommune „{municipality.Name}“ (/{municipality.Slug}).");
+        await transaction.CommitAsync();
+        return new(true, $"{email} ist Administrator/in der Kommune „{municipality.Name}“ (/{municipality.Slug})."
+            + (existing ? " Das Konto gab es schon; sein Passwort wurde nicht geändert." : ""));
     }
 
     private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)

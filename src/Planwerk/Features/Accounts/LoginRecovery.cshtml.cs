@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Planwerk.Data;
+using Planwerk.Infrastructure.Localization;
+
+namespace Planwerk.Features.Accounts;
+
+/// <summary>Second step of sign-in with one of the recovery codes instead of the app. Each code works once.</summary>
+[AllowAnonymous]
+public sealed class LoginRecoveryModel(SignInManager<PlanwerkUser> signIn, PlanwerkDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Bitte geben Sie einen Wiederherstellungscode ein.")]
+        [StringLength(40, ErrorMessage = "Das ist kein Wiederherstellungscode.")]
+        [Display(Name = "Wiederherstellungscode")]
+        public string RecoveryCode { get; set; } = "";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public QueryString Carry { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        Carry = SignInTarget.Carry(Url, returnUrl);
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return LocalRedirect("/account/login");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        Carry = SignInTarget.Carry(Url, returnUrl);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return LocalRedirect("/account/login");
+        if (!ModelState.IsValid) return Page();
+
+        var code = Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal);
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded) return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
+        if (result.IsLockedOut) return LocalRedirect("/account/lockout");
+        ModelState.AddModelError("Input.RecoveryCode", L["Dieser Wiederherstellungscode ist ungültig oder wurde schon benutzt."]);
+        return Page();
+    }
+}

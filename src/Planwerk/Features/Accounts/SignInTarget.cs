@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Planwerk.Data;
+
+namespace Planwerk.Features.Accounts;
+
+/// <summary>Where a person goes after signing in: back where they came from when that is an address
+/// of this site, else to the management of their first municipality, else to their account.</summary>
+public static class SignInTarget
+{
+    /// <summary>The return address if it is local, else null. Absolute and protocol-relative addresses
+    /// (<c>https://…</c>, <c>//…</c>, <c>/\…</c>) are refused, so sign-in never sends anyone elsewhere.</summary>
+    public static string? LocalOrNull(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : null;
+
+    public static async Task<string> ForAsync(PlanwerkDbContext db, IUrlHelper url, string userId, string? returnUrl)
+    {
+        if (LocalOrNull(url, returnUrl) is string local) return local;
+        var memberships = await UserMemberships.OfUserAsync(db, userId);
+        return memberships.Count == 0 ? "/account" : $"/{memberships[0].Slug}/manage";
+    }
+
+    /// <summary>The query string that carries the return address on to the next sign-in step.</summary>
+    public static QueryString Carry(IUrlHelper url, string? returnUrl, bool? rememberMe = null)
+    {
+        var parts = new List<KeyValuePair<string, string?>>();
+        if (LocalOrNull(url, returnUrl) is string local) parts.Add(new("returnUrl", local));
+        if (rememberMe == true) parts.Add(new("rememberMe", "true"));
+        return QueryString.Create(parts);
+    }
+}
