@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
+using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Plans.Transfer;
 
@@ -50,6 +51,6 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
         }
         // The new plan is not public, so no public page changed and the cache stays.
         TempData[nameof(IndexModel.CreatedFromJson)] = localizer[Created, result.Title, result.Fields, result.Measures].Value;
-        return RedirectToPage("Index", new { planId = result.PlanId });
+        return LocalRedirect($"/{HttpContext.RequiredMunicipality().Slug}/manage/plans/{result.PlanId}/transfer");
     }
 }
