@@ -6,6 +6,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Print;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
@@ -29,6 +30,8 @@ public static class Composition
             {
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email address; every character a valid address may hold is allowed.
+                o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -70,6 +73,8 @@ public static class Composition
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail"));
         services.AddScoped<MailSender>();
         services.AddSingleton<MarkdownRenderer>();
+        // Unicode case folding for SQLite's lower(), used by the public measure search (see MeasureSearch).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteUnicodeLower>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
@@ -104,6 +109,7 @@ public static class Composition
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapLanguageSwitch();
         app.MapPlanApi();
+        app.MapPlanPdf();
         app.MapRazorPages();
         return app;
     }

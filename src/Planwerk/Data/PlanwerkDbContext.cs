@@ -63,7 +63,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         {
             e.Property(f => f.Title).HasMaxLength(300);
             e.HasOne(f => f.Plan).WithMany(p => p.Fields).HasForeignKey(f => f.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(f => new { f.PlanId, f.Number });
+            e.HasIndex(f => new { f.PlanId, f.Number }).IsUnique();
         });
 
         builder.Entity<District>(e =>

@@ -101,7 +101,7 @@ public static class DemoContent
         var principles = PrinciplesOfPlan.Select((p, i) => new Principle { Plan = plan, Position = i + 1, Title = p.Title, Description = p.Description }).ToList();
         db.Principles.AddRange(principles);
 
-        var fields = DemoMeasures.Fields.Select((f, i) => new FieldOfAction { Plan = plan, Number = i + 1, Title = f.Title, Description = f.Description }).ToList();
+        var fields = DemoMeasures.Fields.Select((f, i) => new FieldOfAction { Plan = plan, Number = i + 1, Position = i + 1, Title = f.Title, Description = f.Description }).ToList();
         db.FieldsOfAction.AddRange(fields);
 
         var byName = districts.ToDictionary(d => d.Name);

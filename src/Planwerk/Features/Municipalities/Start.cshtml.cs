@@ -13,16 +13,13 @@ namespace Planwerk.Features.Municipalities;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class StartModel(PlanwerkDbContext db) : PageModel
 {
-    public sealed record Row(int Id, string Title, string Period, PlanState State, int MeasureCount);
+    public sealed record Row(int Id, string Title, int? PeriodStart, int? PeriodEnd, PlanState State, bool IsExample, int MeasureCount);
 
     public IReadOnlyList<Row> Plans { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var plans = await db.Plans.AsNoTracking().Where(p => p.IsPublic)
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Plans = await db.Plans.AsNoTracking().Where(p => p.IsPublic)
             .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title)
-            .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, Count = p.Measures.Count })
+            .Select(p => new Row(p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsExample, p.Measures.Count))
             .ToListAsync(ct);
-        Plans = plans.Select(p => new Row(p.Id, p.Title, Plan.FormatPeriod(p.PeriodStart, p.PeriodEnd), p.State, p.Count)).ToList();
-    }
 }

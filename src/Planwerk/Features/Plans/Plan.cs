@@ -73,6 +73,10 @@ public sealed class FieldOfAction : IMunicipalityOwned, IVersioned
     public int MunicipalityId { get; set; }
     public int PlanId { get; set; }
     public Plan? Plan { get; set; }
+    /// <summary>Order within the plan, kept apart from <see cref="Number"/> so editors can reorder
+    /// first and renumber once ("Neu nummerieren").</summary>
+    public int Position { get; set; }
+    /// <summary>Unique within the plan.</summary>
     public int Number { get; set; }
     public required string Title { get; set; }
     /// <summary>Markdown.</summary>
@@ -82,12 +86,14 @@ public sealed class FieldOfAction : IMunicipalityOwned, IVersioned
 }
 
 /// <summary>A district (Stadtbezirk) or locality (Ortschaft) of the municipality.</summary>
-public sealed class District : IMunicipalityOwned
+public sealed class District : IMunicipalityOwned, IVersioned
 {
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
+    /// <summary>Unique within the municipality.</summary>
     public required string Name { get; set; }
     public DistrictKind Kind { get; set; }
+    public int Version { get; set; }
     public List<Measure> Measures { get; set; } = [];
 }
 

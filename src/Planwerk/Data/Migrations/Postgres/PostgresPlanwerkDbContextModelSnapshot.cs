@@ -336,6 +336,10 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId", "Name")
@@ -365,6 +369,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -376,7 +383,8 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Number");
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
 
                     b.ToTable("FieldsOfAction");
                 });

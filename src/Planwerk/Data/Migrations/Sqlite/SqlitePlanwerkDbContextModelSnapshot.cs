@@ -321,6 +321,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId", "Name")
@@ -348,6 +352,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -359,7 +366,8 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Number");
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
 
                     b.ToTable("FieldsOfAction");
                 });

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Infrastructure.Security;
+
+namespace Planwerk.Features.Plans.Manage;
+
+/// <summary>The plan team's start: every plan of the municipality, published or not.</summary>
+[Authorize(Policy = Policies.PlanEditor)]
+public sealed class IndexModel(PlanwerkDbContext db) : ManagePageModel
+{
+    public sealed record Row(int Id, string Title, string Period, PlanState State, bool IsPublic, bool IsExample, int FieldCount, int MeasureCount);
+
+    public IReadOnlyList<Row> Plans { get; private set; } = [];
+
+    public int DistrictCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsPublic, p.IsExample, Fields = p.Fields.Count, Measures = p.Measures.Count })
+            .ToListAsync(ct);
+        Plans = plans.Select(p => new Row(p.Id, p.Title, Plan.FormatPeriod(p.PeriodStart, p.PeriodEnd), p.State, p.IsPublic, p.IsExample, p.Fields, p.Measures)).ToList();
+        DistrictCount = await db.Districts.CountAsync(ct);
+    }
+}

@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Planwerk.Data;
+using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Security;
+
+namespace Planwerk.Features.Plans.Manage;
+
+/// <summary>Create or edit a guiding principle (Leitlinie) and choose its place among the plan's principles.</summary>
+[Authorize(Policy = Policies.PlanEditor)]
+public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer) : ManagePageModel
+{
+    public sealed class PrincipleInput
+    {
+        [Display(Name = "Titel")]
+        [Required(ErrorMessage = "Bitte geben Sie einen Titel für die Leitlinie an.")]
+        [StringLength(500, ErrorMessage = "Der Titel der Leitlinie darf höchstens {1} Zeichen lang sein.")]
+        public string? Title { get; set; }
+
+        [Display(Name = "Beschreibung")]
+        public string? Description { get; set; }
+
+        [Display(Name = "Position")]
+        [Required(ErrorMessage = "Bitte geben Sie die Position der Leitlinie an.")]
+        public int? Position { get; set; }
+
+        /// <summary>The position the form was loaded with: only a changed position reorders the
+        /// principles, so a form opened before someone else reordered them does not undo that.</summary>
+        public int OriginalPosition { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public PrincipleInput Input { get; set; } = new();
+
+    public int PlanId { get; private set; }
+
+    public string PlanTitle { get; private set; } = "";
+
+    public int? PrincipleId { get; private set; }
+
+    public bool IsNew => PrincipleId is null;
+
+    /// <summary>How many places there are to choose from.</summary>
+    public int PlaceCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int planId, string id, CancellationToken ct)
+    {
+        if (!TryParseKey(id, out var key) || !await LoadAsync(planId, key, ct)) return NotFound();
+        if (key is int existing)
+        {
+            var principle = await db.Principles.AsNoTracking().FirstAsync(p => p.Id == existing, ct);
+            var place = await PlaceOfAsync(planId, existing, ct);
+            Input = new PrincipleInput { Title = principle.Title, Description = principle.Description, Position = place, OriginalPosition = place, Version = principle.Version };
+        }
+        else
+        {
+            Input = new PrincipleInput { Position = PlaceCount };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int planId, string id, CancellationToken ct)
+    {
+        if (!TryParseKey(id, out var key) || !await LoadAsync(planId, key, ct)) return NotFound();
+        var principle = key is int existing ? await db.Principles.FirstAsync(p => p.Id == existing, ct) : null;
+
+        if (Input.Position is int wanted && (wanted < 1 || wanted > PlaceCount))
+            ModelState.AddModelError("Input.Position", localizer["Die Position der Leitlinie muss zwischen 1 und {0} liegen.", PlaceCount]);
+        if (principle is not null && principle.Version != Input.Version) await ShowConflictAsync(principle, ct);
+        if (!ModelState.IsValid || Conflict is not null) return Page();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var isNew = principle is null;
+        principle ??= db.Principles.Add(new Principle { PlanId = planId, Title = "", Position = PlaceCount }).Entity;
+        db.Entry(principle).Property(p => p.Version).OriginalValue = Input.Version;
+        principle.Title = Input.Title!.Trim();
+        principle.Description = Input.Description ?? "";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var stored = await db.Principles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == principle.Id, ct);
+            if (stored is null) return NotFound();
+            await ShowConflictAsync(stored, ct);
+            return Page();
+        }
+        if (isNew || Input.Position != Input.OriginalPosition)
+        {
+            var rows = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.Position }).ToListAsync(ct);
+            var order = rows.Where(r => r.Id != principle.Id).OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+            var placed = PlanStructure.PlaceAt(order, principle.Id, Input.Position ?? PlaceCount);
+            await StructureChanges.SetPrinciplePositionsAsync(db, placed, rows.ToDictionary(r => r.Id, r => r.Position), ct);
+        }
+        await transaction.CommitAsync(ct);
+        var notice = isNew ? localizer["Die Leitlinie wurde angelegt."] : localizer["Die Leitlinie wurde gespeichert."];
+        return await SavedAsync(cache, notice, PlanUrl(planId) + "#principle-" + principle.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task ShowConflictAsync(Principle stored, CancellationToken ct)
+    {
+        ModelState.AddModelError("", localizer["Diese Leitlinie wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        var place = await PlaceOfAsync(stored.PlanId, stored.Id, ct);
+        Conflict = new EditConflict()
+            .Compare(localizer["Titel"], Input.Title, stored.Title)
+            .Compare(localizer["Beschreibung"], Input.Description, stored.Description)
+            .Compare(localizer["Position"], Input.Position?.ToString(CultureInfo.InvariantCulture), place.ToString(CultureInfo.InvariantCulture));
+        ModelState.Remove("Input.Version");
+        ModelState.Remove("Input.OriginalPosition");
+        Input.Version = stored.Version;
+        Input.OriginalPosition = place;
+    }
+
+    private async Task<int> PlaceOfAsync(int planId, int principleId, CancellationToken ct)
+    {
+        var rows = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.Position }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => r.Id).ToList().IndexOf(principleId) + 1;
+    }
+
+    /// <summary>False when the plan, or the principle in that plan, does not exist here.</summary>
+    private async Task<bool> LoadAsync(int planId, int? principleId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.Title, Count = p.Principles.Count }).FirstOrDefaultAsync(ct);
+        if (plan is null) return false;
+        if (principleId is int id && !await db.Principles.AnyAsync(p => p.Id == id && p.PlanId == planId, ct)) return false;
+        PlanId = planId;
+        PlanTitle = plan.Title;
+        PrincipleId = principleId;
+        PlaceCount = principleId is null ? plan.Count + 1 : plan.Count;
+        return true;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Planwerk.Features.Plans.Print;
+
+/// <summary>A piece of text in one weight.</summary>
+public sealed record TextRun(string Text, bool Bold = false);
+
+/// <summary>A paragraph of plain text for the PDF: its runs, how deep it is indented (list and quote
+/// levels) and the marker in front of it ("•", "3.") if it starts a list item.</summary>
+public sealed record TextParagraph(IReadOnlyList<TextRun> Runs, int Level = 0, string? Marker = null)
+{
+    public string PlainText => string.Concat(Runs.Select(r => r.Text));
+}
+
+/// <summary>Turns the Markdown that editors write into plain paragraphs and list items for the PDF:
+/// Markdig parses it (raw HTML disabled, as on the web pages) and the syntax tree is walked, so no
+/// Markdown syntax is ever printed. Strong emphasis stays bold; links keep their address in brackets.</summary>
+public static class MarkdownText
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .DisableHtml()
+        .Build();
+
+    public static IReadOnlyList<TextParagraph> ToParagraphs(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return [];
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        var paragraphs = new List<TextParagraph>();
+        AddBlocks(document, 0, paragraphs);
+        return paragraphs;
+    }
+
+    private static void AddBlocks(ContainerBlock container, int level, List<TextParagraph> into)
+    {
+        foreach (var block in container)
+            AddBlock(block, level, null, into);
+    }
+
+    private static void AddBlock(Block block, int level, string? marker, List<TextParagraph> into)
+    {
+        switch (block)
+        {
+            case HeadingBlock heading:
+                Add(into, Inlines(heading.Inline, bold: true), level, marker);
+                break;
+            case ParagraphBlock paragraph:
+                Add(into, Inlines(paragraph.Inline, bold: false), level, marker);
+                break;
+            case CodeBlock code: // fenced or indented: its lines as they are
+                foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                {
+                    Add(into, [new TextRun(line.Slice.ToString())], level, marker);
+                    marker = null;
+                }
+                break;
+            case ListBlock list:
+                var number = int.TryParse(list.OrderedStart, NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
+                foreach (var item in list.OfType<ListItemBlock>())
+                {
+                    var itemMarker = list.IsOrdered ? number.ToString(CultureInfo.InvariantCulture) + "." : "•";
+                    number++;
+                    var first = true;
+                    foreach (var child in item)
+                    {
+                        // The marker goes in front of the item's first paragraph; nested blocks indent one level more.
+                        AddBlock(child, level + 1, first ? itemMarker : null, into);
+                        first = false;
+                    }
+                }
+                break;
+            case Table table:
+                foreach (var row in table.OfType<TableRow>())
+                {
+                    var cells = row.OfType<TableCell>().Select(c => string.Join(" ", c.OfType<LeafBlock>().Select(l => Plain(Inlines(l.Inline, false)))));
+                    Add(into, [new TextRun(string.Join(" | ", cells), row.IsHeader)], level, marker);
+                    marker = null;
+                }
+                break;
+            case QuoteBlock quote:
+                foreach (var child in quote)
+                    AddBlock(child, level + 1, null, into);
+                break;
+            case ThematicBreakBlock:
+                break;
+            case ContainerBlock other:
+                foreach (var child in other)
+                    AddBlock(child, level, marker, into);
+                break;
+            case LeafBlock leaf when leaf.Inline is not null:
+                Add(into, Inlines(leaf.Inline, bold: false), level, marker);
+                break;
+            case LeafBlock leaf:
+                var text = string.Join(" ", leaf.Lines.Lines.Take(leaf.Lines.Count).Select(l => l.Slice.ToString()));
+                if (!string.IsNullOrWhiteSpace(text)) Add(into, [new TextRun(text)], level, marker);
+                break;
+        }
+    }
+
+    private static void Add(List<TextParagraph> into, List<TextRun> runs, int level, string? marker)
+    {
+        if (runs.Count == 0 || runs.All(r => string.IsNullOrWhiteSpace(r.Text))) return;
+        into.Add(new TextParagraph(runs, level, marker));
+    }
+
+    private static string Plain(List<TextRun> runs) => string.Concat(runs.Select(r => r.Text));
+
+    private static List<TextRun> Inlines(ContainerInline? container, bool bold)
+    {
+        var runs = new List<TextRun>();
+        if (container is not null) AddInlines(container, bold, runs);
+        return Merge(runs);
+    }
+
+    private static void AddInlines(ContainerInline container, bool bold, List<TextRun> runs)
+    {
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    runs.Add(new TextRun(literal.Content.ToString(), bold));
+                    break;
+                case CodeInline code:
+                    runs.Add(new TextRun(code.Content, bold));
+                    break;
+                case LineBreakInline:
+                    runs.Add(new TextRun(" ", bold));
+                    break;
+                case HtmlEntityInline entity:
+                    runs.Add(new TextRun(entity.Transcoded.ToString(), bold));
+                    break;
+                case AutolinkInline autolink:
+                    runs.Add(new TextRun(autolink.Url, bold));
+                    break;
+                case HtmlInline html: // only if raw HTML were enabled: print it as the text it is
+                    runs.Add(new TextRun(html.Tag, bold));
+                    break;
+                case LinkInline { IsImage: true } image:
+                    var alt = new List<TextRun>();
+                    AddInlines(image, bold, alt);
+                    if (alt.Count > 0) runs.Add(new TextRun("[" + Plain(alt) + "]", bold));
+                    break;
+                case LinkInline link:
+                    var before = runs.Count;
+                    AddInlines(link, bold, runs);
+                    var label = string.Concat(runs.Skip(before).Select(r => r.Text));
+                    if (!string.IsNullOrEmpty(link.Url) && !string.Equals(label, link.Url, StringComparison.Ordinal))
+                        runs.Add(new TextRun(" (" + link.Url + ")", bold));
+                    break;
+                case EmphasisInline emphasis:
+                    AddInlines(emphasis, bold || emphasis.DelimiterCount >= 2, runs);
+                    break;
+                case ContainerInline other:
+                    AddInlines(other, bold, runs);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Joins neighbouring runs of the same weight, so words are not split between runs.</summary>
+    private static List<TextRun> Merge(List<TextRun> runs)
+    {
+        var merged = new List<TextRun>();
+        var text = new StringBuilder();
+        bool? weight = null;
+        foreach (var run in runs)
+        {
+            if (weight is not null && weight != run.Bold)
+            {
+                merged.Add(new TextRun(text.ToString(), weight.Value));
+                text.Clear();
+            }
+            weight = run.Bold;
+            text.Append(run.Text);
+        }
+        if (weight is not null && text.Length > 0) merged.Add(new TextRun(text.ToString(), weight.Value));
+        return merged;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Planwerk.Data;
+using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Features.Plans.Print;
+
+/// <summary>The print view of one measure of a public plan.</summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+public sealed class MeasureDocumentModel(PlanwerkDbContext db) : PageModel
+{
+    public PlanDocument Document { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
+    {
+        var document = await PlanDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Measure, measureId, ct);
+        if (document is null) return NotFound();
+        Document = document;
+        return Page();
+    }
+}
+
+/// <summary>A measure in a print view, with the level of its heading (h1 when printed alone).</summary>
+public sealed record MeasureSection(DocumentMeasure Measure, int HeadingLevel);

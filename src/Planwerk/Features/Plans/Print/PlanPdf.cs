@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Localization;
+
+namespace Planwerk.Features.Plans.Print;
+
+/// <summary>Composes the PDF of a plan, a field of action or a measure from a <see cref="PlanDocument"/>:
+/// the same content and order as the print view. The whole plan gets a title page and a table of
+/// contents with page numbers; every page a "Seite n von m" footer.</summary>
+public static class PlanPdf
+{
+    public static byte[] Render(PlanDocument document, IStringLocalizer<SharedResource> l)
+    {
+        using var layout = new PdfLayout();
+        var lines = document.Scope switch
+        {
+            DocumentScope.Plan => WholePlan(layout, document, l),
+            DocumentScope.Field => OneField(layout, document, l),
+            _ => OneMeasure(layout, document, l),
+        };
+        var subject = document.Scope switch
+        {
+            DocumentScope.Field => FieldHeading(document.Field, l),
+            DocumentScope.Measure => MeasureHeading(document.Measure),
+            _ => document.Title,
+        };
+        var header = string.IsNullOrEmpty(document.Period) ? document.Title : $"{document.Title} ({document.Period})";
+        return layout.Render(lines, new PdfRenderOptions(
+            Title: document.Scope == DocumentScope.Plan ? document.Title : $"{subject} – {document.Title}",
+            Author: document.MunicipalityName,
+            Subject: subject,
+            Language: CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            RunningHeader: $"{document.MunicipalityName} · {header}",
+            FirstPageIsTitle: document.Scope == DocumentScope.Plan,
+            Footer: (page, pages) => l["Seite {0} von {1}", page, pages]));
+    }
+
+    /// <summary>"Fachplan-Asyl-und-Integration-2022.pdf": the plan's title in letters, digits and hyphens,
+    /// with the field or measure number appended for a part.</summary>
+    public static string FileName(PlanDocument document)
+    {
+        var name = Slug(document.Title);
+        if (name.Length == 0) name = "Fachplan-" + document.PlanId.ToString(CultureInfo.InvariantCulture);
+        return document.Scope switch
+        {
+            DocumentScope.Field => $"{name}-Teilbereich-{document.Field.Number.ToString(CultureInfo.InvariantCulture)}.pdf",
+            DocumentScope.Measure => $"{name}-Massnahme-{Slug(document.Measure.Number)}.pdf",
+            _ => name + ".pdf",
+        };
+    }
+
+    private static string Slug(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            var replacement = c switch
+            {
+                'ä' => "ae", 'ö' => "oe", 'ü' => "ue", 'Ä' => "Ae", 'Ö' => "Oe", 'Ü' => "Ue", 'ß' => "ss",
+                _ when char.IsAsciiLetterOrDigit(c) => c.ToString(),
+                '.' => ".",
+                _ => "-",
+            };
+            sb.Append(replacement);
+        }
+        var slug = string.Join('-', sb.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries)).Trim('.', '-');
+        return slug.Length > 80 ? slug[..80].TrimEnd('-', '.') : slug;
+    }
+
+    public static string FieldHeading(DocumentField field, IStringLocalizer l) => l["Teilbereich {0}: {1}", field.Number, field.Title];
+
+    public static string MeasureHeading(DocumentMeasure measure) => $"{measure.Number} {measure.Title}";
+
+    private static List<PdfLine> WholePlan(PdfLayout layout, PlanDocument d, IStringLocalizer l)
+    {
+        var lines = new List<PdfLine>();
+
+        // Title page
+        lines.AddRange(layout.Text(d.MunicipalityName, layout.Subtitle, 0, PdfLayout.Muted));
+        lines.Add(PdfLayout.Space(170));
+        lines.AddRange(layout.Heading(d.Title, layout.Title, 0));
+        if (!string.IsNullOrEmpty(d.Period)) lines.AddRange(layout.Text(d.Period, layout.Subtitle, 12));
+        lines.AddRange(layout.Text(l["Status: {0}", l[PlanText.State(d.State)]], layout.Body, 28));
+        lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
+        if (d.IsExample || d.Measures.Any(m => m.IsExample))
+            lines.AddRange(layout.Text(l["Beispielinhalt: Dieses Dokument enthält erfundene Beispieltexte, nicht den Text der Kommune."], layout.SmallBold, 28, PdfLayout.Muted));
+
+        // Table of contents
+        var toc = layout.Heading(l["Inhalt"], layout.Heading1, 0, "contents", 1, breakBefore: true);
+        lines.AddRange(toc);
+        lines.Add(PdfLayout.Space(6));
+        if (HasSummary(d)) lines.AddRange(layout.TocEntry(l["Zusammenfassung"], "summary", 0, layout.BodyBold));
+        if (d.Principles.Count > 0) lines.AddRange(layout.TocEntry(l["Leitlinien"], "principles", 0, layout.BodyBold));
+        foreach (var field in d.Fields)
+        {
+            lines.AddRange(layout.TocEntry(FieldHeading(field, l), FieldAnchor(field), 0, layout.BodyBold));
+            foreach (var measure in field.Measures)
+                lines.AddRange(layout.TocEntry(MeasureHeading(measure), MeasureAnchor(measure), 1, layout.Body));
+        }
+
+        // Summary and principles
+        var first = true;
+        if (HasSummary(d))
+        {
+            lines.AddRange(layout.Heading(l["Zusammenfassung"], layout.Heading1, 0, "summary", 1, breakBefore: true));
+            lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(d.Summary), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 8));
+            first = false;
+        }
+        if (d.Principles.Count > 0)
+        {
+            lines.AddRange(layout.Heading(l["Leitlinien"], layout.Heading1, 24, "principles", 1, breakBefore: first));
+            foreach (var principle in d.Principles)
+            {
+                var title = new TextParagraph([new TextRun(principle.Title, Bold: true)], 1, principle.Position.ToString(CultureInfo.InvariantCulture) + ".");
+                var text = MarkdownText.ToParagraphs(principle.Description).Select(p => p with { Level = p.Level + 1 });
+                lines.AddRange(layout.Paragraphs([title, .. text], 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 8));
+            }
+        }
+
+        foreach (var field in d.Fields)
+        {
+            lines.AddRange(FieldLines(layout, field, l, breakBefore: true));
+        }
+        return lines;
+    }
+
+    private static List<PdfLine> OneField(PdfLayout layout, PlanDocument d, IStringLocalizer l)
+    {
+        var lines = Context(layout, d, l, withField: false);
+        lines.AddRange(FieldLines(layout, d.Field, l, breakBefore: false));
+        return lines;
+    }
+
+    private static List<PdfLine> OneMeasure(PdfLayout layout, PlanDocument d, IStringLocalizer l)
+    {
+        var lines = Context(layout, d, l, withField: true);
+        lines.AddRange(MeasureLines(layout, d.Measure, l, layout.Heading1, outlineLevel: 1));
+        return lines;
+    }
+
+    /// <summary>Where a printed part comes from: municipality, plan, and for a measure its field.</summary>
+    private static List<PdfLine> Context(PdfLayout layout, PlanDocument d, IStringLocalizer l, bool withField)
+    {
+        var lines = layout.Text(d.MunicipalityName, layout.Small, 0, PdfLayout.Muted);
+        lines.AddRange(layout.Text(string.IsNullOrEmpty(d.Period) ? d.Title : $"{d.Title} ({d.Period})", layout.SmallBold, 2, PdfLayout.Muted));
+        if (withField) lines.AddRange(layout.Text(FieldHeading(d.Field, l), layout.Small, 2, PdfLayout.Muted));
+        lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Small, 2, PdfLayout.Muted));
+        return lines;
+    }
+
+    private static List<PdfLine> FieldLines(PdfLayout layout, DocumentField field, IStringLocalizer l, bool breakBefore)
+    {
+        var lines = layout.Heading(FieldHeading(field, l), layout.Heading1, 14, FieldAnchor(field), 1, breakBefore);
+        lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(field.Description), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 6));
+        foreach (var measure in field.Measures)
+            lines.AddRange(MeasureLines(layout, measure, l, layout.Heading3, outlineLevel: 2));
+        return lines;
+    }
+
+    private static List<PdfLine> MeasureLines(PdfLayout layout, DocumentMeasure m, IStringLocalizer l, PdfSharp.Drawing.XFont headingFont, int outlineLevel)
+    {
+        var lines = layout.Heading(MeasureHeading(m), headingFont, 20, MeasureAnchor(m), outlineLevel);
+        if (m.IsExample)
+        {
+            var tag = layout.Text(l["Beispielinhalt"], layout.SmallBold, 1, PdfLayout.Muted);
+            foreach (var t in tag) t.KeepWithNext = true;
+            lines.AddRange(tag);
+        }
+        var culture = CultureInfo.CurrentCulture;
+        void Fact(string label, IReadOnlyList<TextParagraph> value)
+        {
+            if (value.Count > 0) lines.AddRange(layout.Fact(label, value));
+        }
+        IReadOnlyList<TextParagraph> Plain(string? text) => string.IsNullOrWhiteSpace(text) ? [] : [new TextParagraph([new TextRun(text)])];
+
+        Fact(l["Ziel"], MarkdownText.ToParagraphs(m.Goal));
+        Fact(l["Beschreibung"], MarkdownText.ToParagraphs(m.Description));
+        Fact(l["Zielgruppen"], Plain(m.TargetGroups));
+        Fact(l["Verantwortlich"], Plain(m.ResponsibleOffice));
+        Fact(l["Partner"], Plain(m.PartnerOrganisations));
+        Fact(l["Stadtbezirke und Ortschaften"], Plain(m.Districts.Count == 0 ? l["gesamtes Stadtgebiet"] : string.Join(", ", m.Districts)));
+        Fact(l["Zeitraum"], Plain(TimeFrame(m.StartDate, m.EndDate, l)));
+        Fact(l["Kosten (geschätzt)"], Plain(m.EstimatedCost is decimal cost ? Cost(cost) : null));
+        Fact(l["Finanzierung"], Plain(m.Funding));
+        Fact(l["Priorität"], Plain(l[PlanText.Priority(m.Priority)]));
+        Fact(l["Leitlinien"], m.Principles.Select(p => new TextParagraph([new TextRun(p.Title)], 1, p.Position.ToString(CultureInfo.InvariantCulture) + ".")).ToList());
+        Fact(l["Status"], Plain(l[PlanText.Status(m.Status)]));
+        Fact(l["Umsetzungsstand"], Plain(m.Progress.ToString(culture) + " %"));
+        if (lines.Count > 0) lines[^1].RuleBelow = true;
+        return lines;
+    }
+
+    public static string TimeFrame(DateOnly? start, DateOnly? end, IStringLocalizer l)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        return (start, end) switch
+        {
+            (DateOnly s, DateOnly e) => $"{s.ToString("d", culture)} – {e.ToString("d", culture)}",
+            (DateOnly s, null) => l["ab {0}", s.ToString("d", culture)],
+            (null, DateOnly e) => l["bis {0}", e.ToString("d", culture)],
+            _ => "",
+        };
+    }
+
+    /// <summary>Euros without cents, grouped the reader's way: "120.000 €" or "120,000 €".</summary>
+    public static string Cost(decimal cost) => cost.ToString("N0", CultureInfo.CurrentCulture) + " €";
+
+    public static bool HasSummary(PlanDocument d) => !string.IsNullOrWhiteSpace(d.Summary);
+
+    public static string FieldAnchor(DocumentField field) => "field-" + field.Id.ToString(CultureInfo.InvariantCulture);
+
+    public static string MeasureAnchor(DocumentMeasure measure) => "measure-" + measure.Id.ToString(CultureInfo.InvariantCulture);
+}

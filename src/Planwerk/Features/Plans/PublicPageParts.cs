@@ -1,0 +1,7 @@
+namespace Planwerk.Features.Plans;
+
+/// <summary>One step of a breadcrumb trail; the last step is the current page and has no link.</summary>
+public sealed record Breadcrumb(string Text, string? Href = null);
+
+/// <summary>The model of the measure table partial.</summary>
+public sealed record MeasureTable(string Caption, IReadOnlyList<MeasureRow> Measures, string PlanUrl);

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Planwerk.Features.Plans;
+using Planwerk.Tests.Infrastructure;
+using UglyToad.PdfPig;
+
+namespace Planwerk.Tests.Features.Plans.Print;
+
+/// <summary>A plan made for one print test: its ids and titles in plan order.</summary>
+public sealed record SeededPlan(int PlanId, string Title, IReadOnlyList<SeededField> Fields)
+{
+    public IEnumerable<SeededMeasure> Measures => Fields.SelectMany(f => f.Measures);
+}
+
+public sealed record SeededField(int Id, int Number, string Title, IReadOnlyList<SeededMeasure> Measures);
+
+public sealed record SeededMeasure(int Id, string Number, string Title);
+
+public static partial class PrintPlans
+{
+    /// <summary>Adds a plan with two principles, <paramref name="fieldCount"/> fields and
+    /// <paramref name="measureCount"/> measures spread over them (numbered "field.position"), with
+    /// districts and principles on some measures. <paramref name="customize"/> may change texts before saving.</summary>
+    public static Task<SeededPlan> SeedAsync(
+        TestMunicipality m, int fieldCount, int measureCount, string title = "Fachplan Teilhabe 2030", bool isPublic = true,
+        Action<Plan, IReadOnlyList<FieldOfAction>, IReadOnlyList<Measure>>? customize = null) =>
+        m.WithDbAsync(async db =>
+        {
+            var plan = new Plan
+            {
+                Title = title, PeriodStart = 2024, PeriodEnd = 2030, State = PlanState.Adopted, IsPublic = isPublic,
+                Summary = "Der Plan **bündelt** die Vorhaben der Stadt.\n\n- erstens\n- zweitens", UpdatedAt = new DateTimeOffset(2024, 5, 17, 10, 0, 0, TimeSpan.Zero),
+            };
+            var principles = new List<Principle>
+            {
+                new() { Plan = plan, Position = 1, Title = "Teilhabe von Anfang an", Description = "Alle wirken mit." },
+                new() { Plan = plan, Position = 2, Title = "Zusammenhalt in den Stadtteilen", Description = "Nachbarschaft zählt." },
+            };
+            var suffix = Guid.NewGuid().ToString("N")[..6];
+            var districts = new List<District> { new() { Name = "Altstadt " + suffix }, new() { Name = "Neustadt " + suffix, Kind = DistrictKind.Locality } };
+            var fields = Enumerable.Range(1, fieldCount)
+                .Select(n => new FieldOfAction { Plan = plan, Number = n, Title = $"Handlungsfeld Nummer {n}", Description = $"Beschreibung des Handlungsfelds {n}." })
+                .ToList();
+            var measures = new List<Measure>();
+            for (var i = 0; i < measureCount; i++)
+            {
+                var field = fields[i % fieldCount];
+                var position = field.Measures.Count + 1;
+                var measure = new Measure
+                {
+                    Plan = plan, FieldOfAction = field, Position = position, Number = $"{field.Number}.{position}",
+                    Title = $"Vorhaben {field.Number}-{position} für gute Übergänge",
+                    Goal = "Mehr Menschen finden Arbeit.",
+                    Description = $"Das Vorhaben {field.Number}-{position} verbindet Beratung und Praxis.",
+                    TargetGroups = "Zugewanderte", ResponsibleOffice = "Sozialamt", PartnerOrganisations = "Jobcenter",
+                    StartDate = new DateOnly(2024, 1, 1), EndDate = new DateOnly(2026, 12, 31), EstimatedCost = 12500m,
+                    Funding = "Landesmittel", Priority = MeasurePriority.High, Status = MeasureStatus.InProgress, Progress = 40,
+                    IsExample = i % 2 == 0, UpdatedAt = new DateTimeOffset(2024, 6, 1, 8, 0, 0, TimeSpan.Zero),
+                    Principles = [principles[i % 2]],
+                    Districts = i % 3 == 0 ? [districts[0], districts[1]] : [],
+                };
+                field.Measures.Add(measure);
+                measures.Add(measure);
+            }
+            customize?.Invoke(plan, fields, measures);
+            db.Plans.Add(plan);
+            db.Principles.AddRange(principles);
+            db.Districts.AddRange(districts);
+            db.FieldsOfAction.AddRange(fields);
+            db.Measures.AddRange(measures);
+            await db.SaveChangesAsync();
+            return new SeededPlan(plan.Id, plan.Title, fields
+                .Select(f => new SeededField(f.Id, f.Number, f.Title, f.Measures.OrderBy(x => x.Position).Select(x => new SeededMeasure(x.Id, x.Number, x.Title)).ToList()))
+                .ToList());
+        });
+
+    public static string DocumentUrl(this TestMunicipality m, SeededPlan plan) => $"/{m.Slug}/plans/{plan.PlanId}/document";
+
+    public static string PdfUrl(this TestMunicipality m, SeededPlan plan) => $"/{m.Slug}/plans/{plan.PlanId}/document.pdf";
+
+    /// <summary>White space collapsed to single spaces, for comparing text read back from a PDF.</summary>
+    public static string Normalize(string text) => Spaces().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
+
+/// <summary>The text of a PDF as PdfPig reads it back: per page, words joined by single spaces.</summary>
+public sealed class PdfText
+{
+    private PdfText(IReadOnlyList<string> pages, string content, IReadOnlySet<string> fonts)
+    {
+        Pages = pages;
+        Content = content;
+        Fonts = fonts;
+    }
+
+    /// <summary>The names of the fonts the text is set in.</summary>
+    public IReadOnlySet<string> Fonts { get; }
+
+    public IReadOnlyList<string> Pages { get; }
+
+    /// <summary>The text of all pages without their running header and footer, so text that runs
+    /// from one page onto the next reads on.</summary>
+    public string Content { get; }
+
+    public int PageCount => Pages.Count;
+
+    public string All => string.Join(" ", Pages);
+
+
+    public static PdfText Read(byte[] bytes)
+    {
+        using var pdf = PdfDocument.Open(bytes);
+        var pages = new List<string>();
+        var content = new List<string>();
+        var fonts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pdf.GetPages())
+        {
+            fonts.UnionWith(page.Letters.Select(l => l.FontName ?? "(none)"));
+            var words = page.GetWords().ToList();
+            pages.Add(PrintPlans.Normalize(string.Join(" ", words.Select(w => w.Text))));
+            // Header and footer sit in the top and bottom margins (PDF y runs upwards from the bottom).
+            content.Add(PrintPlans.Normalize(string.Join(" ", words.Where(w => w.BoundingBox.Bottom > 60 && w.BoundingBox.Top < page.Height - 50).Select(w => w.Text))));
+        }
+        Assert.Equal(pdf.NumberOfPages, pages.Count);
+        return new PdfText(pages, string.Join(" ", content), fonts);
+    }
+
+    public static async Task<(PdfText Text, HttpResponseMessage Response)> FetchAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return (Read(await response.Content.ReadAsByteArrayAsync()), response);
+    }
+}

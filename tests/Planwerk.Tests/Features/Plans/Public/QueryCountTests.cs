@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Planwerk.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Planwerk.Tests.Features.Plans.PublicSite;
+
+/// <summary>A public page costs a fixed, small number of SQL commands, whatever the plan's size.</summary>
+public abstract partial class QueryCountTests(PlanwerkApp app, ITestOutputHelper output)
+{
+    private const int MaxCommandsPerPage = 6;
+
+    [Fact]
+    public async Task Every_public_page_and_the_plan_endpoint_cost_the_same_few_queries_for_66_and_6600_measures()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var small = await m.AddPlanAsync(fields: 11, measuresPerField: 6, title: "Kleiner Plan");
+        var large = await m.AddPlanAsync(fields: 11, measuresPerField: 600, title: "Großer Plan");
+        Assert.Equal(66, small.Measures.Count);
+        Assert.Equal(6600, large.Measures.Count);
+
+        var counter = new QueryCounter();
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(counter)));
+        var client = counted.CreateClient();
+
+        string[] Pages(SeededPlan plan) =>
+        [
+            plan.Url(m),
+            $"{plan.Url(m)}/fields/{plan.Fields[^1].Id}",
+            $"{plan.Url(m)}/measures/{plan.Measures[^1].Id}",
+            $"{plan.Url(m)}/search?q=ma%C3%9Fnahme",
+            $"{plan.Url(m)}/document",
+            $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}",
+            $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/fields/{plan.Fields[^1].Id}",
+            $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/measures",
+            $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/measures/{plan.Measures[^1].Id}",
+        ];
+
+        var smallPages = Pages(small);
+        var largePages = Pages(large);
+        for (var i = 0; i < smallPages.Length; i++)
+        {
+            var (smallCount, _) = await CountAsync(client, counter, smallPages[i]);
+            var (largeCount, largeBody) = await CountAsync(client, counter, largePages[i]);
+            output.WriteLine($"{app.Provider}: {Regex.Replace(smallPages[i], @"/\d+", "/{id}")} – 66 measures: {smallCount} commands, 6600 measures: {largeCount} commands");
+            Assert.True(smallCount == largeCount, $"{largePages[i]}: {smallCount} commands for 66 measures, {largeCount} for 6600");
+            Assert.True(largeCount <= MaxCommandsPerPage, $"{largePages[i]}: {largeCount} commands");
+            if (i == 0) Assert.Equal(6600, MeasureRow().Count(largeBody)); // the page really lists them all
+        }
+    }
+
+    private static async Task<(int Count, string Body)> CountAsync(HttpClient client, QueryCounter counter, string url)
+    {
+        counter.Reset();
+        var response = await client.GetAsync(url);
+        var count = counter.Count;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        return (count, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("<tr class=\"measure\">")]
+    private static partial Regex MeasureRow();
+}
+
+public sealed class QueryCountSqliteTests(SqliteApp app, ITestOutputHelper output) : QueryCountTests(app, output), IClassFixture<SqliteApp>;
+
+public sealed class QueryCountPostgresTests(PostgresApp app, ITestOutputHelper output) : QueryCountTests(app, output), IClassFixture<PostgresApp>;
