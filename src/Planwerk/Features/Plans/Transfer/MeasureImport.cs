@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Plans.Manage;
 
 namespace Planwerk.Features.Plans.Transfer;
 
@@ -213,7 +214,7 @@ public static class MeasureImport
         {
             Problem(MeasureColumn.Number, ImportTexts.NotANumber, number);
         }
-        else if (values.FieldNumber is int fieldNumber && ValueParsing.FieldPart(number) != fieldNumber)
+        else if (values.FieldNumber is int fieldNumber && MeasureNumbers.FieldPart(number) != fieldNumber)
         {
             Problem(MeasureColumn.Number, ImportTexts.NumberOutsideField, number, fieldNumber.ToString(CultureInfo.InvariantCulture));
         }
@@ -298,11 +299,11 @@ public static class MeasureImport
         {
             var start = values.HasStart ? values.Start : values.Existing?.StartDate;
             var end = values.HasEnd ? values.End : values.Existing?.EndDate;
-            if (start is DateOnly s && end is DateOnly e && e < s)
+            if (MeasureRules.Schedule(start, end) is not null && start is DateOnly s && end is DateOnly e)
                 Problem(columns.Has(MeasureColumn.EndDate) ? MeasureColumn.EndDate : MeasureColumn.StartDate, ImportTexts.EndBeforeStart, Iso(e), Iso(s));
             var status = values.Status ?? values.Existing?.Status ?? MeasureStatus.NotStarted;
             var progress = values.Progress ?? values.Existing?.Progress ?? 0;
-            if (status == MeasureStatus.Completed && progress < 100)
+            if (MeasureRules.Progress(status, progress) == MeasureRules.CompletedBelowFull)
                 Problem(columns.Has(MeasureColumn.Progress) ? MeasureColumn.Progress : MeasureColumn.Status, ImportTexts.CompletedBelowFull, progress.ToString(CultureInfo.InvariantCulture));
         }
         return values;
@@ -374,9 +375,10 @@ public static class MeasureImport
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Fields first, so that measures can refer to new fields by id.
+        // Fields first (new ones at the end, in the order of the file), so that measures can refer to them by id.
         var fieldsCreated = 0;
         var fieldsRenamed = 0;
+        var lastFieldPosition = target.FieldsById.Values.Select(f => f.Position).DefaultIfEmpty(0).Max();
         foreach (var group in rows.GroupBy(r => r.FieldNumber!.Value))
         {
             var title = group.Select(r => r.FieldTitle).FirstOrDefault(t => t is not null);
@@ -390,7 +392,7 @@ public static class MeasureImport
             }
             else
             {
-                field = new FieldOfAction { PlanId = target.PlanId, Number = group.Key, Title = title! };
+                field = new FieldOfAction { PlanId = target.PlanId, Position = ++lastFieldPosition, Number = group.Key, Title = title! };
                 db.FieldsOfAction.Add(field);
                 target.FieldsByNumber[group.Key] = field;
                 fieldsCreated++;

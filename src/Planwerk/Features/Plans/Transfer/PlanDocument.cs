@@ -10,8 +10,9 @@ namespace Planwerk.Features.Plans.Transfer;
 /// <summary>A whole plan as one value: the "planwerk-plan" JSON format, version 1 (see
 /// docs/import-export.md). It is the export and import format, and the frozen form of a plan that
 /// named versions keep and compare. Everything is in plan order, so two documents of the same
-/// content serialize to the same bytes: fields by number, measures by their position in the field,
-/// principles by position, districts and a measure's district names by name (ordinal).</summary>
+/// content serialize to the same bytes: fields and measures in the editors' order (position, then
+/// number), principles by position, districts and a measure's district names by name (ordinal). The
+/// order of the arrays is the plan's order; an import gives the parts positions 1, 2, 3, … in it.</summary>
 /// <remarks>Property order is the declaration order and is part of the format; add new properties
 /// at the end of a record and raise <see cref="CurrentVersion"/> when old readers would misread them.</remarks>
 public sealed record PlanDocument(
@@ -85,14 +86,13 @@ public sealed record PlanDocument(
             .Select(p => new PrincipleDocument(p.Position, p.Title, p.Description))
             .ToListAsync(cancellationToken);
         var fields = await db.FieldsOfAction.AsNoTracking().Where(f => f.PlanId == planId)
-            .OrderBy(f => f.Number).ThenBy(f => f.Id)
+            .OrderBy(f => f.Position).ThenBy(f => f.Number).ThenBy(f => f.Id)
             .Select(f => new { f.Id, f.Number, f.Title, f.Description })
             .ToListAsync(cancellationToken);
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
-            .OrderBy(m => m.Position).ThenBy(m => m.Id)
             .Select(m => new
             {
-                m.Id, m.FieldOfActionId, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice,
+                m.Id, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice,
                 m.PartnerOrganisations, m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample,
                 Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
                 Principles = m.Principles.Select(p => p.Position).ToList(),
@@ -100,7 +100,9 @@ public sealed record PlanDocument(
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        var byField = measures.ToLookup(m => m.FieldOfActionId);
+        var byField = measures
+            .OrderBy(m => m.Position).ThenBy(m => Measure.NumberSortKey(m.Number), NumberComparer.Instance).ThenBy(m => m.Id)
+            .ToLookup(m => m.FieldOfActionId);
         var fieldDocuments = fields.Select(f => new FieldDocument(f.Number, f.Title, f.Description,
             byField[f.Id].Select(m => new MeasureDocument(
                 m.Id, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Plans.Manage;
 
 namespace Planwerk.Features.Plans.Transfer;
 
@@ -19,9 +20,6 @@ public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int
 /// Districts are matched by name and created when the municipality lacks them.</summary>
 public static partial class PlanImport
 {
-    public const int FirstYear = 1900;
-    public const int LastYear = 2100;
-
     public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var (document, problem) = Read(content.Span);
@@ -134,13 +132,13 @@ public static partial class PlanImport
         }
         void Year(string path, int? year)
         {
-            if (year is int y && (y < FirstYear || y > LastYear)) Problem(path, ImportTexts.PeriodOutOfRange, Str(y), Str(FirstYear), Str(LastYear));
+            if (year is int y && (y < PlanRules.FirstYear || y > PlanRules.LastYear)) Problem(path, ImportTexts.PeriodOutOfRange, Str(y), Str(PlanRules.FirstYear), Str(PlanRules.LastYear));
         }
 
         Text("$.title", document.Title, limits.PlanTitle, required: true);
         Year("$.periodStart", document.PeriodStart);
         Year("$.periodEnd", document.PeriodEnd);
-        if (document.PeriodStart is int ps && document.PeriodEnd is int pe && pe < ps) Problem("$.periodEnd", ImportTexts.PeriodEndBeforeStart);
+        if (PlanRules.Period(document.PeriodStart, document.PeriodEnd) is not null) Problem("$.periodEnd", ImportTexts.PeriodEndBeforeStart);
         Text("$.summary", document.Summary, null, required: false);
 
         var positions = new HashSet<int>();
@@ -180,7 +178,7 @@ public static partial class PlanImport
                 var m = field.Measures[k];
                 var ma = $"{at}.measures[{k}]";
                 if (!Measure.IsValidNumber(m.Number) || !m.Number.Contains('.', StringComparison.Ordinal)) Problem(ma + ".number", ImportTexts.NotANumber, m.Number);
-                else if (ValueParsing.FieldPart(m.Number) != field.Number) Problem(ma + ".number", ImportTexts.NumberOutsideField, m.Number, Str(field.Number));
+                else if (MeasureNumbers.FieldPart(m.Number) != field.Number) Problem(ma + ".number", ImportTexts.NumberOutsideField, m.Number, Str(field.Number));
                 else if (measureNumbers.TryGetValue(m.Number, out var first)) Problem(ma + ".number", ImportTexts.DuplicateNumber, m.Number, first);
                 else measureNumbers[m.Number] = ma;
 
@@ -196,7 +194,7 @@ public static partial class PlanImport
                 foreach (var position in m.Principles.Where(p => !positions.Contains(p)))
                     Problem(ma + ".principles", positions.Count == 0 ? ImportTexts.NoPrinciples : ImportTexts.UnknownPrinciple,
                         Str(position), string.Join(", ", positions.Order().Select(Str)));
-                if (m.StartDate is DateOnly s && m.EndDate is DateOnly e && e < s)
+                if (MeasureRules.Schedule(m.StartDate, m.EndDate) is not null && m.StartDate is DateOnly s && m.EndDate is DateOnly e)
                     Problem(ma + ".endDate", ImportTexts.EndBeforeStart, Iso(e), Iso(s));
                 if (m.EstimatedCost is decimal cost)
                 {
@@ -205,7 +203,7 @@ public static partial class PlanImport
                     else if (decimal.Round(cost, 2) != cost) Problem(ma + ".estimatedCost", ImportTexts.TooManyDecimals);
                 }
                 if (m.Progress is < 0 or > 100) Problem(ma + ".progress", ImportTexts.NotAProgress, Str(m.Progress));
-                else if (m.Status == MeasureStatus.Completed && m.Progress < 100) Problem(ma + ".progress", ImportTexts.CompletedBelowFull, Str(m.Progress));
+                else if (MeasureRules.Progress(m.Status, m.Progress) == MeasureRules.CompletedBelowFull) Problem(ma + ".progress", ImportTexts.CompletedBelowFull, Str(m.Progress));
             }
         }
         return problems;
@@ -256,9 +254,10 @@ public static partial class PlanImport
         }
 
         var measures = 0;
-        foreach (var f in document.Fields)
+        for (var i = 0; i < document.Fields.Count; i++)
         {
-            var field = new FieldOfAction { Plan = plan, Number = f.Number, Title = f.Title, Description = f.Description };
+            var f = document.Fields[i];
+            var field = new FieldOfAction { Plan = plan, Position = i + 1, Number = f.Number, Title = f.Title, Description = f.Description };
             db.FieldsOfAction.Add(field);
             for (var k = 0; k < f.Measures.Count; k++)
             {

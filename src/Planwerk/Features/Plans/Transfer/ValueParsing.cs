@@ -163,14 +163,6 @@ public static partial class ValueParsing
 
     public static string Hex(char c) => ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
-    /// <summary>The first part of a measure number ("4" of "4.3").</summary>
-    public static int? FieldPart(string number)
-    {
-        var dot = number.IndexOf('.', StringComparison.Ordinal);
-        var head = dot < 0 ? number : number[..dot];
-        return int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-    }
-
     [GeneratedRegex("^[0-9]+$")]
     private static partial Regex Digits();
 

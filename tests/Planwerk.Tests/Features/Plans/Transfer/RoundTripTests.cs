@@ -26,6 +26,8 @@ public abstract class RoundTripTests(PlanwerkApp app)
         var second = await TransferData.DocumentAsync(target, result.PlanId);
         Assert.Equal(first.WithIdsOf(second).ToJson(), second.ToJson());
         Assert.Equal(14, second.AllMeasures().Count());
+        Assert.Equal([3, 1, 2], second.Fields.Select(f => f.Number));
+        Assert.Equal(["1.1", "1.10", "1.2", "1.3", "1.4", "1.5"], second.Fields[1].Measures.Select(x => x.Number));
         Assert.All(second.AllMeasures(), x => Assert.DoesNotContain(x.Measure.Id, first.AllMeasures().Select(y => y.Measure.Id)));
 
         // Imported plans start hidden from the public.
@@ -170,9 +172,12 @@ public abstract class RoundTripTests(PlanwerkApp app)
             Assert.Equal(XLDataType.Text, c.DataType);
             Assert.True(c.Style.IncludeQuotePrefix);
         });
-        Assert.Equal(XLDataType.Text, sheet.Cell(3, 4).DataType); // the number "1.10" stays text
-        Assert.Equal("1.10", sheet.Cell(3, 4).Value);
-        Assert.Equal(XLDataType.DateTime, sheet.Cell(3, 12).DataType);
+        var row = sheet.RowsUsed().Single(r => r.Cell(4).GetValue<string>() == "1.10").RowNumber();
+        Assert.Equal(XLDataType.Text, sheet.Cell(row, 4).DataType); // the number "1.10" stays text
+        Assert.Equal(XLDataType.DateTime, sheet.Cell(row, 12).DataType);
+        Assert.Equal(new DateTime(2019, 2, 2), sheet.Cell(row, 12).Value);
+        Assert.Equal(XLDataType.Number, sheet.Cell(row, 14).DataType);
+        Assert.Equal(1_250_000.5, sheet.Cell(row, 14).Value);
     }
 
     internal static List<List<string>> CellValues(byte[] xlsx)

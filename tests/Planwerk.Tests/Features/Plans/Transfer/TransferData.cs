@@ -61,9 +61,10 @@ public static class TransferData
             };
             var fields = new[]
             {
-                new FieldOfAction { Plan = plan, Number = 1, Title = Tricky.Minus + " " + HostileText.Script, Description = HostileText.Markup },
-                new FieldOfAction { Plan = plan, Number = 2, Title = HostileText.RightToLeft, Description = "" },
-                new FieldOfAction { Plan = plan, Number = 3, Title = Tricky.Separators, Description = Tricky.LineBreaks },
+                // Reordered by an editor but not renumbered yet: the order (position) is 3, 1, 2.
+                new FieldOfAction { Plan = plan, Position = 2, Number = 1, Title = Tricky.Minus + " " + HostileText.Script, Description = HostileText.Markup },
+                new FieldOfAction { Plan = plan, Position = 3, Number = 2, Title = HostileText.RightToLeft, Description = "" },
+                new FieldOfAction { Plan = plan, Position = 1, Number = 3, Title = Tricky.Separators, Description = Tricky.LineBreaks },
             };
             db.Plans.Add(plan);
             db.Principles.AddRange(principles);
