@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Planwerk.Data;
+using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Security;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Features.Plans.Transfer;
+
+/// <summary>Creates a new (not yet public) plan from a "planwerk-plan" JSON document, checked
+/// completely first and created in one step or not at all.</summary>
+[Authorize(Policy = Policies.PlanEditor)]
+[RequestSizeLimit(IndexModel.UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.UploadLimit)]
+public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const string Created = "Der Plan „{0}“ wurde aus dem JSON-Dokument angelegt: {1} Teilbereiche, {2} Maßnahmen. Er ist noch nicht öffentlich.";
+
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        PlanImportResult result;
+        if (Upload is null || Upload.Length == 0)
+        {
+            result = PlanImportResult.Failed(ImportProblem.InFile(Upload is null ? ImportTexts.NoFile : ImportTexts.EmptyFile));
+        }
+        else if (Upload.Length > MeasureFiles.MaxBytes)
+        {
+            result = PlanImportResult.Failed(ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(Upload.Length), MeasureFiles.FormatSize(MeasureFiles.MaxBytes)));
+        }
+        else
+        {
+            using var buffer = new MemoryStream((int)Upload.Length);
+            await Upload.CopyToAsync(buffer, cancellationToken);
+            result = await PlanImport.ImportAsync(db, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), clock.GetUtcNow(), cancellationToken);
+        }
+        if (!result.Succeeded)
+        {
+            Problems = result.Problems;
+            return Page();
+        }
+        // The new plan is not public, so no public page changed and the cache stays.
+        TempData[nameof(IndexModel.CreatedFromJson)] = localizer[Created, result.Title, result.Fields, result.Measures].Value;
+        return LocalRedirect($"/{HttpContext.RequiredMunicipality().Slug}/manage/plans/{result.PlanId}/transfer");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+
+namespace Planwerk.Features.Plans.Transfer;
+
+public enum MeasureColumn
+{
+    Id,
+    FieldNumber,
+    FieldTitle,
+    Number,
+    Title,
+    Goal,
+    Description,
+    TargetGroups,
+    ResponsibleOffice,
+    PartnerOrganisations,
+    Districts,
+    StartDate,
+    EndDate,
+    EstimatedCost,
+    Funding,
+    Priority,
+    Principles,
+    Status,
+    Progress,
+    IsExample,
+}
+
+/// <summary>How a column's cells are typed in a spreadsheet (CSV has only text).</summary>
+public enum CellKind
+{
+    Text,
+    WholeNumber,
+    Amount,
+    Date,
+}
+
+/// <summary>One column of the measure table: its German header (written on export) and its English
+/// header (also accepted on import).</summary>
+public sealed record MeasureColumnInfo(MeasureColumn Column, string German, string English, CellKind Kind, bool Required, string Help);
+
+/// <summary>The documented columns of the measure table (CSV and XLSX), one row per measure, and the
+/// cell values of an export. See docs/import-export.md.</summary>
+public static class MeasureColumns
+{
+    public static readonly IReadOnlyList<MeasureColumnInfo> All =
+    [
+        new(MeasureColumn.Id, "id", "id", CellKind.WholeNumber, false, "Schlüssel der Maßnahme in Planwerk; leer für neue Maßnahmen."),
+        new(MeasureColumn.FieldNumber, "Teilbereich-Nummer", "Field number", CellKind.WholeNumber, true, "Nummer des Teilbereichs, z. B. 4."),
+        new(MeasureColumn.FieldTitle, "Teilbereich-Titel", "Field title", CellKind.Text, false, "Titel des Teilbereichs; legt ihn an, wenn es ihn noch nicht gibt, und benennt ihn sonst um."),
+        new(MeasureColumn.Number, "Nummer", "Number", CellKind.Text, true, "Nummer der Maßnahme, z. B. 4.3; beginnt mit der Nummer des Teilbereichs und ist im Plan eindeutig."),
+        new(MeasureColumn.Title, "Titel", "Title", CellKind.Text, true, "Titel der Maßnahme."),
+        new(MeasureColumn.Goal, "Ziel", "Goal", CellKind.Text, false, "Ziel (Markdown)."),
+        new(MeasureColumn.Description, "Beschreibung", "Description", CellKind.Text, false, "Beschreibung (Markdown)."),
+        new(MeasureColumn.TargetGroups, "Zielgruppen", "Target groups", CellKind.Text, false, "Zielgruppen."),
+        new(MeasureColumn.ResponsibleOffice, "Verantwortliche Stelle", "Responsible office", CellKind.Text, false, "Federführende Stelle."),
+        new(MeasureColumn.PartnerOrganisations, "Partnerorganisationen", "Partner organisations", CellKind.Text, false, "Beteiligte Partnerorganisationen."),
+        new(MeasureColumn.Districts, "Stadtbezirke", "Districts", CellKind.Text, false, "Namen der Stadtbezirke und Ortschaften, getrennt durch Semikolon; sie müssen in der Kommune angelegt sein."),
+        new(MeasureColumn.StartDate, "Beginn", "Start", CellKind.Date, false, "Beginn als 2019-07-01 (auch 01.07.2019)."),
+        new(MeasureColumn.EndDate, "Ende", "End", CellKind.Date, false, "Ende als 2022-12-31 (auch 31.12.2022); nicht vor dem Beginn."),
+        new(MeasureColumn.EstimatedCost, "Geschätzte Kosten", "Estimated cost", CellKind.Amount, false, "Geschätzte Kosten in Euro, z. B. 1250000.50 (auch 1.250.000,50)."),
+        new(MeasureColumn.Funding, "Finanzierung", "Funding", CellKind.Text, false, "Finanzierung."),
+        new(MeasureColumn.Priority, "Priorität", "Priority", CellKind.Text, false, "Hoch, Mittel oder Niedrig (auch High, Medium, Low); leer heißt Mittel."),
+        new(MeasureColumn.Principles, "Leitlinien", "Principles", CellKind.Text, false, "Nummern (Positionen) der Leitlinien, getrennt durch Semikolon, z. B. 1; 3."),
+        new(MeasureColumn.Status, "Status", "Status", CellKind.Text, false, "Nicht begonnen, In Umsetzung, Abgeschlossen, Verzögert oder Eingestellt (auch NotStarted, InProgress, Completed, Delayed, Discontinued)."),
+        new(MeasureColumn.Progress, "Fortschritt", "Progress", CellKind.WholeNumber, false, "Fortschritt in Prozent, 0 bis 100; bei „Abgeschlossen“ 100."),
+        new(MeasureColumn.IsExample, "Beispielinhalt", "Example", CellKind.Text, false, "„ja“, wenn die Maßnahme ein Beispielinhalt ist, sonst „nein“."),
+    ];
+
+    public static MeasureColumnInfo Info(MeasureColumn column) => All[(int)column];
+
+    /// <summary>Separates the names in the districts cell and the positions in the principles cell.</summary>
+    public const string ListSeparator = "; ";
+
+    public const string Yes = "ja";
+    public const string No = "nein";
+
+    /// <summary>The column a header names (German or English, any case, surrounding spaces ignored), or null.</summary>
+    public static MeasureColumnInfo? Find(string header)
+    {
+        var key = NormalizeHeader(header);
+        return All.FirstOrDefault(c => string.Equals(NormalizeHeader(c.German), key, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(NormalizeHeader(c.English), key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string NormalizeHeader(string header) => header.Trim().Trim('\uFEFF').Normalize(NormalizationForm.FormC);
+
+    /// <summary>The export's cells of one measure, in column order: text as string, integers as int,
+    /// amounts as decimal, dates as DateOnly, and null for an empty cell.</summary>
+    public static object?[] Cells(FieldDocument field, MeasureDocument m) =>
+    [
+        m.Id,
+        field.Number,
+        field.Title,
+        m.Number,
+        m.Title,
+        m.Goal,
+        m.Description,
+        m.TargetGroups,
+        m.ResponsibleOffice,
+        m.PartnerOrganisations,
+        string.Join(ListSeparator, m.Districts),
+        m.StartDate,
+        m.EndDate,
+        PlanDocument.NormalizeAmount(m.EstimatedCost),
+        m.Funding,
+        PlanText.Priority(m.Priority),
+        string.Join(ListSeparator, m.Principles.Select(p => p.ToString(CultureInfo.InvariantCulture))),
+        PlanText.Status(m.Status),
+        m.Progress,
+        m.IsExample ? Yes : No,
+    ];
+
+    /// <summary>A cell as text, the way CSV writes it: invariant numbers, ISO dates.</summary>
+    public static string Text(object? cell) => cell switch
+    {
+        null => "",
+        string s => s,
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+    };
+}
+
+/// <summary>Keeps spreadsheet programs from running cell text as a formula (CSV injection): text
+/// starting with = + - @, a tab or a carriage return gets a leading apostrophe on CSV export, as
+/// spreadsheet programs themselves mark text. So that this stays lossless, text that already starts
+/// with an apostrophe followed by such text gets one more; the import removes exactly one.</summary>
+public static class FormulaGuard
+{
+    private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    public static bool NeedsGuard(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && text[i] == '\'') i++;
+        return i < text.Length && IsTrigger(text[i]);
+    }
+
+    public static string Protect(string text) => NeedsGuard(text) ? "'" + text : text;
+
+    public static string Unprotect(string text) =>
+        text.Length > 1 && text[0] == '\'' && NeedsGuard(text.AsSpan(1)) ? text[1..] : text;
+}

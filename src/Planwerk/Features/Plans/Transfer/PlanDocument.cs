@@ -1,0 +1,158 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+
+namespace Planwerk.Features.Plans.Transfer;
+
+/// <summary>A whole plan as one value: the "planwerk-plan" JSON format, version 1 (see
+/// docs/import-export.md). It is the export and import format, and the frozen form of a plan that
+/// named versions keep and compare. Everything is in plan order, so two documents of the same
+/// content serialize to the same bytes: fields and measures in the editors' order (position, then
+/// number), principles by position, districts and a measure's district names by name (ordinal). The
+/// order of the arrays is the plan's order; an import gives the parts positions 1, 2, 3, … in it.</summary>
+/// <remarks>Property order is the declaration order and is part of the format; add new properties
+/// at the end of a record and raise <see cref="CurrentVersion"/> when old readers would misread them.</remarks>
+public sealed record PlanDocument(
+    string Format,
+    int Version,
+    string Title,
+    int? PeriodStart,
+    int? PeriodEnd,
+    PlanState State,
+    string Summary,
+    bool IsExample,
+    IReadOnlyList<PrincipleDocument> Principles,
+    IReadOnlyList<DistrictDocument> Districts,
+    IReadOnlyList<FieldDocument> Fields)
+{
+    public const string FormatName = "planwerk-plan";
+    public const int CurrentVersion = 1;
+
+    /// <summary>Every measure in plan order, with its field.</summary>
+    public IEnumerable<(FieldDocument Field, MeasureDocument Measure)> AllMeasures() =>
+        Fields.SelectMany(f => f.Measures.Select(m => (f, m)));
+
+    /// <summary>Serializer settings of the format: camelCase names, enums by their English names,
+    /// indented with two spaces, "\n" line ends, non-ASCII text as it is (not \u-escaped, except
+    /// what JSON must escape), and on reading: no unknown properties, no missing or null required ones.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            IndentSize = 2,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            NumberHandling = JsonNumberHandling.Strict,
+            MaxDepth = 16,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>The document as UTF-8 JSON bytes (no byte order mark), ending with a line break.</summary>
+    public byte[] ToJson()
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(this, JsonOptions);
+        var result = new byte[bytes.Length + 1];
+        bytes.CopyTo(result, 0);
+        result[^1] = (byte)'\n';
+        return result;
+    }
+
+    /// <summary>Reads the plan <paramref name="planId"/> of the context's municipality, or null when it
+    /// has none with that id. Six queries whatever the plan's size (the measures' districts and principles in queries of their own).</summary>
+    public static async Task<PlanDocument?> LoadAsync(PlanwerkDbContext db, int planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.IsExample })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (plan is null) return null;
+
+        var principles = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId)
+            .OrderBy(p => p.Position).ThenBy(p => p.Id)
+            .Select(p => new PrincipleDocument(p.Position, p.Title, p.Description))
+            .ToListAsync(cancellationToken);
+        var fields = await db.FieldsOfAction.AsNoTracking().Where(f => f.PlanId == planId)
+            .OrderBy(f => f.Position).ThenBy(f => f.Number).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, f.Number, f.Title, f.Description })
+            .ToListAsync(cancellationToken);
+        var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
+            .Select(m => new
+            {
+                m.Id, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice,
+                m.PartnerOrganisations, m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample,
+                Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
+                Principles = m.Principles.Select(p => p.Position).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var byField = measures
+            .OrderBy(m => m.Position).ThenBy(m => Measure.NumberSortKey(m.Number), NumberComparer.Instance).ThenBy(m => m.Id)
+            .ToLookup(m => m.FieldOfActionId);
+        var fieldDocuments = fields.Select(f => new FieldDocument(f.Number, f.Title, f.Description,
+            byField[f.Id].Select(m => new MeasureDocument(
+                m.Id, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
+                m.Districts.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(),
+                m.StartDate, m.EndDate, NormalizeAmount(m.EstimatedCost), m.Funding, m.Priority,
+                m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample)).ToList())).ToList();
+        var districts = measures.SelectMany(m => m.Districts).DistinctBy(d => d.Name, StringComparer.Ordinal)
+            .OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+
+        return new PlanDocument(FormatName, CurrentVersion, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.Summary, plan.IsExample,
+            principles, districts, fieldDocuments);
+    }
+
+    /// <summary>One way to write each amount, whatever scale the database gives back (PostgreSQL's
+    /// numeric(14,2) says 1250000.00, SQLite 1250000): whole amounts without decimals, others with two.</summary>
+    public static decimal? NormalizeAmount(decimal? amount) => amount switch
+    {
+        null => null,
+        decimal a when a == decimal.Truncate(a) => decimal.Truncate(a),
+        decimal a => decimal.Round(a, 2) + 0.00m,
+    };
+}
+
+/// <summary>A guiding principle; measures refer to it by <see cref="Position"/>.</summary>
+public sealed record PrincipleDocument(int Position, string Title, string Description);
+
+/// <summary>A district or locality used by the plan's measures; matched by name on import.</summary>
+public sealed record DistrictDocument(string Name, DistrictKind Kind);
+
+public sealed record FieldDocument(int Number, string Title, string Description, IReadOnlyList<MeasureDocument> Measures);
+
+/// <summary>A measure. <see cref="Id"/> is its key in the exporting installation (stable through
+/// renumbering and moves); an import into a new plan gives new keys. <see cref="Principles"/> are
+/// principle positions; <see cref="Districts"/> are district names.</summary>
+public sealed record MeasureDocument(
+    int? Id,
+    string Number,
+    string Title,
+    string Goal,
+    string Description,
+    string TargetGroups,
+    string ResponsibleOffice,
+    string PartnerOrganisations,
+    IReadOnlyList<string> Districts,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    decimal? EstimatedCost,
+    string Funding,
+    MeasurePriority Priority,
+    IReadOnlyList<int> Principles,
+    MeasureStatus Status,
+    int Progress,
+    bool IsExample);

@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Features.Plans.Manage;
+
+namespace Planwerk.Features.Plans.Transfer;
+
+public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int PlanId, string Title, int Fields, int Measures, int DistrictsCreated)
+{
+    public bool Succeeded => Problems.Count == 0;
+
+    public static PlanImportResult Failed(params ImportProblem[] problems) => new(problems, 0, "", 0, 0, 0);
+}
+
+/// <summary>Creates a new plan in the current municipality from a "planwerk-plan" JSON document.
+/// The document is checked completely first (every problem reported with its place in the
+/// document); then the plan is created in one step or not at all. The new plan is not public.
+/// Districts are matched by name and created when the municipality lacks them.</summary>
+public static partial class PlanImport
+{
+    public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var (document, problem) = Read(content.Span);
+        if (problem is not null) return PlanImportResult.Failed(problem);
+
+        var limits = TextLimits.Of(db);
+        var problems = Validate(document!, limits);
+        if (problems.Count > 0) return PlanImportResult.Failed([.. problems]);
+        return await CreateAsync(db, document!, now, cancellationToken);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public static (PlanDocument? Document, ImportProblem? Problem) Read(ReadOnlySpan<byte> content)
+    {
+        if (content.Length == 0) return (null, ImportProblem.InFile(ImportTexts.EmptyFile));
+        if (content.Length > MeasureFiles.MaxBytes)
+            return (null, ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(content.Length), MeasureFiles.FormatSize(MeasureFiles.MaxBytes)));
+        if (content.StartsWith("\uFEFF"u8)) content = content[3..];
+
+        // The format and version first, so that a document of another kind or version gets that said
+        // rather than a list of mismatches.
+        try
+        {
+            using var json = JsonDocument.Parse(content.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                || format.GetString() != PlanDocument.FormatName)
+                return (null, ImportProblem.InFile(ImportTexts.JsonNotPlanwerk));
+            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var number) || number != PlanDocument.CurrentVersion)
+                return (null, new ImportProblem(null, "$.version", ImportTexts.JsonVersionUnsupported,
+                    [root.TryGetProperty("version", out var v) ? v.GetRawText() : "–", PlanDocument.CurrentVersion.ToString(CultureInfo.InvariantCulture)]));
+        }
+        catch (JsonException e)
+        {
+            return (null, NotJson(e));
+        }
+
+        try
+        {
+            var document = JsonSerializer.Deserialize<PlanDocument>(content, PlanDocument.JsonOptions);
+            return document is null ? (null, ImportProblem.InFile(ImportTexts.JsonNotPlanwerk)) : (document, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Mismatch(e));
+        }
+    }
+
+    private static ImportProblem NotJson(JsonException e) => ImportProblem.InFile(ImportTexts.NotJson,
+        ((e.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture), ((e.BytePositionInLine ?? 0) + 1).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Says in German what System.Text.Json found wrong, at the place it names.</summary>
+    private static ImportProblem Mismatch(JsonException e)
+    {
+        var path = e.Path ?? "$";
+        var message = e.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var name = Quoted().Match(message) is { Success: true } m ? m.Groups[1].Value : LastSegment(path);
+            return new ImportProblem(null, path, ImportTexts.JsonUnknownProperty, [name]);
+        }
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var names = string.Join(", ", Quoted().Matches(message).Select(m => m.Groups[1].Value).Where(n => !n.Contains('.', StringComparison.Ordinal)));
+            return new ImportProblem(null, path, ImportTexts.JsonMissingProperty, [names.Length > 0 ? names : LastSegment(path)]);
+        }
+        if (message.Contains("null value", StringComparison.OrdinalIgnoreCase) || message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
+            return new ImportProblem(null, path, ImportTexts.JsonMissingProperty, [LastSegment(path)]);
+        return new ImportProblem(null, path, ImportTexts.JsonInvalid, [Expected(LastSegment(path))]);
+    }
+
+    private static string LastSegment(string path)
+    {
+        var name = path[(path.LastIndexOf('.') + 1)..];
+        var bracket = name.IndexOf('[', StringComparison.Ordinal);
+        return bracket >= 0 ? name[..bracket] : name;
+    }
+
+    private static string Expected(string property) => property switch
+    {
+        "state" => Words<PlanState>(),
+        "status" => Words<MeasureStatus>(),
+        "priority" => Words<MeasurePriority>(),
+        "kind" => Words<DistrictKind>(),
+        "startDate" or "endDate" => "2019-07-01",
+        "periodStart" or "periodEnd" or "version" or "position" or "number" or "progress" or "id" => "0–9",
+        "estimatedCost" => "1250000.5",
+        _ => property,
+    };
+
+    private static string Words<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex Quoted();
+
+    // ------------------------------------------------------------------ checking
+
+    internal static List<ImportProblem> Validate(PlanDocument document, TextLimits limits)
+    {
+        var problems = new List<ImportProblem>();
+        void Problem(string path, string message, params string[] arguments) => problems.Add(new ImportProblem(null, path, message, arguments));
+        void Text(string path, string text, int? maxLength, bool required)
+        {
+            if (required && string.IsNullOrWhiteSpace(text)) Problem(path, ImportTexts.Required);
+            else if (ValueParsing.ControlCharacter(text) is char c) Problem(path, ImportTexts.ControlCharacter, ValueParsing.Hex(c));
+            else if (maxLength is int max && text.Length > max) Problem(path, ImportTexts.TooLong, Str(text.Length), Str(max));
+        }
+        void Year(string path, int? year)
+        {
+            if (year is int y && (y < PlanRules.FirstYear || y > PlanRules.LastYear)) Problem(path, ImportTexts.PeriodOutOfRange, Str(y), Str(PlanRules.FirstYear), Str(PlanRules.LastYear));
+        }
+
+        Text("$.title", document.Title, limits.PlanTitle, required: true);
+        Year("$.periodStart", document.PeriodStart);
+        Year("$.periodEnd", document.PeriodEnd);
+        if (PlanRules.Period(document.PeriodStart, document.PeriodEnd) is not null) Problem("$.periodEnd", ImportTexts.PeriodEndBeforeStart);
+        Text("$.summary", document.Summary, null, required: false);
+
+        var positions = new HashSet<int>();
+        for (var i = 0; i < document.Principles.Count; i++)
+        {
+            var p = document.Principles[i];
+            var at = $"$.principles[{i}]";
+            if (p.Position < 1) Problem(at + ".position", ImportTexts.NotAPosition);
+            else if (!positions.Add(p.Position)) Problem(at + ".position", ImportTexts.DuplicatePosition, Str(p.Position));
+            Text(at + ".title", p.Title, limits.PrincipleTitle, required: true);
+            Text(at + ".description", p.Description, null, required: false);
+        }
+
+        var districts = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Districts.Count; i++)
+        {
+            var d = document.Districts[i];
+            var at = $"$.districts[{i}].name";
+            Text(at, d.Name, limits.DistrictName, required: true);
+            if (d.Name.Contains(';', StringComparison.Ordinal)) Problem(at, ImportTexts.DistrictSeparator);
+            if (!districts.Add(d.Name)) Problem(at, ImportTexts.DuplicateDistrict, d.Name);
+        }
+
+        var fieldNumbers = new HashSet<int>();
+        var measureNumbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var f = 0; f < document.Fields.Count; f++)
+        {
+            var field = document.Fields[f];
+            var at = $"$.fields[{f}]";
+            if (field.Number is < 1 or > ValueParsing.MaxFieldNumber) Problem(at + ".number", ImportTexts.NotAFieldNumber, Str(field.Number));
+            else if (!fieldNumbers.Add(field.Number)) Problem(at + ".number", ImportTexts.DuplicateFieldNumber, Str(field.Number));
+            Text(at + ".title", field.Title, limits.FieldTitle, required: true);
+            Text(at + ".description", field.Description, null, required: false);
+
+            for (var k = 0; k < field.Measures.Count; k++)
+            {
+                var m = field.Measures[k];
+                var ma = $"{at}.measures[{k}]";
+                if (!Measure.IsValidNumber(m.Number) || !m.Number.Contains('.', StringComparison.Ordinal)) Problem(ma + ".number", ImportTexts.NotANumber, m.Number);
+                else if (MeasureNumbers.FieldPart(m.Number) != field.Number) Problem(ma + ".number", ImportTexts.NumberOutsideField, m.Number, Str(field.Number));
+                else if (measureNumbers.TryGetValue(m.Number, out var first)) Problem(ma + ".number", ImportTexts.DuplicateNumber, m.Number, first);
+                else measureNumbers[m.Number] = ma;
+
+                Text(ma + ".title", m.Title, limits.For(MeasureColumn.Title), required: true);
+                Text(ma + ".goal", m.Goal, limits.For(MeasureColumn.Goal), required: false);
+                Text(ma + ".description", m.Description, limits.For(MeasureColumn.Description), required: false);
+                Text(ma + ".targetGroups", m.TargetGroups, limits.For(MeasureColumn.TargetGroups), required: false);
+                Text(ma + ".responsibleOffice", m.ResponsibleOffice, limits.For(MeasureColumn.ResponsibleOffice), required: false);
+                Text(ma + ".partnerOrganisations", m.PartnerOrganisations, limits.For(MeasureColumn.PartnerOrganisations), required: false);
+                Text(ma + ".funding", m.Funding, limits.For(MeasureColumn.Funding), required: false);
+                foreach (var name in m.Districts.Where(n => !districts.Contains(n)))
+                    Problem(ma + ".districts", ImportTexts.DistrictNotListed, name);
+                foreach (var position in m.Principles.Where(p => !positions.Contains(p)))
+                    Problem(ma + ".principles", positions.Count == 0 ? ImportTexts.NoPrinciples : ImportTexts.UnknownPrinciple,
+                        Str(position), string.Join(", ", positions.Order().Select(Str)));
+                if (MeasureRules.Schedule(m.StartDate, m.EndDate) is not null && m.StartDate is DateOnly s && m.EndDate is DateOnly e)
+                    Problem(ma + ".endDate", ImportTexts.EndBeforeStart, Iso(e), Iso(s));
+                if (m.EstimatedCost is decimal cost)
+                {
+                    if (cost < 0) Problem(ma + ".estimatedCost", ImportTexts.NegativeAmount);
+                    else if (cost > ValueParsing.MaxAmount) Problem(ma + ".estimatedCost", ImportTexts.AmountTooLarge);
+                    else if (decimal.Round(cost, 2) != cost) Problem(ma + ".estimatedCost", ImportTexts.TooManyDecimals);
+                }
+                if (m.Progress is < 0 or > 100) Problem(ma + ".progress", ImportTexts.NotAProgress, Str(m.Progress));
+                else if (MeasureRules.Progress(m.Status, m.Progress) == MeasureRules.CompletedBelowFull) Problem(ma + ".progress", ImportTexts.CompletedBelowFull, Str(m.Progress));
+            }
+        }
+        return problems;
+    }
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // ------------------------------------------------------------------ creating
+
+    private static async Task<PlanImportResult> CreateAsync(PlanwerkDbContext db, PlanDocument document, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var plan = new Plan
+        {
+            Title = document.Title,
+            PeriodStart = document.PeriodStart,
+            PeriodEnd = document.PeriodEnd,
+            State = document.State,
+            Summary = document.Summary,
+            IsExample = document.IsExample,
+            IsPublic = false,
+            UpdatedAt = now,
+        };
+        db.Plans.Add(plan);
+
+        var principles = document.Principles.ToDictionary(p => p.Position, p => new Principle
+        {
+            Plan = plan, Position = p.Position, Title = p.Title, Description = p.Description,
+        });
+        db.Principles.AddRange(principles.Values);
+
+        var existing = await db.Districts.ToListAsync(cancellationToken);
+        var districts = new Dictionary<string, District>(StringComparer.Ordinal);
+        var districtsCreated = 0;
+        foreach (var d in document.Districts)
+        {
+            var match = existing.FirstOrDefault(x => string.Equals(x.Name, d.Name, StringComparison.Ordinal))
+                ?? (existing.Where(x => string.Equals(x.Name, d.Name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList() is [var only] ? only : null);
+            if (match is null)
+            {
+                match = new District { Name = d.Name, Kind = d.Kind };
+                db.Districts.Add(match);
+                existing.Add(match);
+                districtsCreated++;
+            }
+            districts[d.Name] = match;
+        }
+
+        var measures = 0;
+        for (var i = 0; i < document.Fields.Count; i++)
+        {
+            var f = document.Fields[i];
+            var field = new FieldOfAction { Plan = plan, Position = i + 1, Number = f.Number, Title = f.Title, Description = f.Description };
+            db.FieldsOfAction.Add(field);
+            for (var k = 0; k < f.Measures.Count; k++)
+            {
+                var m = f.Measures[k];
+                db.Measures.Add(new Measure
+                {
+                    Plan = plan,
+                    FieldOfAction = field,
+                    Position = k + 1,
+                    Number = m.Number,
+                    Title = m.Title,
+                    Goal = m.Goal,
+                    Description = m.Description,
+                    TargetGroups = m.TargetGroups,
+                    ResponsibleOffice = m.ResponsibleOffice,
+                    PartnerOrganisations = m.PartnerOrganisations,
+                    StartDate = m.StartDate,
+                    EndDate = m.EndDate,
+                    EstimatedCost = PlanDocument.NormalizeAmount(m.EstimatedCost),
+                    Funding = m.Funding,
+                    Priority = m.Priority,
+                    Status = m.Status,
+                    Progress = m.Progress,
+                    IsExample = m.IsExample,
+                    UpdatedAt = now,
+                    Districts = m.Districts.Distinct(StringComparer.Ordinal).Select(n => districts[n]).Distinct().ToList(),
+                    Principles = m.Principles.Distinct().Select(p => principles[p]).ToList(),
+                });
+                measures++;
+            }
+        }
+
+        // One SaveChanges is one transaction: the plan with everything in it, or nothing.
+        await db.SaveChangesAsync(cancellationToken);
+        return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated);
+    }
+}
