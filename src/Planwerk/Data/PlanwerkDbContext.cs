@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Municipalities;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.History;
+using Planwerk.Features.Plans.Sections;
+using Planwerk.Features.Plans.Versions;
 using Planwerk.Infrastructure;
 
 namespace Planwerk.Data;
@@ -23,6 +26,11 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<FieldOfAction> FieldsOfAction => Set<FieldOfAction>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<District> Districts => Set<District>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<ChangeRecordField> ChangeRecordFields => Set<ChangeRecordField>();
+    public DbSet<PlanSection> PlanSections => Set<PlanSection>();
+    public DbSet<PlanImage> PlanImages => Set<PlanImage>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -93,6 +101,50 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             e.HasMany(m => m.Districts).WithMany(d => d.Measures).UsingEntity("MeasureDistricts");
         });
 
+        builder.Entity<ChangeRecord>(e =>
+        {
+            // No foreign key to the plan or the changed row: the history outlives what it describes.
+            e.Property(c => c.EntityType).HasMaxLength(40);
+            e.Property(c => c.EntityLabel).HasMaxLength(1000);
+            e.Property(c => c.Action).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.UserId).HasMaxLength(450);
+            e.Property(c => c.UserName).HasMaxLength(300);
+            e.Property(c => c.Reason).HasMaxLength(ChangeRecord.MaxReasonLength);
+            e.HasIndex(c => new { c.PlanId, c.At });
+            e.HasIndex(c => new { c.EntityType, c.EntityId });
+            e.HasIndex(c => c.UserId);
+            e.HasIndex(c => c.MunicipalityId);
+            e.HasMany(c => c.Fields).WithOne(f => f.ChangeRecord).HasForeignKey(f => f.ChangeRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ChangeRecordField>(e => e.Property(f => f.Field).HasMaxLength(100));
+
+        builder.Entity<PlanSection>(e =>
+        {
+            e.Property(s => s.Title).HasMaxLength(PlanSection.MaxTitleLength);
+            e.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.PlanId, s.Position });
+        });
+
+        builder.Entity<PlanImage>(e =>
+        {
+            e.Property(i => i.FileName).HasMaxLength(PlanImage.MaxFileNameLength);
+            e.Property(i => i.ContentType).HasMaxLength(100);
+            e.Property(i => i.AltText).HasMaxLength(PlanImage.MaxAltTextLength);
+            e.HasOne(i => i.Plan).WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => i.PlanId);
+        });
+
+        builder.Entity<PlanVersion>(e =>
+        {
+            e.Property(v => v.Name).HasMaxLength(PlanVersion.MaxNameLength);
+            e.Property(v => v.Note).HasMaxLength(PlanVersion.MaxNoteLength).HasDefaultValue("");
+            e.Property(v => v.CreatedByUserId).HasMaxLength(450);
+            e.Property(v => v.CreatedByName).HasMaxLength(300);
+            e.HasOne(v => v.Plan).WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => new { v.PlanId, v.Name }).IsUnique();
+        });
+
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
             var clr = entityType.ClrType;
@@ -108,6 +160,12 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<FieldOfAction>(builder);
         ApplyMunicipalityFilter<Measure>(builder);
         ApplyMunicipalityFilter<District>(builder);
+        ApplyMunicipalityFilter<ChangeRecord>(builder);
+        // A field change is visible only through a visible record.
+        builder.Entity<ChangeRecordField>().HasQueryFilter(f => f.ChangeRecord!.MunicipalityId == CurrentMunicipalityId);
+        ApplyMunicipalityFilter<PlanSection>(builder);
+        ApplyMunicipalityFilter<PlanImage>(builder);
+        ApplyMunicipalityFilter<PlanVersion>(builder);
     }
 
     private void ApplyMunicipalityFilter<T>(ModelBuilder builder) where T : class, IMunicipalityOwned =>
@@ -143,10 +201,30 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
                         $"Refusing to save a {entry.Entity.GetType().Name} of municipality {owned.MunicipalityId} while working in municipality {CurrentMunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}.");
                 }
             }
+            if (entry.Entity is PlanVersion version)
+            {
+                RefuseChangedVersion(entry, version);
+            }
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {
                 versioned.Version++;
             }
+        }
+    }
+
+    /// <summary>Named versions are immutable. A modified one is always refused; a deleted one only when its
+    /// plan is deleted in the same save (EF's cascade of a loaded plan). Deleting the plan without loading
+    /// its versions removes them through the database's ON DELETE CASCADE, which never passes here.</summary>
+    private void RefuseChangedVersion(EntityEntry entry, PlanVersion version)
+    {
+        if (entry.State == EntityState.Modified)
+        {
+            throw new InvalidOperationException($"Refusing to change named version {version.Id}: versions are immutable.");
+        }
+        if (entry.State == EntityState.Deleted
+            && !ChangeTracker.Entries<Plan>().Any(p => p.State == EntityState.Deleted && p.Entity.Id == version.PlanId))
+        {
+            throw new InvalidOperationException($"Refusing to delete named version {version.Id}: versions go only with their plan.");
         }
     }
 }
