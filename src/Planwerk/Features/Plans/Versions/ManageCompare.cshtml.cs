@@ -8,6 +8,7 @@ namespace Planwerk.Features.Plans.Versions;
 
 /// <summary>The plan team's comparison of two versions (or a version and the current state), public plan or not.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
+[ReadOnlyPage]
 public sealed class ManageCompareModel(PlanwerkDbContext db) : ManagePageModel
 {
     public ComparePage Comparison { get; private set; } = null!;

@@ -9,6 +9,7 @@ namespace Planwerk.Features.Plans.Versions;
 /// <summary>One named version for the plan team, public plan or not. Read only: versions cannot be
 /// changed or deleted, so this page has no form. One row read.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
+[ReadOnlyPage]
 public sealed class ManageVersionModel(PlanwerkDbContext db) : ManagePageModel
 {
     public VersionView View { get; private set; } = null!;

@@ -10,6 +10,7 @@ namespace Planwerk.Features.Plans.Versions;
 /// <summary>What changed between two versions of a public plan, or between a version and the current state.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[ReadOnlyPage]
 public sealed class PublicCompareModel(PlanwerkDbContext db) : PageModel
 {
     public ComparePage Comparison { get; private set; } = null!;

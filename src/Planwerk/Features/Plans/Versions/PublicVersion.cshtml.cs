@@ -10,6 +10,7 @@ namespace Planwerk.Features.Plans.Versions;
 /// <summary>One named version of a public plan, read only, at an address that never changes. One row read.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[ReadOnlyPage]
 public sealed class PublicVersionModel(PlanwerkDbContext db) : PageModel
 {
     public VersionView View { get; private set; } = null!;

@@ -10,6 +10,7 @@ namespace Planwerk.Features.Plans.Versions;
 /// <summary>The named versions of a public plan, and the form to compare two of them ("what changed").</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[ReadOnlyPage]
 public sealed class PublicVersionsModel(PlanwerkDbContext db) : PageModel
 {
     public VersionReads.PlanRow Plan { get; private set; } = null!;
