@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
 
@@ -467,25 +471,37 @@ public static class MeasureImport
             db.Measures.AddRange(additions.Select(a => a.Measure));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            AddLinks(db, nameof(Measure.Districts), additions.SelectMany(a => (a.Row.Districts ?? []).Select(d => (a.Measure.Id, d.Id))));
-            AddLinks(db, nameof(Measure.Principles), additions.SelectMany(a => (a.Row.Principles ?? []).Select(p => (a.Measure.Id, p.Id))));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await InsertLinksAsync(db, nameof(Measure.Districts), additions.SelectMany(a => (a.Row.Districts ?? []).Select(d => (a.Measure.Id, d.Id))), cancellationToken);
+            await InsertLinksAsync(db, nameof(Measure.Principles), additions.SelectMany(a => (a.Row.Principles ?? []).Select(p => (a.Measure.Id, p.Id))), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new MeasureImportResult([], additions.Count, updated, unchanged, fieldsCreated, fieldsRenamed);
     }
 
-    /// <summary>Adds rows of a many-to-many join table of measures (named by the measure's navigation),
-    /// with the column names the model gives it.</summary>
-    private static void AddLinks(PlanwerkDbContext db, string navigation, IEnumerable<(int MeasureId, int OtherId)> pairs)
+    /// <summary>Inserts rows of a many-to-many join table of measures (named by the measure's navigation)
+    /// with plain multi-row INSERT statements: through the change tracker, 25,000 links of a
+    /// 10,000-measure import took seconds on PostgreSQL. Table and column names come from the model;
+    /// the values are ids the import has just read or written (integers, never text from the file).</summary>
+    private static async Task InsertLinksAsync(PlanwerkDbContext db, string navigation, IEnumerable<(int MeasureId, int OtherId)> pairs, CancellationToken cancellationToken)
     {
         var skip = db.Model.FindEntityType(typeof(Measure))?.FindSkipNavigation(navigation)
             ?? throw new InvalidOperationException($"Measure has no many-to-many navigation {navigation}.");
-        var measureKey = skip.ForeignKey.Properties.Single().Name;
-        var otherKey = skip.Inverse.ForeignKey.Properties.Single().Name;
-        var set = db.Set<Dictionary<string, object>>(skip.JoinEntityType.Name);
-        set.AddRange(pairs.Distinct().Select(p => new Dictionary<string, object> { [measureKey] = p.MeasureId, [otherKey] = p.OtherId }));
+        var join = skip.JoinEntityType;
+        var table = StoreObjectIdentifier.Table(join.GetTableName()!, join.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var measureColumn = sql.DelimitIdentifier(skip.ForeignKey.Properties.Single().GetColumnName(table)!);
+        var otherColumn = sql.DelimitIdentifier(skip.Inverse.ForeignKey.Properties.Single().GetColumnName(table)!);
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({measureColumn}, {otherColumn}) VALUES ";
+        foreach (var chunk in pairs.Distinct().Chunk(1000))
+        {
+            var statement = new StringBuilder(head);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0) statement.Append(", ");
+                statement.Append('(').Append(Str(chunk[i].MeasureId)).Append(", ").Append(Str(chunk[i].OtherId)).Append(')');
+            }
+            await db.Database.ExecuteSqlRawAsync(statement.ToString(), cancellationToken);
+        }
     }
 
     /// <summary>Sets the values the row gives; true when any differs from what the measure had.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 
@@ -36,8 +35,9 @@ public sealed record PlanDocument(
         Fields.SelectMany(f => f.Measures.Select(m => (f, m)));
 
     /// <summary>Serializer settings of the format: camelCase names, enums by their English names,
-    /// indented with two spaces, "\n" line ends, non-ASCII text as it is (not \u-escaped, except
-    /// what JSON must escape), and on reading: no unknown properties, no missing or null required ones.</summary>
+    /// indented with two spaces, "\n" line ends, text as it is except what JSON must escape (the
+    /// document is a download, never inlined in HTML), and on reading: no unknown properties, no
+    /// missing or null required ones.</summary>
     public static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
 
     private static JsonSerializerOptions CreateJsonOptions()
@@ -48,7 +48,7 @@ public sealed record PlanDocument(
             WriteIndented = true,
             IndentSize = 2,
             NewLine = "\n",
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
