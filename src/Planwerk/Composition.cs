@@ -102,11 +102,12 @@ public static class Composition
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseMunicipalityTenancy();
         app.UseAuthentication();
         app.UseChangeAuthor();
-        app.UseAuthorization();
+        // A cached public page is answered here, before the municipality is looked up: no query at all.
         app.UseOutputCache();
+        app.UseMunicipalityTenancy();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
