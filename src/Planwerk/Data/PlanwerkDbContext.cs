@@ -107,6 +107,9 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(c => c.EntityType).HasMaxLength(40);
             e.Property(c => c.EntityLabel).HasMaxLength(1000);
             e.Property(c => c.Action).HasConversion<string>().HasMaxLength(20);
+            // Stored as a UTC date and time so that both databases can filter and sort by it (SQLite
+            // cannot compare DateTimeOffset values, which it keeps as text with an offset).
+            e.Property(c => c.At).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
             e.Property(c => c.UserId).HasMaxLength(450);
             e.Property(c => c.UserName).HasMaxLength(300);
             e.Property(c => c.Reason).HasMaxLength(ChangeRecord.MaxReasonLength);
@@ -171,16 +174,38 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     private void ApplyMunicipalityFilter<T>(ModelBuilder builder) where T : class, IMunicipalityOwned =>
         builder.Entity<T>().HasQueryFilter(e => e.MunicipalityId == CurrentMunicipalityId);
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>Who changes what in this context, and why; set per request (see <see cref="ChangeAuthorMiddleware"/>).
+    /// Without a signed-in user (seeding, commands) changes are recorded without a person.</summary>
+    public ChangeAuthor Author { get; set; } = new();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Stamps the changes, then saves them and their <see cref="ChangeRecord"/>s in one transaction
+    /// (the records need the ids the first save gives, so they go in a second save inside it).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        if (Author.UserId is { } userId && Author.UserName is null)
+        {
+            Author.UserName = await Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        }
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            ChangeRecords.AddRange(ChangeRecorder.Complete(pending, Author.UserName ?? ""));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>Gives new rows the current municipality, refuses rows of another one, and bumps the
