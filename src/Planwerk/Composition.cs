@@ -6,6 +6,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
@@ -72,6 +73,7 @@ public static class Composition
         }));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail"));
         services.AddScoped<MailSender>();
+        services.AddScoped<ChangeAuthor>();
         services.AddSingleton<MarkdownRenderer>();
         // Unicode case folding for SQLite's lower(), used by the public measure search (see MeasureSearch).
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteUnicodeLower>();
@@ -101,6 +103,7 @@ public static class Composition
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseChangeAuthor();
         // A cached public page is answered here, before the municipality is looked up: no query at all.
         app.UseOutputCache();
         app.UseMunicipalityTenancy();
