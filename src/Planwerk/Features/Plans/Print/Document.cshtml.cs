@@ -16,14 +16,11 @@ public sealed class DocumentModel(PlanwerkDbContext db) : PageModel
 {
     public PlanDocument Document { get; private set; } = null!;
 
-    public IReadOnlyList<Sections.SectionText> Sections { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
         var document = await PlanDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Plan, 0, ct);
         if (document is null) return NotFound();
         Document = document;
-        Sections = await Plans.Sections.SectionReads.SectionsOfPlanAsync(db, planId, ct);
         return Page();
     }
 }
