@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Planwerk.Data;
+using Planwerk.Features.Plans.Sections;
 using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Plans;
@@ -17,6 +18,7 @@ public sealed class PlanPageModel(PlanwerkDbContext db) : PageModel
     public PlanHeader Plan { get; private set; } = null!;
     public IReadOnlyList<FieldWithMeasures> Fields { get; private set; } = [];
     public StatusSummary Summary { get; private set; } = null!;
+    public IReadOnlyList<Sections.SectionText> Sections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class PlanPageModel(PlanwerkDbContext db) : PageModel
         if (plan is null) return NotFound();
         var fields = await db.FieldsOfPlanAsync(planId, ct);
         var measures = await db.Measures.Where(m => m.PlanId == planId).MeasureRows(ct);
+        Sections = await db.SectionsOfPlanAsync(planId, ct);
         Plan = plan;
         Fields = PublicPlanReads.GroupByField(fields, measures);
         Summary = StatusSummary.Of(measures);
