@@ -28,14 +28,14 @@ PLAN_ID=$(curl -fs "http://127.0.0.1:$PW_PORT/api/v1/municipalities/dresden/plan
 PLAN="/dresden/plans/$PLAN_ID"
 curl -fs "http://127.0.0.1:$PW_PORT$PLAN" -o "$OUT/plan.html"
 
-( exec "$OUT/baseline/Baseline" "$OUT/plan.html" --urls "http://127.0.0.1:$BASE_PORT" ) >"$OUT/baseline.log" 2>&1 &
+( BENCH_BODY_FILE="$OUT/plan.html" exec "$OUT/baseline/Baseline" --urls "http://127.0.0.1:$BASE_PORT" ) >"$OUT/baseline.log" 2>&1 &
 BASE_PID=$!
 for _ in $(seq 1 30); do curl -fs "http://127.0.0.1:$BASE_PORT/" >/dev/null 2>&1 && break; sleep 1; done
 
 run() { # name url [lua]
     local args=(-t2 -c32 -d"${DURATION}s" --latency)
-    [ -n "${3:-}" ] && args+=(-s "$3")
-    wrk "${args[@]}" "--timeout" "5s" "$2" >/dev/null 2>&1 # warm-up run, discarded
+    if [ -n "${3:-}" ]; then args+=(-s "$3"); fi
+    wrk "${args[@]}" --timeout 5s "$2" >/dev/null 2>&1 || true # warm-up run, discarded
     local r; r=$(wrk "${args[@]}" --timeout 5s "$2")
     local rps; rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
     local p50; p50=$(echo "$r" | awk '$1=="50%" {print $2}')

@@ -1,7 +1,9 @@
 // The bare web server the benchmarks compare against: the same Kestrel, no middleware, no
 // database, answering every request with a fixed body (a saved copy of the page under test).
-var body = args.Length > 0 && File.Exists(args[0]) ? await File.ReadAllBytesAsync(args[0]) : "ok"u8.ToArray();
-var builder = WebApplication.CreateSlimBuilder();
+// BENCH_BODY_FILE names the file to serve; --urls sets the address.
+var file = Environment.GetEnvironmentVariable("BENCH_BODY_FILE");
+var body = file is not null && File.Exists(file) ? await File.ReadAllBytesAsync(file) : "ok"u8.ToArray();
+var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
 app.Run(context =>

@@ -6,6 +6,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
@@ -72,6 +73,7 @@ public static class Composition
         }));
         services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail"));
         services.AddScoped<MailSender>();
+        services.AddScoped<ChangeAuthor>();
         services.AddSingleton<MarkdownRenderer>();
         // Unicode case folding for SQLite's lower(), used by the public measure search (see MeasureSearch).
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteUnicodeLower>();
@@ -100,10 +102,12 @@ public static class Composition
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseMunicipalityTenancy();
         app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseChangeAuthor();
+        // A cached public page is answered here, before the municipality is looked up: no query at all.
         app.UseOutputCache();
+        app.UseMunicipalityTenancy();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Municipalities;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.History;
+using Planwerk.Features.Plans.Sections;
+using Planwerk.Features.Plans.Versions;
 using Planwerk.Infrastructure;
 
 namespace Planwerk.Data;
@@ -23,6 +26,11 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<FieldOfAction> FieldsOfAction => Set<FieldOfAction>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<District> Districts => Set<District>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<ChangeRecordField> ChangeRecordFields => Set<ChangeRecordField>();
+    public DbSet<PlanSection> PlanSections => Set<PlanSection>();
+    public DbSet<PlanImage> PlanImages => Set<PlanImage>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -93,6 +101,53 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             e.HasMany(m => m.Districts).WithMany(d => d.Measures).UsingEntity("MeasureDistricts");
         });
 
+        builder.Entity<ChangeRecord>(e =>
+        {
+            // No foreign key to the plan or the changed row: the history outlives what it describes.
+            e.Property(c => c.EntityType).HasMaxLength(40);
+            e.Property(c => c.EntityLabel).HasMaxLength(1000);
+            e.Property(c => c.Action).HasConversion<string>().HasMaxLength(20);
+            // Stored as a UTC date and time so that both databases can filter and sort by it (SQLite
+            // cannot compare DateTimeOffset values, which it keeps as text with an offset).
+            e.Property(c => c.At).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+            e.Property(c => c.UserId).HasMaxLength(450);
+            e.Property(c => c.UserName).HasMaxLength(300);
+            e.Property(c => c.Reason).HasMaxLength(ChangeRecord.MaxReasonLength);
+            e.HasIndex(c => new { c.PlanId, c.At });
+            e.HasIndex(c => new { c.EntityType, c.EntityId });
+            e.HasIndex(c => c.UserId);
+            e.HasIndex(c => c.MunicipalityId);
+            e.HasMany(c => c.Fields).WithOne(f => f.ChangeRecord).HasForeignKey(f => f.ChangeRecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ChangeRecordField>(e => e.Property(f => f.Field).HasMaxLength(100));
+
+        builder.Entity<PlanSection>(e =>
+        {
+            e.Property(s => s.Title).HasMaxLength(PlanSection.MaxTitleLength);
+            e.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.PlanId, s.Position });
+        });
+
+        builder.Entity<PlanImage>(e =>
+        {
+            e.Property(i => i.FileName).HasMaxLength(PlanImage.MaxFileNameLength);
+            e.Property(i => i.ContentType).HasMaxLength(100);
+            e.Property(i => i.AltText).HasMaxLength(PlanImage.MaxAltTextLength);
+            e.HasOne(i => i.Plan).WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => i.PlanId);
+        });
+
+        builder.Entity<PlanVersion>(e =>
+        {
+            e.Property(v => v.Name).HasMaxLength(PlanVersion.MaxNameLength);
+            e.Property(v => v.Note).HasMaxLength(PlanVersion.MaxNoteLength).HasDefaultValue("");
+            e.Property(v => v.CreatedByUserId).HasMaxLength(450);
+            e.Property(v => v.CreatedByName).HasMaxLength(300);
+            e.HasOne(v => v.Plan).WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(v => new { v.PlanId, v.Name }).IsUnique();
+        });
+
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
             var clr = entityType.ClrType;
@@ -108,21 +163,49 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<FieldOfAction>(builder);
         ApplyMunicipalityFilter<Measure>(builder);
         ApplyMunicipalityFilter<District>(builder);
+        ApplyMunicipalityFilter<ChangeRecord>(builder);
+        // A field change is visible only through a visible record.
+        builder.Entity<ChangeRecordField>().HasQueryFilter(f => f.ChangeRecord!.MunicipalityId == CurrentMunicipalityId);
+        ApplyMunicipalityFilter<PlanSection>(builder);
+        ApplyMunicipalityFilter<PlanImage>(builder);
+        ApplyMunicipalityFilter<PlanVersion>(builder);
     }
 
     private void ApplyMunicipalityFilter<T>(ModelBuilder builder) where T : class, IMunicipalityOwned =>
         builder.Entity<T>().HasQueryFilter(e => e.MunicipalityId == CurrentMunicipalityId);
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    /// <summary>Who changes what in this context, and why; set per request (see <see cref="ChangeAuthorMiddleware"/>).
+    /// Without a signed-in user (seeding, commands) changes are recorded without a person.</summary>
+    public ChangeAuthor Author { get; set; } = new();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Stamps the changes, then saves them and their <see cref="ChangeRecord"/>s in one transaction
+    /// (the records need the ids the first save gives, so they go in a second save inside it).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        if (Author.UserId is { } userId && Author.UserName is null)
+        {
+            Author.UserName = await Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        }
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            ChangeRecords.AddRange(ChangeRecorder.Complete(pending, Author.UserName ?? ""));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     /// <summary>Gives new rows the current municipality, refuses rows of another one, and bumps the
@@ -143,10 +226,30 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
                         $"Refusing to save a {entry.Entity.GetType().Name} of municipality {owned.MunicipalityId} while working in municipality {CurrentMunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}.");
                 }
             }
+            if (entry.Entity is PlanVersion version)
+            {
+                RefuseChangedVersion(entry, version);
+            }
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {
                 versioned.Version++;
             }
+        }
+    }
+
+    /// <summary>Named versions are immutable. A modified one is always refused; a deleted one only when its
+    /// plan is deleted in the same save (EF's cascade of a loaded plan). Deleting the plan without loading
+    /// its versions removes them through the database's ON DELETE CASCADE, which never passes here.</summary>
+    private void RefuseChangedVersion(EntityEntry entry, PlanVersion version)
+    {
+        if (entry.State == EntityState.Modified)
+        {
+            throw new InvalidOperationException($"Refusing to change named version {version.Id}: versions are immutable.");
+        }
+        if (entry.State == EntityState.Deleted
+            && !ChangeTracker.Entries<Plan>().Any(p => p.State == EntityState.Deleted && p.Entity.Id == version.PlanId))
+        {
+            throw new InvalidOperationException($"Refusing to delete named version {version.Id}: versions go only with their plan.");
         }
     }
 }

@@ -29,8 +29,9 @@ public sealed class PublicPageCache : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        if (http.Municipality() is { } municipality)
-            context.Tags.Add(Tag(municipality.Slug));
+        // Runs before the municipality is looked up, so the tag comes from the route itself.
+        if (http.GetRouteValue(Tenancy.Tenancy.RouteKey) is string slug)
+            context.Tags.Add(Tag(slug.ToLowerInvariant()));
         return ValueTask.CompletedTask;
     }
 

@@ -17,7 +17,7 @@ public sealed class LanguageSwitchTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(seeded.Url(m) + "?x=1", response.Headers.Location!.OriginalString);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", cookie, StringComparison.Ordinal);
+        Assert.StartsWith(".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den-GB", cookie, StringComparison.Ordinal);
 
         var page = await client.GetDocumentAsync(seeded.Url(m));
         Assert.Equal("Guiding principles", page.QuerySelector("#principles-heading")!.TextContent);

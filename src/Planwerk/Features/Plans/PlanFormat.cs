@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Planwerk.Features.Plans;
 
 /// <summary>How the public pages write numbers, money, dates and percentages: in the interface
-/// language's own way (German 01.07.2019 and 2.400.000 €, English 7/1/2019 and €2,400,000).
+/// language's own way (German 01.07.2019 and 2.400.000 €, English 01/07/2019 and €2,400,000).
 /// Costs are always euros, whatever the language.</summary>
 public static class PlanFormat
 {

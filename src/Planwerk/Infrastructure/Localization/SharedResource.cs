@@ -10,7 +10,8 @@ public sealed class SharedResource;
 public static class Languages
 {
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de");
-    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    /// <summary>British English: day before month, as German readers of an English page expect.</summary>
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     public static readonly IReadOnlyList<CultureInfo> Supported = [German, English];
 
     public static IServiceCollection AddPlanwerkLocalization(this IServiceCollection services)
@@ -34,10 +35,11 @@ public static class Languages
     {
         app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
-            if (!Supported.Any(c => c.Name == culture)) return Results.NotFound();
+            var chosen = Supported.FirstOrDefault(c => c.Name == culture || c.TwoLetterISOLanguageName == culture);
+            if (chosen is null) return Results.NotFound();
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 ? returnUrl : "/";

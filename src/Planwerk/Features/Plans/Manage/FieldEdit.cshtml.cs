@@ -31,6 +31,10 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
         [Display(Name = "Beschreibung")]
         public string? Description { get; set; }
 
+        [Display(Name = "Grund der Änderung")]
+        [StringLength(1000, ErrorMessage = "Der Grund der Änderung darf höchstens {1} Zeichen lang sein.")]
+        public string? Reason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -93,6 +97,7 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
         field.Description = Input.Description ?? "";
         var fieldNumbers = new Dictionary<FieldOfAction, int>();
         if (!isNew && field.Number != Input.Number) fieldNumbers[field] = Input.Number!.Value;
+        db.Author.Because(Input.Reason);
         try
         {
             await StructureChanges.ApplyNumbersAsync(db, fieldNumbers, renumbered, clock.GetUtcNow(), ct);

@@ -83,6 +83,10 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
 
         public bool IsExample { get; set; }
 
+        [Display(Name = "Grund der Änderung")]
+        [StringLength(1000, ErrorMessage = "Der Grund der Änderung darf höchstens {1} Zeichen lang sein.")]
+        public string? Reason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -229,6 +233,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         measure.Principles.AddRange(principles.Where(p => measure.Principles.All(x => x.Id != p.Id)));
         try
         {
+            db.Author.Because(Input.Reason);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

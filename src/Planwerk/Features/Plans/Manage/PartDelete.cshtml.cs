@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -24,6 +25,11 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
 
     [BindProperty]
     public int Version { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Grund der Änderung")]
+    [StringLength(1000, ErrorMessage = "Der Grund der Änderung darf höchstens {1} Zeichen lang sein.")]
+    public string? Reason { get; set; }
 
     public int PlanId { get; private set; }
 
@@ -64,6 +70,7 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
         if (entity is null) return await DeletedAsync(planId);
         db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = Version;
         db.Remove(entity);
+        db.Author.Because(Reason);
         try
         {
             await db.SaveChangesAsync(ct);

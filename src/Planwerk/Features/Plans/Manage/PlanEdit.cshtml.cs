@@ -44,6 +44,10 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
 
         public bool IsExample { get; set; }
 
+        [Display(Name = "Grund der Änderung")]
+        [StringLength(1000, ErrorMessage = "Der Grund der Änderung darf höchstens {1} Zeichen lang sein.")]
+        public string? Reason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -135,6 +139,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         plan.UpdatedAt = clock.GetUtcNow();
         try
         {
+            db.Author.Because(Input.Reason);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -33,6 +33,10 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
         /// principles, so a form opened before someone else reordered them does not undo that.</summary>
         public int OriginalPosition { get; set; }
 
+        [Display(Name = "Grund der Änderung")]
+        [StringLength(1000, ErrorMessage = "Der Grund der Änderung darf höchstens {1} Zeichen lang sein.")]
+        public string? Reason { get; set; }
+
         public int Version { get; set; }
     }
 
@@ -84,6 +88,7 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
         principle.Description = Input.Description ?? "";
         try
         {
+            db.Author.Because(Input.Reason);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

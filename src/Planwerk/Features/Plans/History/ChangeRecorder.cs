@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Planwerk.Features.Plans.Sections;
+
+namespace Planwerk.Features.Plans.History;
+
+/// <summary>Turns the tracked changes of plans, principles, fields of action, measures (with their
+/// principles and districts) and sections into <see cref="ChangeRecord"/>s. <see cref="Collect"/> runs
+/// before the save (while old values are known); <see cref="Complete"/> after it (when new ids are).</summary>
+public static class ChangeRecorder
+{
+    /// <summary>Never recorded: keys, tenancy, and the bookkeeping every save touches.</summary>
+    private static readonly HashSet<string> Skipped = ["Id", "MunicipalityId", "PlanId", "Version", "UpdatedAt"];
+
+    public const string PrinciplesField = "Principles";
+    public const string DistrictsField = "Districts";
+
+    public sealed class Pending(EntityEntry entry, ChangeRecord record)
+    {
+        public EntityEntry Entry { get; } = entry;
+        public ChangeRecord Record { get; } = record;
+    }
+
+    public static List<Pending> Collect(ChangeTracker tracker, ChangeAuthor author, DateTimeOffset now)
+    {
+        var pending = new List<Pending>();
+        var byEntity = new Dictionary<object, Pending>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in tracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (TypeOf(entry.Entity) is not { } type) continue;
+            var action = entry.State switch
+            {
+                EntityState.Added => ChangeAction.Created,
+                EntityState.Deleted => ChangeAction.Deleted,
+                _ => ChangeAction.Updated,
+            };
+            var record = NewRecord(type, action, author, now);
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (Skipped.Contains(name) || property.Metadata.IsShadowProperty()) continue;
+                string? old = action == ChangeAction.Created ? null : Render(property.OriginalValue);
+                string? @new = action == ChangeAction.Deleted ? null : Render(property.CurrentValue);
+                if (action == ChangeAction.Updated && !property.IsModified) continue;
+                if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) continue;
+                record.Fields.Add(new ChangeRecordField { Field = name, OldValue = old, NewValue = @new });
+            }
+            var item = new Pending(entry, record);
+            byEntity[entry.Entity] = item;
+            pending.Add(item);
+        }
+
+        CollectLinks(tracker, author, now, pending, byEntity, "MeasurePrinciples", "PrinciplesId", PrinciplesField,
+            m => m.Principles.Select(p => (Key(tracker, p), p.Title)), id => tracker.Entries<Principle>().FirstOrDefault(p => p.Entity.Id == id)?.Entity.Title);
+        CollectLinks(tracker, author, now, pending, byEntity, "MeasureDistricts", "DistrictsId", DistrictsField,
+            m => m.Districts.Select(d => (Key(tracker, d), d.Name)), id => tracker.Entries<District>().FirstOrDefault(d => d.Entity.Id == id)?.Entity.Name);
+
+        // An update that changed only what is not recorded (e.g. the time stamp) is no change.
+        return pending.Where(p => p.Record.Action != ChangeAction.Updated || p.Record.Fields.Count > 0).ToList();
+    }
+
+    /// <summary>The key as the tracker knows it: a new row's temporary key before the save, as the join rows use it.</summary>
+    private static int Key(ChangeTracker tracker, object entity) => (int)tracker.Context.Entry(entity).Property("Id").CurrentValue!;
+
+    /// <summary>Links between measures and principles or districts are rows of a join table; they are
+    /// recorded as a change of the measure's list, old and new, by name.</summary>
+    private static void CollectLinks(ChangeTracker tracker, ChangeAuthor author, DateTimeOffset now, List<Pending> pending,
+        Dictionary<object, Pending> byEntity, string joinName, string otherKey, string field,
+        Func<Measure, IEnumerable<(int Id, string Name)>> current, Func<int, string?> nameOf)
+    {
+        var changes = tracker.Entries()
+            .Where(e => e.Metadata.Name == joinName && e.State is EntityState.Added or EntityState.Deleted)
+            .Select(e => (Measure: (int)e.Property("MeasuresId").CurrentValue!, Other: (int)e.Property(otherKey).CurrentValue!, Added: e.State == EntityState.Added))
+            .GroupBy(c => c.Measure);
+        foreach (var group in changes)
+        {
+            var measureEntry = tracker.Entries<Measure>().FirstOrDefault(m => m.Property(x => x.Id).CurrentValue == group.Key);
+            if (measureEntry is null) continue;
+            var now_ = current(measureEntry.Entity).ToList();
+            var names = now_.DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.Name);
+            var newIds = now_.Select(x => x.Id).ToHashSet();
+            var oldIds = newIds.ToHashSet();
+            foreach (var c in group)
+            {
+                if (c.Added) oldIds.Remove(c.Other);
+                else
+                {
+                    oldIds.Add(c.Other);
+                    newIds.Remove(c.Other);
+                    if (!names.ContainsKey(c.Other)) names[c.Other] = nameOf(c.Other) ?? "#" + c.Other.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+            string? List(HashSet<int> ids) => ids.Count == 0 ? null : string.Join("; ", ids.Select(i => names[i]).Order(StringComparer.Ordinal));
+            var old = measureEntry.State == EntityState.Added ? null : List(oldIds);
+            var @new = measureEntry.State == EntityState.Deleted ? null : List(newIds);
+            if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) continue;
+            if (!byEntity.TryGetValue(measureEntry.Entity, out var item))
+            {
+                item = new Pending(measureEntry, NewRecord(ChangeEntityTypes.Measure, ChangeAction.Updated, author, now));
+                byEntity[measureEntry.Entity] = item;
+                pending.Add(item);
+            }
+            item.Record.Fields.Add(new ChangeRecordField { Field = field, OldValue = old, NewValue = @new });
+        }
+    }
+
+    /// <summary>After the save: the ids, plan and label of each changed part are known now.</summary>
+    public static IEnumerable<ChangeRecord> Complete(IEnumerable<Pending> pending, string userName)
+    {
+        foreach (var p in pending)
+        {
+            var r = p.Record;
+            r.UserName = userName;
+            switch (p.Entry.Entity)
+            {
+                case Plan plan:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (plan.MunicipalityId, plan.Id, plan.Id, "Plan " + plan.Title);
+                    break;
+                case Principle principle:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (principle.MunicipalityId, principle.PlanId, principle.Id, "Leitlinie " + principle.Title);
+                    break;
+                case FieldOfAction field:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (field.MunicipalityId, field.PlanId, field.Id,
+                        "Teilbereich " + field.Number.ToString(CultureInfo.InvariantCulture) + " " + field.Title);
+                    break;
+                case Measure measure:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (measure.MunicipalityId, measure.PlanId, measure.Id, "Maßnahme " + measure.Number + " " + measure.Title);
+                    break;
+                case PlanSection section:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (section.MunicipalityId, section.PlanId, section.Id, "Abschnitt " + section.Title);
+                    break;
+            }
+            if (r.EntityLabel.Length > 1000) r.EntityLabel = r.EntityLabel[..1000];
+            yield return r;
+        }
+    }
+
+    private static ChangeRecord NewRecord(string type, ChangeAction action, ChangeAuthor author, DateTimeOffset now) => new()
+    {
+        EntityType = type,
+        EntityLabel = "",
+        Action = action,
+        At = now,
+        UserId = author.UserId,
+        Reason = author.Reason.Length > ChangeRecord.MaxReasonLength ? author.Reason[..ChangeRecord.MaxReasonLength] : author.Reason,
+    };
+
+    private static string? TypeOf(object entity) => entity switch
+    {
+        Plan => ChangeEntityTypes.Plan,
+        Principle => ChangeEntityTypes.Principle,
+        FieldOfAction => ChangeEntityTypes.FieldOfAction,
+        Measure => ChangeEntityTypes.Measure,
+        PlanSection => ChangeEntityTypes.Section,
+        _ => null,
+    };
+
+    /// <summary>Invariant text: enums by name, dates ISO 8601, numbers with a dot, booleans true/false.</summary>
+    public static string? Render(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        Enum e => e.ToString(),
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

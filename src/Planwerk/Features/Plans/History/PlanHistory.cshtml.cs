@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Security;
+
+namespace Planwerk.Features.Plans.History;
+
+/// <summary>The query string of the history pages: person, first and last day, page.</summary>
+public abstract class HistoryPageModel : ManagePageModel
+{
+    [BindProperty(SupportsGet = true, Name = "person")]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int PageNumber { get; set; } = 1;
+
+    public int PlanId { get; protected set; }
+
+    public string PlanTitle { get; protected set; } = "";
+
+    public HistoryPage History { get; protected set; } = new([], [], 0, 1, 1);
+
+    protected HistoryFilter Filter => new(Person, From, To, PageNumber);
+
+    /// <summary>This page's address with the current filter and another page number.</summary>
+    public string PageUrl(string path, int page)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(Person)) query.Add("person=" + Uri.EscapeDataString(Person));
+        if (From is DateOnly f) query.Add("from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (To is DateOnly t) query.Add("to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        query.Add("pageNumber=" + page.ToString(CultureInfo.InvariantCulture));
+        return path + "?" + string.Join("&", query);
+    }
+}
+
+/// <summary>Every recorded change of a plan and its parts, newest first, filterable by person and date.</summary>
+[Authorize(Policy = Policies.PlanEditor)]
+public sealed class PlanHistoryModel(PlanwerkDbContext db) : HistoryPageModel
+{
+    public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
+    {
+        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+        if (title is null) return NotFound();
+        (PlanId, PlanTitle) = (planId, title);
+        History = await ChangeHistory.ReadAsync(db, planId, null, null, Filter, ct);
+        return Page();
+    }
+}
+
+/// <summary>The recorded changes of one measure, also of one that has since been deleted.</summary>
+[Authorize(Policy = Policies.PlanEditor)]
+public sealed class MeasureHistoryModel(PlanwerkDbContext db) : HistoryPageModel
+{
+    public int MeasureId { get; private set; }
+
+    /// <summary>The measure's number and title now, or as last recorded when it was deleted.</summary>
+    public string MeasureLabel { get; private set; } = "";
+
+    public bool IsDeleted { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int planId, int id, CancellationToken ct)
+    {
+        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+        if (title is null) return NotFound();
+        var current = await db.Measures.AsNoTracking().Where(m => m.Id == id && m.PlanId == planId).Select(m => m.Number + " " + m.Title).FirstOrDefaultAsync(ct);
+        var recorded = await db.ChangeRecords.AsNoTracking()
+            .Where(r => r.PlanId == planId && r.EntityType == ChangeEntityTypes.Measure && r.EntityId == id)
+            .OrderByDescending(r => r.Id).Select(r => r.EntityLabel).FirstOrDefaultAsync(ct);
+        if (current is null && recorded is null) return NotFound();
+        (PlanId, PlanTitle, MeasureId) = (planId, title, id);
+        IsDeleted = current is null;
+        MeasureLabel = current ?? recorded!;
+        History = await ChangeHistory.ReadAsync(db, planId, ChangeEntityTypes.Measure, id, Filter, ct);
+        return Page();
+    }
+}
