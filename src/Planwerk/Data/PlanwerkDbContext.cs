@@ -96,6 +96,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             // Deleting a field with measures is refused by the page; the database backs that up.
             e.HasOne(m => m.FieldOfAction).WithMany(f => f.Measures).HasForeignKey(m => m.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.PlanId, m.Number }).IsUnique();
+            e.HasIndex(m => new { m.PlanId, m.Key }).IsUnique();
             e.HasIndex(m => new { m.FieldOfActionId, m.Position });
             e.HasMany(m => m.Principles).WithMany(p => p.Measures).UsingEntity("MeasurePrinciples");
             e.HasMany(m => m.Districts).WithMany(d => d.Measures).UsingEntity("MeasureDistricts");
@@ -135,7 +136,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(i => i.ContentType).HasMaxLength(100);
             e.Property(i => i.AltText).HasMaxLength(PlanImage.MaxAltTextLength);
             e.HasOne(i => i.Plan).WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(i => i.PlanId);
+            e.HasIndex(i => new { i.PlanId, i.Number }).IsUnique();
         });
 
         builder.Entity<PlanVersion>(e =>
@@ -186,6 +187,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
+        await AssignPlanKeysAsync(cancellationToken);
         var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -235,6 +237,34 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
                 versioned.Version++;
             }
         }
+    }
+
+    /// <summary>Gives new measures their <see cref="Measure.Key"/> and new images their
+    /// <see cref="PlanImage.Number"/> where left 0: one past the highest of their plan, in the order they were
+    /// added. One query per plan and kind. Two editors adding at the same moment may pick the same key; the
+    /// unique index then refuses the second save rather than letting it pass.</summary>
+    private async Task AssignPlanKeysAsync(CancellationToken cancellationToken)
+    {
+        foreach (var group in ChangeTracker.Entries<Measure>().Where(e => e.State == EntityState.Added && e.Entity.Key == 0).ToList().GroupBy(PlanOf))
+        {
+            var highest = group.Key is int planId ? await Measures.Where(m => m.PlanId == planId).MaxAsync(m => (int?)m.Key, cancellationToken) ?? 0 : 0;
+            var next = 1 + Math.Max(highest, ChangeTracker.Entries<Measure>().Where(e => PlanOf(e).Equals(group.Key)).Max(e => e.Entity.Key));
+            foreach (var entry in group) entry.Entity.Key = next++;
+        }
+        foreach (var group in ChangeTracker.Entries<PlanImage>().Where(e => e.State == EntityState.Added && e.Entity.Number == 0).ToList().GroupBy(PlanOf))
+        {
+            var highest = group.Key is int planId ? await PlanImages.Where(i => i.PlanId == planId).MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0 : 0;
+            var next = 1 + Math.Max(highest, ChangeTracker.Entries<PlanImage>().Where(e => PlanOf(e).Equals(group.Key)).Max(e => e.Entity.Number));
+            foreach (var entry in group) entry.Entity.Number = next++;
+        }
+    }
+
+    /// <summary>The plan of a new row: its saved plan's id, or the new plan object itself.</summary>
+    private static object PlanOf(EntityEntry entry)
+    {
+        var planId = entry.Property("PlanId");
+        if (!planId.IsTemporary && planId.CurrentValue is int id && id > 0) return id;
+        return entry.Reference("Plan").CurrentValue ?? entry.Entity;
     }
 
     /// <summary>Named versions are immutable. A modified one is always refused; a deleted one only when its

@@ -26,6 +26,10 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     public int MunicipalityId { get; set; }
     public int PlanId { get; set; }
     public Plan? Plan { get; set; }
+    /// <summary>The measure's key within its plan: 1, 2, 3, … in order of creation, never reused, never
+    /// changed by renumbering or moves, carried over by export and import. Named versions match measures
+    /// by it. Given by the context on the first save when left 0.</summary>
+    public int Key { get; set; }
     public int FieldOfActionId { get; set; }
     public FieldOfAction? FieldOfAction { get; set; }
     /// <summary>Order within the field of action.</summary>

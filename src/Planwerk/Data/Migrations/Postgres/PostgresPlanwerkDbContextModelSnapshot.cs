@@ -402,7 +402,7 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("EntityId")
@@ -514,6 +514,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<bool>("IsExample")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
@@ -574,6 +577,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("FieldOfActionId", "Position");
+
+                    b.HasIndex("PlanId", "Key")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Number")
                         .IsUnique();
@@ -707,12 +713,16 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
 
                     b.ToTable("PlanImages");
                 });

@@ -383,7 +383,7 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EntityId")
@@ -491,6 +491,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<bool>("IsExample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
@@ -551,6 +554,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("FieldOfActionId", "Position");
+
+                    b.HasIndex("PlanId", "Key")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Number")
                         .IsUnique();
@@ -678,12 +684,16 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
 
                     b.ToTable("PlanImages");
                 });

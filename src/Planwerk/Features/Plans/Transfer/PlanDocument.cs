@@ -25,7 +25,9 @@ public sealed record PlanDocument(
     bool IsExample,
     IReadOnlyList<PrincipleDocument> Principles,
     IReadOnlyList<DistrictDocument> Districts,
-    IReadOnlyList<FieldDocument> Fields)
+    IReadOnlyList<FieldDocument> Fields,
+    IReadOnlyList<SectionDocument> Sections,
+    IReadOnlyList<ImageDocument> Images)
 {
     public const string FormatName = "planwerk-plan";
     public const int CurrentVersion = 1;
@@ -73,7 +75,7 @@ public sealed record PlanDocument(
     }
 
     /// <summary>Reads the plan <paramref name="planId"/> of the context's municipality, or null when it
-    /// has none with that id. Six queries whatever the plan's size (the measures' districts and principles in queries of their own).</summary>
+    /// has none with that id. Eight queries whatever the plan's size (the measures' districts and principles in queries of their own).</summary>
     public static async Task<PlanDocument?> LoadAsync(PlanwerkDbContext db, int planId, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
@@ -109,11 +111,19 @@ public sealed record PlanDocument(
                 m.Districts.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(),
                 m.StartDate, m.EndDate, NormalizeAmount(m.EstimatedCost), m.Funding, m.Priority,
                 m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample)).ToList())).ToList();
+        var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId)
+            .OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new SectionDocument(s.Title, s.Body))
+            .ToListAsync(cancellationToken);
+        var images = await db.PlanImages.AsNoTracking().Where(i => i.PlanId == planId)
+            .OrderBy(i => i.Number)
+            .Select(i => new ImageDocument(i.Number, i.FileName, i.ContentType, i.AltText, i.Bytes))
+            .ToListAsync(cancellationToken);
         var districts = measures.SelectMany(m => m.Districts).DistinctBy(d => d.Name, StringComparer.Ordinal)
             .OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
 
         return new PlanDocument(FormatName, CurrentVersion, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.Summary, plan.IsExample,
-            principles, districts, fieldDocuments);
+            principles, districts, fieldDocuments, sections, images);
     }
 
     /// <summary>One way to write each amount, whatever scale the database gives back (PostgreSQL's
@@ -156,3 +166,10 @@ public sealed record MeasureDocument(
     MeasureStatus Status,
     int Progress,
     bool IsExample);
+
+/// <summary>A narrative section (preface, retrospective, …) with its Markdown body, in plan order.
+/// Images in the body are written <c>![alt text](image:3)</c>, 3 being the image's <see cref="ImageDocument.Number"/>.</summary>
+public sealed record SectionDocument(string Title, string Body);
+
+/// <summary>An image the sections show, with its bytes (base64 in JSON).</summary>
+public sealed record ImageDocument(int Number, string FileName, string ContentType, string AltText, byte[] Data);

@@ -20,7 +20,8 @@ public abstract class PlanImportTests(PlanwerkApp app)
                 new MeasureDocument(17, "1.1", "Sprachcafé", "", "", "", "", "", ["Altstadt"], new DateOnly(2022, 1, 1), new DateOnly(2023, 1, 1),
                     1000m, "", MeasurePriority.Medium, [1], MeasureStatus.InProgress, 50, false),
             ]),
-        ]);
+        ],
+        [], []);
 
     private static PlanDocument WithMeasure(Func<MeasureDocument, MeasureDocument> change)
     {

@@ -13,7 +13,7 @@ public sealed class PlanComparisonTests
 
     internal static PlanDocument Plan(IReadOnlyList<PrincipleDocument>? principles = null, params FieldDocument[] fields) =>
         new(PlanDocument.FormatName, PlanDocument.CurrentVersion, "Integrationsplan", 2024, 2027, PlanState.Draft, "Zusammenfassung", false,
-            principles ?? [new PrincipleDocument(1, "Teilhabe für alle", "")], [], fields);
+            principles ?? [new PrincipleDocument(1, "Teilhabe für alle", "")], [], fields, [], []);
 
     private static PlanComparison Compare(PlanDocument a, PlanDocument b) => PlanComparison.Compare(VersionDocument.Of(a), VersionDocument.Of(b));
 
