@@ -1,5 +1,8 @@
 using Ganss.Xss;
+using System.Globalization;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 
 namespace Planwerk.Infrastructure.Markdown;
@@ -32,12 +35,50 @@ public sealed class MarkdownRenderer
         return sanitizer;
     }
 
-    public string ToHtml(string? markdown)
+    /// <summary>The prefix by which a plan's sections refer to the plan's own images: <c>![alt text](image:3)</c>.</summary>
+    public const string ImagePrefix = "image:";
+
+    /// <summary>Safe HTML for <paramref name="markdown"/>. Images written <c>image:N</c> get the address
+    /// <paramref name="imageUrl"/> gives for N; without one, or when it gives null, such an image is
+    /// shown as its alternative text.</summary>
+    public string ToHtml(string? markdown, Func<int, string?>? imageUrl = null)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var html = Markdig.Markdown.ToHtml(markdown, pipeline);
+        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        ResolvePlanImages(document, imageUrl);
+        var html = document.ToHtml(pipeline);
         return sanitizer.Sanitize(html);
     }
 
-    public IHtmlContent Render(string? markdown) => new HtmlString(ToHtml(markdown));
+    public IHtmlContent Render(string? markdown, Func<int, string?>? imageUrl = null) => new HtmlString(ToHtml(markdown, imageUrl));
+
+    /// <summary>The numbers of the plan images <paramref name="markdown"/> refers to, in order of appearance.</summary>
+    public IReadOnlyList<int> ImageNumbers(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return [];
+        return Markdig.Markdown.Parse(markdown, pipeline).Descendants<LinkInline>()
+            .Select(link => PlanImageNumber(link.Url)).OfType<int>().ToList();
+    }
+
+    private static int? PlanImageNumber(string? url) =>
+        url is not null && url.StartsWith(ImagePrefix, StringComparison.OrdinalIgnoreCase)
+        && int.TryParse(url.AsSpan(ImagePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number : null;
+
+    private static void ResolvePlanImages(MarkdownDocument document, Func<int, string?>? imageUrl)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!link.Url?.StartsWith(ImagePrefix, StringComparison.OrdinalIgnoreCase) ?? true) continue;
+            var url = PlanImageNumber(link.Url) is int number ? imageUrl?.Invoke(number) : null;
+            if (url is not null)
+            {
+                link.Url = url;
+                continue;
+            }
+            // Unknown or unresolved: keep the words, drop the reference (a link's text, an image's alternative text).
+            var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+            link.ReplaceBy(new LiteralInline(text));
+        }
+    }
 }
