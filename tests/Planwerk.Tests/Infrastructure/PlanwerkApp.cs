@@ -45,6 +45,10 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Mail:PickupDirectory", MailPickupFolder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // Hundreds of tests create users and sign in: hash passwords with the real algorithm but far fewer
+        // rounds than in production, where the cost is meant to be felt. (Verification reads the round
+        // count from each stored hash, so this changes nothing else.)
+        builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
