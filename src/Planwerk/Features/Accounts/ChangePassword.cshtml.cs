@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,28 +12,8 @@ namespace Planwerk.Features.Accounts;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ChangePasswordModel(UserManager<PlanwerkUser> users, SignInManager<PlanwerkUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Bitte geben Sie Ihr bisheriges Passwort an.")]
-        [Display(Name = "Bisheriges Passwort")]
-        [DataType(DataType.Password)]
-        public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Bitte geben Sie ein neues Passwort ein.")]
-        [StringLength(200, ErrorMessage = "Das Passwort darf höchstens {1} Zeichen lang sein.")]
-        [Display(Name = "Neues Passwort")]
-        [DataType(DataType.Password)]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Bitte wiederholen Sie das neue Passwort.")]
-        [Compare(nameof(NewPassword), ErrorMessage = "Die beiden Passwörter stimmen nicht überein.")]
-        [Display(Name = "Neues Passwort wiederholen")]
-        [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public ChangePasswordInput Input { get; set; } = new();
 
     public int RequiredLength => users.Options.Password.RequiredLength;
 
@@ -48,13 +27,13 @@ public sealed class ChangePasswordModel(UserManager<PlanwerkUser> users, SignInM
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
                 var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword"
-                    : error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.NewPassword" : string.Empty;
+                    : error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty;
                 ModelState.AddModelError(key, error.Description);
             }
             return Page();

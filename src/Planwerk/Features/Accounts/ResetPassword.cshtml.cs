@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,23 +12,8 @@ namespace Planwerk.Features.Accounts;
 [AllowAnonymous]
 public sealed class ResetPasswordModel(UserManager<PlanwerkUser> users, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Bitte geben Sie ein neues Passwort ein.")]
-        [StringLength(200, ErrorMessage = "Das Passwort darf höchstens {1} Zeichen lang sein.")]
-        [Display(Name = "Neues Passwort")]
-        [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Bitte wiederholen Sie das neue Passwort.")]
-        [Compare(nameof(Password), ErrorMessage = "Die beiden Passwörter stimmen nicht überein.")]
-        [Display(Name = "Neues Passwort wiederholen")]
-        [DataType(DataType.Password)]
-        public string ConfirmPassword { get; set; } = "";
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public bool LinkValid { get; private set; }
 

@@ -219,7 +219,7 @@ public abstract class SignInTests(PlanwerkApp app)
         var tooShort = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string?>
         {
             ["Input.CurrentPassword"] = PlanwerkApp.Password,
-            ["Input.NewPassword"] = "Short1",
+            ["Input.Password"] = "Short1",
             ["Input.ConfirmPassword"] = "Short1",
         });
 
@@ -237,7 +237,7 @@ public abstract class SignInTests(PlanwerkApp app)
         var wrong = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string?>
         {
             ["Input.CurrentPassword"] = "Nicht-das-Passwort-1",
-            ["Input.NewPassword"] = newPassword,
+            ["Input.Password"] = newPassword,
             ["Input.ConfirmPassword"] = newPassword,
         });
         Assert.Contains("Das Passwort ist falsch.", (await HtmlForms.ParseAsync(wrong)).Errors());
@@ -245,7 +245,7 @@ public abstract class SignInTests(PlanwerkApp app)
         var mismatch = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string?>
         {
             ["Input.CurrentPassword"] = PlanwerkApp.Password,
-            ["Input.NewPassword"] = newPassword,
+            ["Input.Password"] = newPassword,
             ["Input.ConfirmPassword"] = newPassword + "x",
         });
         Assert.Contains("Die beiden Passwörter stimmen nicht überein.", (await HtmlForms.ParseAsync(mismatch)).Errors());
@@ -253,7 +253,7 @@ public abstract class SignInTests(PlanwerkApp app)
         var changed = await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string?>
         {
             ["Input.CurrentPassword"] = PlanwerkApp.Password,
-            ["Input.NewPassword"] = newPassword,
+            ["Input.Password"] = newPassword,
             ["Input.ConfirmPassword"] = newPassword,
         });
         Assert.Equal("/account", changed.RedirectTarget());

@@ -36,10 +36,32 @@ public static class ChangeHistory
 
     public static DateTimeOffset InBerlin(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Berlin);
 
-    public static async Task<HistoryPage> ReadAsync(PlanwerkDbContext db, int planId, string? entityType, int? entityId, HistoryFilter filter, CancellationToken ct)
+    public static Task<HistoryPage> ReadAsync(PlanwerkDbContext db, int planId, string? entityType, int? entityId, HistoryFilter filter, CancellationToken ct)
     {
         var all = db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId);
         if (entityType is not null && entityId is int id) all = all.Where(r => r.EntityType == entityType && r.EntityId == id);
+        return ReadAsync(db, all, filter, ct);
+    }
+
+    /// <summary>The records of the municipality's deleted plans: one per plan (see <see cref="PlanDeletion"/>).</summary>
+    public static Task<HistoryPage> ReadDeletedPlansAsync(PlanwerkDbContext db, HistoryFilter filter, CancellationToken ct) =>
+        ReadAsync(db, db.ChangeRecords.AsNoTracking().Where(r => r.EntityType == ChangeEntityTypes.Plan && r.Action == ChangeAction.Deleted), filter, ct);
+
+    /// <summary>The plan's title now; for a deleted plan the title recorded when it was deleted (with
+    /// <c>IsDeleted</c>); null when the plan is unknown here.</summary>
+    public static async Task<(string Title, bool IsDeleted)?> PlanTitleAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
+    {
+        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
+        if (title is not null) return (title, false);
+        var recorded = await db.ChangeRecordFields.AsNoTracking()
+            .Where(f => f.Field == nameof(Plan.Title) && f.ChangeRecord!.PlanId == planId
+                && f.ChangeRecord.EntityType == ChangeEntityTypes.Plan && f.ChangeRecord.Action == ChangeAction.Deleted)
+            .OrderByDescending(f => f.Id).Select(f => f.OldValue).FirstOrDefaultAsync(ct);
+        return recorded is null ? null : (recorded, true);
+    }
+
+    private static async Task<HistoryPage> ReadAsync(PlanwerkDbContext db, IQueryable<ChangeRecord> all, HistoryFilter filter, CancellationToken ct)
+    {
         var people = (await all.Where(r => r.UserId != null).Select(r => new { r.UserId, r.UserName }).Distinct().ToListAsync(ct))
             .GroupBy(p => p.UserId!)
             .Select(g => new Person(g.Key, g.Select(p => p.UserName).Order(StringComparer.Ordinal).Last()))
@@ -103,6 +125,11 @@ public static class ChangeHistory
         ChangeRecorder.PrinciplesField => "Leitlinien",
         ChangeRecorder.DistrictsField => "Stadtbezirke und Ortschaften",
         "Body" => "Text",
+        PlanDeletion.PrincipleCount => "Anzahl der Leitlinien",
+        PlanDeletion.FieldCount => "Anzahl der Teilbereiche",
+        PlanDeletion.MeasureCount => "Anzahl der Maßnahmen",
+        PlanDeletion.SectionCount => "Anzahl der Abschnitte",
+        PlanDeletion.VersionCount => "Anzahl der festgehaltenen Fassungen",
         _ => field,
     };
 

@@ -27,6 +27,12 @@ public abstract class HistoryPageModel : ManagePageModel
 
     public string PlanTitle { get; protected set; } = "";
 
+    /// <summary>The plan is gone; its history stays readable (see <see cref="PlanDeletion"/>).</summary>
+    public bool IsPlanDeleted { get; protected set; }
+
+    /// <summary>Where the crumb trail leads back to: the plan, or for a deleted plan the list of deleted plans.</summary>
+    public string PlanOrDeletedUrl => IsPlanDeleted ? ManageUrl("/history") : PlanUrl(PlanId);
+
     public HistoryPage History { get; protected set; } = new([], [], 0, 1, 1);
 
     protected HistoryFilter Filter => new(Person, From, To, PageNumber);
@@ -43,15 +49,16 @@ public abstract class HistoryPageModel : ManagePageModel
     }
 }
 
-/// <summary>Every recorded change of a plan and its parts, newest first, filterable by person and date.</summary>
+/// <summary>Every recorded change of a plan and its parts, newest first, filterable by person and date;
+/// also of a deleted plan, whose records outlive it.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
 public sealed class PlanHistoryModel(PlanwerkDbContext db) : HistoryPageModel
 {
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
-        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (title is null) return NotFound();
-        (PlanId, PlanTitle) = (planId, title);
+        if (await ChangeHistory.PlanTitleAsync(db, planId, ct) is not { } plan) return NotFound();
+        var (title, deleted) = plan;
+        (PlanId, PlanTitle, IsPlanDeleted) = (planId, title, deleted);
         History = await ChangeHistory.ReadAsync(db, planId, null, null, Filter, ct);
         return Page();
     }
@@ -70,17 +77,26 @@ public sealed class MeasureHistoryModel(PlanwerkDbContext db) : HistoryPageModel
 
     public async Task<IActionResult> OnGetAsync(int planId, int id, CancellationToken ct)
     {
-        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (title is null) return NotFound();
+        if (await ChangeHistory.PlanTitleAsync(db, planId, ct) is not { } plan) return NotFound();
+        var (title, planDeleted) = plan;
         var current = await db.Measures.AsNoTracking().Where(m => m.Id == id && m.PlanId == planId).Select(m => m.Number + " " + m.Title).FirstOrDefaultAsync(ct);
         var recorded = await db.ChangeRecords.AsNoTracking()
             .Where(r => r.PlanId == planId && r.EntityType == ChangeEntityTypes.Measure && r.EntityId == id)
             .OrderByDescending(r => r.Id).Select(r => r.EntityLabel).FirstOrDefaultAsync(ct);
         if (current is null && recorded is null) return NotFound();
-        (PlanId, PlanTitle, MeasureId) = (planId, title, id);
+        (PlanId, PlanTitle, MeasureId, IsPlanDeleted) = (planId, title, id, planDeleted);
         IsDeleted = current is null;
         MeasureLabel = current ?? recorded!;
         History = await ChangeHistory.ReadAsync(db, planId, ChangeEntityTypes.Measure, id, Filter, ct);
         return Page();
     }
+}
+
+/// <summary>The plans deleted in this municipality, newest first: who deleted each, when, why, and what went
+/// with it; each links to the deleted plan's whole history. Open to the municipality's plan editors and
+/// administrators (<see cref="Policies.PlanEditor"/>), like every plan's history.</summary>
+[Authorize(Policy = Policies.PlanEditor)]
+public sealed class DeletedPlansModel(PlanwerkDbContext db) : HistoryPageModel
+{
+    public async Task OnGetAsync(CancellationToken ct) => History = await ChangeHistory.ReadDeletedPlansAsync(db, Filter, ct);
 }

@@ -17,9 +17,14 @@ public sealed class DistrictsModel(PlanwerkDbContext db, IOutputCacheStore cache
 {
     public sealed class DistrictInput
     {
+        /// <summary>Lists of districts in CSV and XLSX files are separated by ";", so a name with one could not
+        /// be exported and imported again.</summary>
+        public const string NoSemicolon = "Der Name darf kein Semikolon (;) enthalten: In Tabellen für Import und Export trennt das Semikolon die Stadtbezirke und Ortschaften einer Maßnahme.";
+
         [Display(Name = "Name")]
         [Required(ErrorMessage = "Bitte geben Sie einen Namen für den Stadtbezirk oder die Ortschaft an.")]
         [StringLength(200, ErrorMessage = "Der Name darf höchstens {1} Zeichen lang sein.")]
+        [RegularExpression("^[^;]*$", ErrorMessage = NoSemicolon)]
         public string? Name { get; set; }
 
         [Display(Name = "Art")]

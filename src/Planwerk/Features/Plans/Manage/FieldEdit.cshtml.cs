@@ -92,31 +92,29 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
             var last = await db.FieldsOfAction.Where(f => f.PlanId == planId).MaxAsync(f => (int?)f.Position, ct) ?? 0;
             field = db.FieldsOfAction.Add(new FieldOfAction { PlanId = planId, Title = "", Position = last + 1, Number = Input.Number!.Value }).Entity;
         }
-        db.Entry(field).Property(f => f.Version).OriginalValue = Input.Version;
-        field.Title = Input.Title!.Trim();
-        field.Description = Input.Description ?? "";
+        var saving = field;
+        ExpectVersion(db, saving, Input.Version);
+        saving.Title = Input.Title!.Trim();
+        saving.Description = Input.Description ?? "";
         var fieldNumbers = new Dictionary<FieldOfAction, int>();
-        if (!isNew && field.Number != Input.Number) fieldNumbers[field] = Input.Number!.Value;
-        db.Author.Because(Input.Reason);
-        try
-        {
-            await StructureChanges.ApplyNumbersAsync(db, fieldNumbers, renumbered, clock.GetUtcNow(), ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await db.FieldsOfAction.AsNoTracking().FirstOrDefaultAsync(f => f.Id == field.Id, ct);
-            if (stored is null) return NotFound();
-            ShowConflict(stored);
-            return Page();
-        }
-        await transaction.CommitAsync(ct);
-        var notice = isNew
-            ? localizer["Der Teilbereich {0} wurde angelegt.", field.Number]
-            : renumbered.Count > 0
-                ? localizer["Der Teilbereich {0} wurde gespeichert; {1} Maßnahmen haben die neue Nummer übernommen.", field.Number, renumbered.Count]
-                : localizer["Der Teilbereich {0} wurde gespeichert.", field.Number];
-        return await SavedAsync(cache, notice, PlanUrl(planId) + "#field-" + field.Id.ToString(CultureInfo.InvariantCulture));
+        if (!isNew && saving.Number != Input.Number) fieldNumbers[saving] = Input.Number!.Value;
+        return await SaveEditAsync(db, cache, Input.Reason,
+            save: async () =>
+            {
+                await StructureChanges.ApplyNumbersAsync(db, fieldNumbers, renumbered, clock.GetUtcNow(), ct);
+                await transaction.CommitAsync(ct);
+            },
+            reload: () => db.FieldsOfAction.AsNoTracking().FirstOrDefaultAsync(f => f.Id == saving.Id, ct),
+            showConflict: ShowConflict,
+            saved: () =>
+            {
+                var notice = isNew
+                    ? localizer["Der Teilbereich {0} wurde angelegt.", saving.Number]
+                    : renumbered.Count > 0
+                        ? localizer["Der Teilbereich {0} wurde gespeichert; {1} Maßnahmen haben die neue Nummer übernommen.", saving.Number, renumbered.Count]
+                        : localizer["Der Teilbereich {0} wurde gespeichert.", saving.Number];
+                return (notice, PlanUrl(planId) + "#field-" + saving.Id.ToString(CultureInfo.InvariantCulture));
+            });
     }
 
     /// <summary>The field's measures with the new field number in front, unless that collides with

@@ -208,7 +208,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
             measure ??= db.Measures.Add(new Measure { PlanId = planId, Number = "", Title = "" }).Entity;
             measure.Position = last + 1;
         }
-        db.Entry(measure).Property(m => m.Version).OriginalValue = Input.Version;
+        ExpectVersion(db, measure, Input.Version);
         measure.FieldOfActionId = field!.Id;
         measure.Number = number!;
         measure.Title = Input.Title!.Trim();
@@ -231,26 +231,21 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         measure.Districts.AddRange(districts.Where(d => measure.Districts.All(x => x.Id != d.Id)));
         measure.Principles.RemoveAll(p => !principleIds.Contains(p.Id));
         measure.Principles.AddRange(principles.Where(p => measure.Principles.All(x => x.Id != p.Id)));
-        try
-        {
-            db.Author.Because(Input.Reason);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Principles).FirstOrDefaultAsync(m => m.Id == measure.Id, ct);
-            if (stored is null) return NotFound();
-            ShowConflict(stored, cost);
-            return Page();
-        }
-        var notice = (isNew, renumberedTo) switch
-        {
-            (true, null) => localizer["Die Maßnahme {0} wurde angelegt.", measure.Number],
-            (false, null) => localizer["Die Maßnahme {0} wurde gespeichert.", measure.Number],
-            (_, _) => localizer["Die Maßnahme wurde gespeichert und hat im Teilbereich {0} die Nummer {1} bekommen.", field.Number, measure.Number],
-        };
-        return await SavedAsync(cache, notice, PlanUrl(planId) + "#measure-" + measure.Id.ToString(CultureInfo.InvariantCulture));
+        var saving = measure;
+        return await SaveEditAsync(db, cache, Input.Reason,
+            save: () => db.SaveChangesAsync(ct),
+            reload: () => db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Principles).FirstOrDefaultAsync(m => m.Id == saving.Id, ct),
+            showConflict: stored => ShowConflict(stored, cost),
+            saved: () =>
+            {
+                var notice = (isNew, renumberedTo) switch
+                {
+                    (true, null) => localizer["Die Maßnahme {0} wurde angelegt.", saving.Number],
+                    (false, null) => localizer["Die Maßnahme {0} wurde gespeichert.", saving.Number],
+                    (_, _) => localizer["Die Maßnahme wurde gespeichert und hat im Teilbereich {0} die Nummer {1} bekommen.", field.Number, saving.Number],
+                };
+                return (notice, PlanUrl(planId) + "#measure-" + saving.Id.ToString(CultureInfo.InvariantCulture));
+            });
     }
 
     private void ShowConflict(Measure stored, MoneyReading cost)

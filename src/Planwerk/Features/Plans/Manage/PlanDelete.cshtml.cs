@@ -1,22 +1,34 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
+using Planwerk.Features.Plans.History;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Plans.Manage;
 
-/// <summary>Deletes a whole plan after the editor has seen what goes with it.</summary>
+/// <summary>Deletes a whole plan after the editor has seen what goes with it. The parts go with set-based
+/// deletes (fast for any size); the history keeps one record of the deletion (see <see cref="PlanDeletion"/>).</summary>
 [Authorize(Policy = Policies.PlanEditor)]
-public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer) : ManagePageModel
+public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : ManagePageModel
 {
-    public sealed record Summary(int Id, string Title, int Version, int Principles, int Fields, int Measures, IReadOnlyList<string> Successors);
+    public sealed record Summary(DeletedPlan Plan, int Version, IReadOnlyList<string> Successors)
+    {
+        public int Id => Plan.Id;
+        public string Title => Plan.Title;
+    }
 
     [BindProperty]
     public int Version { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Grund der Änderung")]
+    [StringLength(1000, ErrorMessage = "Der Grund der Änderung darf höchstens {1} Zeichen lang sein.")]
+    public string? Reason { get; set; }
 
     public Summary Plan { get; private set; } = null!;
 
@@ -32,16 +44,14 @@ public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
     {
         if (await LoadAsync(planId, ct) is not { } summary) return NotFound();
         Plan = summary;
-        if (summary.Version != Version)
-        {
-            ModelState.AddModelError("", localizer["Dieser Fachplan wurde inzwischen von jemand anderem geändert. Prüfen Sie die Angaben unten und bestätigen Sie das Löschen erneut."]);
-            ModelState.Remove(nameof(Version));
-            Version = summary.Version;
-            return Page();
-        }
+        if (!ModelState.IsValid) return Page();
+        if (summary.Version != Version) return Changed(summary);
 
-        // Measures first: they refer to fields, which may not go while measures point to them.
+        // The record first (it needs nothing of the plan), then measures: they refer to fields, which may
+        // not go while measures point to them. Sections, images and named versions go by ON DELETE CASCADE.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Author.Because(Reason);
+        await PlanDeletion.RecordAsync(db, summary.Plan, clock.GetUtcNow(), ct);
         await db.Measures.Where(m => m.PlanId == planId).ExecuteDeleteAsync(ct);
         await db.FieldsOfAction.Where(f => f.PlanId == planId).ExecuteDeleteAsync(ct);
         await db.Principles.Where(p => p.PlanId == planId).ExecuteDeleteAsync(ct);
@@ -50,24 +60,37 @@ public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
         if (deleted == 0)
         {
             await transaction.RollbackAsync(ct);
-            ModelState.AddModelError("", localizer["Dieser Fachplan wurde inzwischen von jemand anderem geändert. Prüfen Sie die Angaben unten und bestätigen Sie das Löschen erneut."]);
+            db.ChangeTracker.Clear();
             if (await LoadAsync(planId, ct) is not { } current) return NotFound();
             Plan = current;
-            ModelState.Remove(nameof(Version));
-            Version = current.Version;
-            return Page();
+            return Changed(current);
         }
         await transaction.CommitAsync(ct);
         return await SavedAsync(cache, localizer["Der Fachplan „{0}“ wurde gelöscht.", summary.Title], ManageUrl());
     }
 
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Changed(Summary current)
+    {
+        ModelState.AddModelError("", localizer["Dieser Fachplan wurde inzwischen von jemand anderem geändert. Prüfen Sie die Angaben unten und bestätigen Sie das Löschen erneut."]);
+        ModelState.Remove(nameof(Version));
+        Version = current.Version;
+        return Page();
+    }
+
     private async Task<Summary?> LoadAsync(int planId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Title, p.Version, Principles = p.Principles.Count, Fields = p.Fields.Count, Measures = p.Measures.Count })
+            .Select(p => new
+            {
+                p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsPublic, p.Version,
+                Principles = p.Principles.Count, Fields = p.Fields.Count, Measures = p.Measures.Count,
+            })
             .FirstOrDefaultAsync(ct);
         if (plan is null) return null;
+        var sections = await db.PlanSections.CountAsync(s => s.PlanId == planId, ct);
+        var versions = await db.PlanVersions.CountAsync(v => v.PlanId == planId, ct);
         var successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == planId).OrderBy(p => p.Title).Select(p => p.Title).ToListAsync(ct);
-        return new Summary(plan.Id, plan.Title, plan.Version, plan.Principles, plan.Fields, plan.Measures, successors);
+        return new Summary(new DeletedPlan(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.IsPublic,
+            plan.Principles, plan.Fields, plan.Measures, sections, versions), plan.Version, successors);
     }
 }

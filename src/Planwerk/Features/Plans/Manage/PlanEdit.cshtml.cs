@@ -127,7 +127,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
 
         var isNew = plan is null;
         plan ??= db.Plans.Add(new Plan { Title = "" }).Entity;
-        db.Entry(plan).Property(p => p.Version).OriginalValue = Input.Version;
+        ExpectVersion(db, plan, Input.Version);
         plan.Title = Input.Title!.Trim();
         plan.PeriodStart = Input.PeriodStart;
         plan.PeriodEnd = Input.PeriodEnd;
@@ -137,24 +137,18 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         plan.IsPublic = Input.IsPublic;
         plan.IsExample = Input.IsExample;
         plan.UpdatedAt = clock.GetUtcNow();
-        try
-        {
-            db.Author.Because(Input.Reason);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == plan.Id, ct);
-            if (stored is null) return NotFound();
-            await ShowConflictAsync(stored, ct);
-            await LoadAsync(ct);
-            return Page();
-        }
-        var notice = isNew
-            ? localizer["Der Fachplan wurde angelegt. Fügen Sie nun Leitlinien, Teilbereiche und Maßnahmen hinzu."]
-            : localizer["Der Fachplan wurde gespeichert."];
-        return await SavedAsync(cache, notice, PlanUrl(plan.Id));
+        var saving = plan;
+        return await SaveEditAsync(db, cache, Input.Reason,
+            save: () => db.SaveChangesAsync(ct),
+            reload: () => db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == saving.Id, ct),
+            showConflict: async stored =>
+            {
+                await ShowConflictAsync(stored, ct);
+                await LoadAsync(ct);
+            },
+            saved: () => (isNew
+                ? localizer["Der Fachplan wurde angelegt. Fügen Sie nun Leitlinien, Teilbereiche und Maßnahmen hinzu."]
+                : localizer["Der Fachplan wurde gespeichert."], PlanUrl(saving.Id)));
     }
 
     public Task<IActionResult> OnPostMovePrincipleAsync(string planId, int id, MoveDirection direction, CancellationToken ct) =>

@@ -82,33 +82,27 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var isNew = principle is null;
-        principle ??= db.Principles.Add(new Principle { PlanId = planId, Title = "", Position = PlaceCount }).Entity;
-        db.Entry(principle).Property(p => p.Version).OriginalValue = Input.Version;
-        principle.Title = Input.Title!.Trim();
-        principle.Description = Input.Description ?? "";
-        try
-        {
-            db.Author.Because(Input.Reason);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await db.Principles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == principle.Id, ct);
-            if (stored is null) return NotFound();
-            await ShowConflictAsync(stored, ct);
-            return Page();
-        }
-        if (isNew || Input.Position != Input.OriginalPosition)
-        {
-            var rows = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.Position }).ToListAsync(ct);
-            var order = rows.Where(r => r.Id != principle.Id).OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => r.Id).ToList();
-            var placed = PlanStructure.PlaceAt(order, principle.Id, Input.Position ?? PlaceCount);
-            await StructureChanges.SetPrinciplePositionsAsync(db, placed, rows.ToDictionary(r => r.Id, r => r.Position), ct);
-        }
-        await transaction.CommitAsync(ct);
-        var notice = isNew ? localizer["Die Leitlinie wurde angelegt."] : localizer["Die Leitlinie wurde gespeichert."];
-        return await SavedAsync(cache, notice, PlanUrl(planId) + "#principle-" + principle.Id.ToString(CultureInfo.InvariantCulture));
+        var saving = principle ?? db.Principles.Add(new Principle { PlanId = planId, Title = "", Position = PlaceCount }).Entity;
+        ExpectVersion(db, saving, Input.Version);
+        saving.Title = Input.Title!.Trim();
+        saving.Description = Input.Description ?? "";
+        return await SaveEditAsync(db, cache, Input.Reason,
+            save: async () =>
+            {
+                await db.SaveChangesAsync(ct);
+                if (isNew || Input.Position != Input.OriginalPosition)
+                {
+                    var rows = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId).Select(p => new { p.Id, p.Position }).ToListAsync(ct);
+                    var order = rows.Where(r => r.Id != saving.Id).OrderBy(r => r.Position).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+                    var placed = PlanStructure.PlaceAt(order, saving.Id, Input.Position ?? PlaceCount);
+                    await StructureChanges.SetPrinciplePositionsAsync(db, placed, rows.ToDictionary(r => r.Id, r => r.Position), ct);
+                }
+                await transaction.CommitAsync(ct);
+            },
+            reload: () => db.Principles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == saving.Id, ct),
+            showConflict: stored => ShowConflictAsync(stored, ct),
+            saved: () => (isNew ? localizer["Die Leitlinie wurde angelegt."] : localizer["Die Leitlinie wurde gespeichert."],
+                PlanUrl(planId) + "#principle-" + saving.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
     private async Task ShowConflictAsync(Principle stored, CancellationToken ct)

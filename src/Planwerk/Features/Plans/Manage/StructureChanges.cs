@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Plans.History;
 
 namespace Planwerk.Features.Plans.Manage;
 
@@ -97,25 +98,63 @@ public static class StructureChanges
 
     /// <summary>Gives tracked fields and measures new numbers without tripping the unique indexes on
     /// the way (swapping 1.1 and 1.2 would collide row by row): first every changing row gets a
-    /// placeholder that no real number can have, then its final number. Saves twice; run it inside
-    /// a transaction so nobody sees the placeholders.</summary>
+    /// placeholder that no real number can have, then its final number. The placeholders are written
+    /// set-based, past the change tracker, so one save follows: it bumps each row's version once and the
+    /// history gets one record per row, from its old number to its final one (the placeholder the save
+    /// saw as the old number is replaced by the real one). Run it inside a transaction so nobody sees the
+    /// placeholders; when the save fails, roll that transaction back before reading the rows again.</summary>
     public static async Task ApplyNumbersAsync(PlanwerkDbContext db, IReadOnlyDictionary<FieldOfAction, int> fieldNumbers,
         IReadOnlyDictionary<Measure, string> measureNumbers, DateTimeOffset now, CancellationToken ct)
     {
-        if (fieldNumbers.Count == 0 && measureNumbers.Count == 0)
+        // Per changed part: the placeholder it holds meanwhile, and its real old number for the history.
+        var placeholders = new Dictionary<(string Type, int Id), (string Placeholder, string Old)>();
+        var fields = fieldNumbers.Keys.Where(f => db.Entry(f).State != EntityState.Added).ToList();
+        if (fields.Count > 0)
         {
-            await db.SaveChangesAsync(ct);
-            return;
+            var ids = fields.Select(f => f.Id).ToList();
+            await db.FieldsOfAction.Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.Number, f => -f.Id), ct);
+            foreach (var field in fields)
+            {
+                // The tracker must know what the row holds now, or it sees the swap as a cycle and refuses.
+                var number = db.Entry(field).Property(f => f.Number);
+                placeholders[(ChangeEntityTypes.FieldOfAction, field.Id)] = (Render(-field.Id), Render(number.OriginalValue));
+                number.OriginalValue = -field.Id;
+            }
         }
-        foreach (var field in fieldNumbers.Keys) field.Number = -field.Id;
-        foreach (var measure in measureNumbers.Keys)
+        var measures = measureNumbers.Keys.Where(m => db.Entry(m).State != EntityState.Added).ToList();
+        if (measures.Count > 0)
         {
-            measure.Number = "~" + measure.Id.ToString(CultureInfo.InvariantCulture);
+            var ids = measures.Select(m => m.Id).ToList();
+            await db.Measures.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.Number, m => "~" + m.Id), ct);
+            foreach (var measure in measures)
+            {
+                var number = db.Entry(measure).Property(m => m.Number);
+                var placeholder = "~" + Render(measure.Id);
+                placeholders[(ChangeEntityTypes.Measure, measure.Id)] = (placeholder, number.OriginalValue);
+                number.OriginalValue = placeholder;
+            }
+        }
+        foreach (var (field, number) in fieldNumbers) field.Number = number;
+        foreach (var (measure, number) in measureNumbers)
+        {
+            measure.Number = number;
             measure.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var (field, number) in fieldNumbers) field.Number = number;
-        foreach (var (measure, number) in measureNumbers) measure.Number = number;
-        await db.SaveChangesAsync(ct);
+        if (placeholders.Count == 0) return;
+
+        var corrected = false;
+        foreach (var record in db.ChangeTracker.Entries<ChangeRecord>().Select(e => e.Entity))
+        {
+            if (!placeholders.TryGetValue((record.EntityType, record.EntityId), out var swap)) continue;
+            foreach (var change in record.Fields.Where(f => f.Field == "Number" && f.OldValue == swap.Placeholder))
+            {
+                change.OldValue = swap.Old;
+                corrected = true;
+            }
+        }
+        if (corrected) await db.SaveChangesAsync(ct);
     }
+
+    private static string Render(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

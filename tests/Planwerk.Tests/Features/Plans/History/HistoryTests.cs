@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
+using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Plans.Versions;
 using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Features.Plans.Manage;
@@ -150,6 +151,130 @@ public abstract class HistoryTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task Deleting_a_plan_writes_one_record_with_reason_and_contents_that_the_municipality_history_keeps()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var title = "Alter Plan " + HostileText.Script;
+        var plan = await m.PlanAsync(title: title, principles: 2, fields: 2, measuresPerField: 3);
+        await m.WithDbAsync(async db =>
+        {
+            db.PlanSections.Add(new PlanSection { PlanId = plan.Id, Title = "Vorwort", Position = 1 });
+            db.PlanVersions.Add(new PlanVersion { PlanId = plan.Id, Name = "Erster Entwurf", Document = "{}", CreatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var (user, client) = await EditorAsync(m);
+        var before = await m.WithDbAsync(db => db.ChangeRecords.CountAsync(r => r.PlanId == plan.Id));
+        var p = $"/{m.Slug}/manage/plans/{plan.Id}";
+
+        var response = await client.SubmitFormAsync($"{p}/delete", new Dictionary<string, string?> { ["Reason"] = "Durch Neufassung ersetzt " + HostileText.Markup });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await m.WithDbAsync(db => db.Plans.CountAsync(x => x.Id == plan.Id)));
+        Assert.Equal((0, 0), await m.WithDbAsync(async db => (await db.PlanSections.CountAsync(x => x.PlanId == plan.Id), await db.PlanVersions.CountAsync(x => x.PlanId == plan.Id))));
+        // One plan-level record, not one per deleted row; the earlier records stay.
+        Assert.Equal(before + 1, await m.WithDbAsync(db => db.ChangeRecords.CountAsync(r => r.PlanId == plan.Id)));
+        var record = Assert.Single(await RecordsAsync(m, plan.Id));
+        Assert.Equal((ChangeEntityTypes.Plan, ChangeAction.Deleted, plan.Id, "Plan " + title), (record.EntityType, record.Action, record.EntityId, record.EntityLabel));
+        Assert.Equal((user.Id, user.DisplayName, m.Id), (record.UserId, record.UserName, record.MunicipalityId));
+        Assert.Equal("Durch Neufassung ersetzt " + HostileText.Markup, record.Reason);
+        Assert.Equal((title, "2", "2", "6", "1", "1"), (FieldOf(record, "Title").OldValue, FieldOf(record, PlanDeletion.PrincipleCount).OldValue,
+            FieldOf(record, PlanDeletion.FieldCount).OldValue, FieldOf(record, PlanDeletion.MeasureCount).OldValue,
+            FieldOf(record, PlanDeletion.SectionCount).OldValue, FieldOf(record, PlanDeletion.VersionCount).OldValue));
+        Assert.All(record.Fields, f => Assert.Null(f.NewValue));
+
+        // The municipality's list of deleted plans shows it, escaped, and leads to the plan's whole history.
+        var dashboard = await client.GetDocumentAsync($"/{m.Slug}/manage");
+        Assert.NotNull(dashboard.QuerySelector($"main a[href='/{m.Slug}/manage/history']"));
+        var list = await client.GetDocumentAsync($"/{m.Slug}/manage/history");
+        var entry = Assert.Single(list.QuerySelectorAll("li.change"));
+        Assert.Contains(user.DisplayName, entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("gelöscht", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Durch Neufassung ersetzt " + HostileText.Markup, entry.QuerySelector(".change-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(entry.QuerySelectorAll("tr"), tr => tr.TextContent.Contains("Anzahl der Maßnahmen", StringComparison.Ordinal) && tr.TextContent.Contains('6', StringComparison.Ordinal));
+        Assert.Empty(list.QuerySelectorAll("main script, main img"));
+        var link = entry.QuerySelector($"a[href='{p}/history']");
+        Assert.NotNull(link);
+        Assert.Contains(title, link!.TextContent, StringComparison.Ordinal);
+        var history = await client.GetDocumentAsync($"{p}/history");
+        Assert.Contains("Dieser Fachplan wurde gelöscht.", history.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(title, history.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before + 1, history.QuerySelectorAll("li.change").Length);
+        var measure = await client.GetDocumentAsync($"{p}/measures/{plan.Field(1).MeasureIds[0]}/history");
+        Assert.Contains("Diese Maßnahme wurde gelöscht.", measure.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // Another municipality sees nothing of it.
+        var other = await app.CreateMunicipalityAsync();
+        var (_, otherClient) = await EditorAsync(other);
+        Assert.Empty((await otherClient.GetDocumentAsync($"/{other.Slug}/manage/history")).QuerySelectorAll("li.change"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/{other.Slug}/manage/plans/{plan.Id}/history")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_too_long_reason_for_deleting_a_plan_is_refused_and_nothing_is_deleted()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await m.PlanAsync(principles: 0, fields: 1, measuresPerField: 1);
+        var (_, client) = await EditorAsync(m);
+
+        var response = await client.SubmitFormAsync($"/{m.Slug}/manage/plans/{plan.Id}/delete", new Dictionary<string, string?> { ["Reason"] = HostileText.VeryLong });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        (await HtmlForms.ParseAsync(response)).AssertFieldError("Reason", "Der Grund der Änderung darf höchstens 1000 Zeichen lang sein.");
+        Assert.Equal(1, await m.WithDbAsync(db => db.Plans.CountAsync(x => x.Id == plan.Id)));
+        Assert.Empty(await RecordsAsync(m, plan.Id));
+    }
+
+    [Fact]
+    public async Task Renumbering_records_one_change_per_part_from_its_old_to_its_final_number()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await m.PlanAsync(principles: 0, fields: 2, measuresPerField: 2);
+        var (f1, f2) = (plan.Field(1), plan.Field(2));
+        // Field 2 first, and in field 1 its second measure first: every number changes.
+        await m.WithDbAsync(async db =>
+        {
+            await db.FieldsOfAction.Where(f => f.Id == f2.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Position, 0));
+            return await db.Measures.Where(x => x.Id == f1.MeasureIds[1]).ExecuteUpdateAsync(s => s.SetProperty(x => x.Position, 0));
+        });
+        var (_, client) = await EditorAsync(m);
+        var p = $"/{m.Slug}/manage/plans/{plan.Id}";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(p, new Dictionary<string, string?>(), "#renumber")).StatusCode);
+
+        var records = await RecordsAsync(m, plan.Id);
+        (string?, string?) NumberChange(string type, int id)
+        {
+            var change = FieldOf(Assert.Single(records, r => r.EntityType == type && r.EntityId == id), "Number");
+            return (change.OldValue, change.NewValue);
+        }
+        Assert.Equal(6, records.Count);
+        Assert.Equal(("2", "1"), NumberChange(ChangeEntityTypes.FieldOfAction, f2.Id));
+        Assert.Equal(("1", "2"), NumberChange(ChangeEntityTypes.FieldOfAction, f1.Id));
+        Assert.Equal(("2.1", "1.1"), NumberChange(ChangeEntityTypes.Measure, f2.MeasureIds[0]));
+        Assert.Equal(("2.2", "1.2"), NumberChange(ChangeEntityTypes.Measure, f2.MeasureIds[1]));
+        Assert.Equal(("1.2", "2.1"), NumberChange(ChangeEntityTypes.Measure, f1.MeasureIds[1]));
+        Assert.Equal(("1.1", "2.2"), NumberChange(ChangeEntityTypes.Measure, f1.MeasureIds[0]));
+
+        // A field's new number carried over to its measures: again one record each, with the form's reason.
+        var form = new Dictionary<string, string?> { ["Input.Number"] = "7", ["Input.Title"] = "Wohnen", ["Input.Reason"] = "Neue Gliederung" };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"{p}/fields/{f2.Id}", form)).StatusCode);
+        records = (await RecordsAsync(m, plan.Id)).Skip(6).ToList();
+        Assert.Equal(3, records.Count);
+        Assert.All(records, r => Assert.Equal("Neue Gliederung", r.Reason));
+        Assert.Equal(("1", "7"), NumberChange(ChangeEntityTypes.FieldOfAction, f2.Id));
+        var fieldRecord = records.Single(r => r.EntityType == ChangeEntityTypes.FieldOfAction);
+        Assert.Equal(("Teilbereich 2", "Wohnen"), (FieldOf(fieldRecord, "Title").OldValue, FieldOf(fieldRecord, "Title").NewValue));
+        Assert.Equal(("1.1", "7.1"), NumberChange(ChangeEntityTypes.Measure, f2.MeasureIds[0]));
+        Assert.Equal(("1.2", "7.2"), NumberChange(ChangeEntityTypes.Measure, f2.MeasureIds[1]));
+
+        // No placeholder number ever shows in the history, and every part got one new version per save.
+        var all = await m.WithDbAsync(db => db.ChangeRecordFields.Where(f => f.Field == "Number").Select(f => new { f.OldValue, f.NewValue }).ToListAsync());
+        Assert.DoesNotContain(all, f => (f.OldValue ?? "").StartsWith('~') || (f.NewValue ?? "").StartsWith('~') || (f.OldValue ?? "").StartsWith('-') || (f.NewValue ?? "").StartsWith('-'));
+        Assert.Equal(2, (await m.MeasureAsync(f2.MeasureIds[0])).Version);
+        Assert.Equal(["7.1", "7.2"], await m.WithDbAsync(db => db.Measures.Where(x => x.FieldOfActionId == f2.Id).OrderBy(x => x.Position).Select(x => x.Number).ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_refused_stale_save_writes_no_record()
     {
         var m = await app.CreateMunicipalityAsync();
@@ -265,7 +390,8 @@ public abstract class HistoryTests(PlanwerkApp app)
     [InlineData(Visitor.SignedInNonMember)]
     [InlineData(Visitor.EditorOfAnotherMunicipality)]
     [InlineData(Visitor.PlanEditor)]
-    public async Task Only_the_municipalitys_editors_open_the_history_pages(Visitor visitor)
+    [InlineData(Visitor.Administrator)]
+    public async Task Only_the_municipalitys_editors_and_administrators_open_the_history_pages(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await m.PlanAsync(principles: 0, fields: 1, measuresPerField: 1);
@@ -274,9 +400,10 @@ public abstract class HistoryTests(PlanwerkApp app)
             Visitor.Anonymous => app.CreateBrowserlikeClient(),
             Visitor.SignedInNonMember => await app.SignInAsync((await app.CreateUserAsync()).Email!),
             Visitor.EditorOfAnotherMunicipality => await (await app.CreateMunicipalityAsync()).SignedInClientAsync(MunicipalityRole.PlanEditor),
-            _ => await m.SignedInClientAsync(MunicipalityRole.PlanEditor),
+            Visitor.PlanEditor => await m.SignedInClientAsync(MunicipalityRole.PlanEditor),
+            _ => await m.SignedInClientAsync(MunicipalityRole.Administrator),
         };
-        foreach (var url in new[] { $"/{m.Slug}/manage/plans/{plan.Id}/history", $"/{m.Slug}/manage/plans/{plan.Id}/measures/{plan.Field(1).MeasureIds[0]}/history" })
+        foreach (var url in new[] { $"/{m.Slug}/manage/plans/{plan.Id}/history", $"/{m.Slug}/manage/plans/{plan.Id}/measures/{plan.Field(1).MeasureIds[0]}/history", $"/{m.Slug}/manage/history" })
         {
             var response = await client.GetAsync(url);
             var target = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectTarget() : $"({(int)response.StatusCode})";
@@ -285,7 +412,7 @@ public abstract class HistoryTests(PlanwerkApp app)
                 case Visitor.Anonymous:
                     Assert.StartsWith("/account/login?", target, StringComparison.Ordinal);
                     break;
-                case Visitor.PlanEditor:
+                case Visitor.PlanEditor or Visitor.Administrator:
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     break;
                 default:

@@ -40,7 +40,9 @@ public abstract class DistrictEditingTests(PlanwerkApp app)
     [InlineData("altstadt", "Den Namen „Altstadt“ gibt es in dieser Kommune schon.")]
     [InlineData(" Altstadt ", "Den Namen „Altstadt“ gibt es in dieser Kommune schon.")]
     [InlineData("{long}", "Der Name darf höchstens 200 Zeichen lang sein.")]
-    public async Task A_missing_duplicate_or_too_long_district_name_is_refused(string name, string expected)
+    [InlineData("Altstadt; Neustadt", "Der Name darf kein Semikolon (;) enthalten")]
+    [InlineData(";", "Der Name darf kein Semikolon (;) enthalten")]
+    public async Task A_missing_duplicate_too_long_or_semicolon_district_name_is_refused(string name, string expected)
     {
         var m = await app.CreateMunicipalityAsync();
         var other = await app.CreateMunicipalityAsync();
@@ -61,6 +63,20 @@ public abstract class DistrictEditingTests(PlanwerkApp app)
             (await HtmlForms.ParseAsync(response)).AssertFieldError("Input_Name", expected);
         }
         Assert.Equal(before, await m.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_semicolon_in_a_district_name_is_explained_in_English_too()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var client = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        await client.GetAsync($"/language/en?returnUrl=/{m.Slug}/manage/districts");
+
+        var response = await client.SubmitFormAsync($"/{m.Slug}/manage/districts", new Dictionary<string, string?> { ["Input.Name"] = "Altstadt;Neustadt" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        (await HtmlForms.ParseAsync(response)).AssertFieldError("Input_Name", "The name must not contain a semicolon (;)");
+        Assert.Equal(0, await m.WithDbAsync(db => db.Districts.CountAsync()));
     }
 
     [Fact]
