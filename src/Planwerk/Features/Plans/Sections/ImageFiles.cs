@@ -47,7 +47,7 @@ public static class ImageFiles
     /// (a PNG uploaded as "foto.jpg" is served as "foto.png").</summary>
     public static string ServedFileName(string fileName, string contentType)
     {
-        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var stem = Path.GetFileNameWithoutExtension(SafeFileName(fileName)).Trim();
         return (stem.Length == 0 ? "bild" : stem) + Extension(contentType);
     }
 

@@ -81,7 +81,7 @@ public sealed class SectionImagesModel(PlanwerkDbContext db, IOutputCacheStore c
         }
         else if (file.Length > ImageFiles.MaxBytes)
         {
-            ModelState.AddModelError(fileKey, localizer["Die Datei „{0}“ ist {1} groß; erlaubt sind höchstens {2}.", name,
+            ModelState.AddModelError(fileKey, localizer["Die Datei „{0}“ ist mit {1} zu groß; erlaubt sind höchstens {2}.", name,
                 ImageFiles.FormatSize(file.Length), ImageFiles.FormatSize(ImageFiles.MaxBytes)]);
         }
         else
