@@ -8,6 +8,7 @@ using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
+using Planwerk.Features.Plans.Sections;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
@@ -114,6 +115,7 @@ public static class Composition
         app.MapLanguageSwitch();
         app.MapPlanApi();
         app.MapPlanPdf();
+        app.MapPlanImages();
         app.MapRazorPages();
         return app;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Sections;
 using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Plans;
 
@@ -13,12 +14,12 @@ namespace Planwerk.Features.Plans;
 /// fields, the measures.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class PlanPageModel(PlanwerkDbContext db) : PageModel
+public sealed class PlanPageModel(PlanwerkDbContext db, Planwerk.Infrastructure.Markdown.MarkdownRenderer markdown) : PageModel
 {
     public PlanHeader Plan { get; private set; } = null!;
     public IReadOnlyList<FieldWithMeasures> Fields { get; private set; } = [];
     public StatusSummary Summary { get; private set; } = null!;
-    public IReadOnlyList<Sections.SectionText> Sections { get; private set; } = [];
+    public SectionsView Sections { get; private set; } = new([], _ => null);
 
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
@@ -26,7 +27,7 @@ public sealed class PlanPageModel(PlanwerkDbContext db) : PageModel
         if (plan is null) return NotFound();
         var fields = await db.FieldsOfPlanAsync(planId, ct);
         var measures = await db.Measures.Where(m => m.PlanId == planId).MeasureRows(ct);
-        Sections = await db.SectionsOfPlanAsync(planId, ct);
+        Sections = await db.SectionsViewAsync(markdown, HttpContext.RequiredMunicipality().Slug, planId, ct);
         Plan = plan;
         Fields = PublicPlanReads.GroupByField(fields, measures);
         Summary = StatusSummary.Of(measures);

@@ -65,6 +65,31 @@ public sealed class MarkdownRenderer
         && int.TryParse(url.AsSpan(ImagePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number : null;
 
+    /// <summary>The words inside a link or image, nested emphasis and code included, each once.</summary>
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case ContainerInline inner:
+                    text.Append(PlainText(inner));
+                    break;
+            }
+        }
+        return text.ToString();
+    }
+
     private static void ResolvePlanImages(MarkdownDocument document, Func<int, string?>? imageUrl)
     {
         foreach (var link in document.Descendants<LinkInline>().ToList())
@@ -77,8 +102,7 @@ public sealed class MarkdownRenderer
                 continue;
             }
             // Unknown or unresolved: keep the words, drop the reference (a link's text, an image's alternative text).
-            var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            link.ReplaceBy(new LiteralInline(text));
+            link.ReplaceBy(new LiteralInline(PlainText(link)), copyChildren: false);
         }
     }
 }

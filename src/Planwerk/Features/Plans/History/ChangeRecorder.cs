@@ -16,6 +16,9 @@ public static class ChangeRecorder
     public const string PrinciplesField = "Principles";
     public const string DistrictsField = "Districts";
 
+    /// <summary>The <see cref="ChangeRecord.EntityType"/> of a plan's image (<see cref="PlanImage"/>).</summary>
+    public const string ImageEntityType = "Image";
+
     public sealed class Pending(EntityEntry entry, ChangeRecord record)
     {
         public EntityEntry Entry { get; } = entry;
@@ -41,6 +44,8 @@ public static class ChangeRecorder
             {
                 var name = property.Metadata.Name;
                 if (Skipped.Contains(name) || property.Metadata.IsShadowProperty()) continue;
+                // File contents (an image's bytes) are never copied into the history; name and text are.
+                if (property.Metadata.ClrType == typeof(byte[])) continue;
                 string? old = action == ChangeAction.Created ? null : Render(property.OriginalValue);
                 string? @new = action == ChangeAction.Deleted ? null : Render(property.CurrentValue);
                 if (action == ChangeAction.Updated && !property.IsModified) continue;
@@ -131,6 +136,10 @@ public static class ChangeRecorder
                 case PlanSection section:
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (section.MunicipalityId, section.PlanId, section.Id, "Abschnitt " + section.Title);
                     break;
+                case PlanImage image:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (image.MunicipalityId, image.PlanId, image.Id,
+                        "Bild " + image.Number.ToString(CultureInfo.InvariantCulture) + " " + image.FileName);
+                    break;
             }
             if (r.EntityLabel.Length > 1000) r.EntityLabel = r.EntityLabel[..1000];
             yield return r;
@@ -154,6 +163,7 @@ public static class ChangeRecorder
         FieldOfAction => ChangeEntityTypes.FieldOfAction,
         Measure => ChangeEntityTypes.Measure,
         PlanSection => ChangeEntityTypes.Section,
+        PlanImage => ImageEntityType,
         _ => null,
     };
 

@@ -16,6 +16,9 @@ public static class ImageFiles
         return null;
     }
 
+    /// <summary>Whether <paramref name="contentType"/> is one of the allowed image types.</summary>
+    public static bool IsAllowed(string? contentType) => contentType is "image/png" or "image/jpeg" or "image/gif" or "image/webp";
+
     /// <summary>The file name extension that goes with an allowed content type.</summary>
     public static string Extension(string contentType) => contentType switch
     {
@@ -25,4 +28,31 @@ public static class ImageFiles
         "image/webp" => ".webp",
         _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Not an allowed image type."),
     };
+
+    /// <summary>The name an uploaded file is kept under: without any folder part (either slash), without
+    /// control characters, trimmed, at most <see cref="PlanImage.MaxFileNameLength"/> characters (the
+    /// extension kept when it has to be shortened); "bild" when nothing is left.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var last = name is null ? "" : name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        var cleaned = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or '\u2028' or '\u2029')).ToArray()).Trim().Trim('.').Trim();
+        if (cleaned.Length == 0) return "bild";
+        if (cleaned.Length <= PlanImage.MaxFileNameLength) return cleaned;
+        var extension = Path.GetExtension(cleaned);
+        if (extension.Length > 10) extension = "";
+        return cleaned[..(PlanImage.MaxFileNameLength - extension.Length)] + extension;
+    }
+
+    /// <summary>The name an image is served under: the kept name with the extension of its real type
+    /// (a PNG uploaded as "foto.jpg" is served as "foto.png").</summary>
+    public static string ServedFileName(string fileName, string contentType)
+    {
+        var stem = Path.GetFileNameWithoutExtension(SafeFileName(fileName)).Trim();
+        return (stem.Length == 0 ? "bild" : stem) + Extension(contentType);
+    }
+
+    /// <summary>"1,2 MB", "850 KB": a file size as people read it.</summary>
+    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024d * 1024d)).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + " MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString(System.Globalization.CultureInfo.CurrentCulture) + " KB";
 }

@@ -8,13 +8,14 @@ using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Markdown;
 using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Plans.Sections;
 
 /// <summary>Create or edit a narrative section of a plan; a stale form shows both versions side by side.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
-public sealed class SectionEditModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer) : ManagePageModel
+public sealed class SectionEditModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer, MarkdownRenderer markdown) : ManagePageModel
 {
     public sealed class SectionInput
     {
@@ -60,6 +61,7 @@ public sealed class SectionEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         if (!TryParseKey(id, out var key) || !await LoadAsync(planId, key, ct)) return NotFound();
         var section = key is int existing ? await db.PlanSections.FirstAsync(x => x.Id == existing, ct) : null;
         if (section is not null && section.Version != Input.Version) ShowConflict(section);
+        await CheckImageReferencesAsync(planId, ct);
         if (!ModelState.IsValid || Conflict is not null) return Page();
 
         var isNew = section is null;
@@ -86,6 +88,19 @@ public sealed class SectionEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         }
         var notice = isNew ? localizer["Der Abschnitt „{0}“ wurde angelegt.", section.Title] : localizer["Der Abschnitt „{0}“ wurde gespeichert.", section.Title];
         return await SavedAsync(cache, notice, PlanUrl(planId, "/sections"));
+    }
+
+    /// <summary>Every <c>image:N</c> the text refers to must be an image of this plan.</summary>
+    private async Task CheckImageReferencesAsync(int planId, CancellationToken ct)
+    {
+        var wanted = markdown.ImageNumbers(Input.Body).Distinct().ToList();
+        if (wanted.Count == 0) return;
+        var existing = await db.PlanImages.AsNoTracking().Where(i => i.PlanId == planId && wanted.Contains(i.Number)).Select(i => i.Number).ToListAsync(ct);
+        foreach (var number in wanted.Except(existing))
+        {
+            ModelState.AddModelError("Input.Body", localizer["Der Text verweist auf Bild {0} ({1}), aber dieser Plan hat kein Bild {0}. Laden Sie es unter „Bilder“ hoch oder korrigieren Sie die Nummer.",
+                number, MarkdownRenderer.ImagePrefix + number.ToString(CultureInfo.InvariantCulture)]);
+        }
     }
 
     private void ShowConflict(PlanSection stored)

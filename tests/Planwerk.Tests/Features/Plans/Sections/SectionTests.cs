@@ -86,7 +86,7 @@ public abstract class SectionTests(PlanwerkApp app)
     [InlineData(Visitor.SignedInNonMember)]
     [InlineData(Visitor.EditorOfAnotherMunicipality)]
     [InlineData(Visitor.PlanEditor)]
-    public async Task Only_the_municipalitys_editors_open_the_section_pages(Visitor visitor)
+    public async Task Only_the_municipalitys_editors_open_the_section_and_image_pages(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await m.PlanAsync(principles: 0, fields: 0);
@@ -97,7 +97,7 @@ public abstract class SectionTests(PlanwerkApp app)
             Visitor.EditorOfAnotherMunicipality => await (await app.CreateMunicipalityAsync()).SignedInClientAsync(MunicipalityRole.PlanEditor),
             _ => await m.SignedInClientAsync(MunicipalityRole.PlanEditor),
         };
-        foreach (var url in new[] { $"/{m.Slug}/manage/plans/{plan.Id}/sections", $"/{m.Slug}/manage/plans/{plan.Id}/sections/new" })
+        foreach (var url in new[] { $"/{m.Slug}/manage/plans/{plan.Id}/sections", $"/{m.Slug}/manage/plans/{plan.Id}/sections/new", $"/{m.Slug}/manage/plans/{plan.Id}/images" })
         {
             var response = await client.GetAsync(url);
             var target = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectTarget() : $"({(int)response.StatusCode})";
