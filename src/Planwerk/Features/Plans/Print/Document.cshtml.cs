@@ -14,11 +14,11 @@ namespace Planwerk.Features.Plans.Print;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class DocumentModel(PlanwerkDbContext db) : PageModel
 {
-    public PlanDocument Document { get; private set; } = null!;
+    public PrintDocument Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
-        var document = await PlanDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Plan, 0, ct);
+        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Plan, 0, ct);
         if (document is null) return NotFound();
         Document = document;
         return Page();

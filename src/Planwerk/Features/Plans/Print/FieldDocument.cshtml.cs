@@ -13,11 +13,11 @@ namespace Planwerk.Features.Plans.Print;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class FieldDocumentModel(PlanwerkDbContext db) : PageModel
 {
-    public PlanDocument Document { get; private set; } = null!;
+    public PrintDocument Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int planId, int fieldId, CancellationToken ct)
     {
-        var document = await PlanDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Field, fieldId, ct);
+        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Field, fieldId, ct);
         if (document is null) return NotFound();
         Document = document;
         return Page();

@@ -4,22 +4,35 @@ using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Planwerk.Infrastructure.Markdown;
 
 namespace Planwerk.Features.Plans.Print;
 
-/// <summary>A piece of text in one weight.</summary>
-public sealed record TextRun(string Text, bool Bold = false);
+/// <summary>A plan image a section refers to (<c>![alt text](image:3)</c>): its number and alternative text.</summary>
+public sealed record ImageReference(int Number, string AltText);
+
+/// <summary>A piece of text in one weight. A run standing for a plan image carries the
+/// <see cref="Image"/>; its text ("[alt text]") is what is printed where the image cannot be drawn.</summary>
+public sealed record TextRun(string Text, bool Bold = false)
+{
+    public ImageReference? Image { get; init; }
+}
 
 /// <summary>A paragraph of plain text for the PDF: its runs, how deep it is indented (list and quote
 /// levels) and the marker in front of it ("•", "3.") if it starts a list item.</summary>
 public sealed record TextParagraph(IReadOnlyList<TextRun> Runs, int Level = 0, string? Marker = null)
 {
+    /// <summary>Set when the paragraph is a plan image alone; its runs are the image's text in brackets.</summary>
+    public ImageReference? Image { get; init; }
+
     public string PlainText => string.Concat(Runs.Select(r => r.Text));
 }
 
 /// <summary>Turns the Markdown that editors write into plain paragraphs and list items for the PDF:
 /// Markdig parses it (raw HTML disabled, as on the web pages) and the syntax tree is walked, so no
-/// Markdown syntax is ever printed. Strong emphasis stays bold; links keep their address in brackets.</summary>
+/// Markdown syntax is ever printed. Strong emphasis stays bold; links keep their address in brackets.
+/// A plan image (<c>![alt](image:3)</c>) becomes a paragraph of its own with <see cref="TextParagraph.Image"/>
+/// set, so the PDF can draw it; other images are their alternative text in brackets.</summary>
 public static class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -102,11 +115,48 @@ public static class MarkdownText
         }
     }
 
+    /// <summary>Adds the runs as a paragraph; plan images among them become paragraphs of their own,
+    /// splitting the text around them.</summary>
     private static void Add(List<TextParagraph> into, List<TextRun> runs, int level, string? marker)
     {
-        if (runs.Count == 0 || runs.All(r => string.IsNullOrWhiteSpace(r.Text))) return;
-        into.Add(new TextParagraph(runs, level, marker));
+        var text = new List<TextRun>();
+        void Flush()
+        {
+            if (text.Count > 0 && !text.All(r => string.IsNullOrWhiteSpace(r.Text)))
+            {
+                into.Add(new TextParagraph(Trim(text), level, marker));
+                marker = null;
+            }
+            text.Clear();
+        }
+        foreach (var run in runs)
+        {
+            if (run.Image is null)
+            {
+                text.Add(run);
+                continue;
+            }
+            Flush();
+            into.Add(new TextParagraph([run], level, marker) { Image = run.Image });
+            marker = null;
+        }
+        Flush();
     }
+
+    /// <summary>The runs without the spaces left at the edges where an image was taken out.</summary>
+    private static List<TextRun> Trim(List<TextRun> runs)
+    {
+        var trimmed = runs.ToList();
+        trimmed[0] = trimmed[0] with { Text = trimmed[0].Text.TrimStart() };
+        trimmed[^1] = trimmed[^1] with { Text = trimmed[^1].Text.TrimEnd() };
+        return trimmed.Where(r => r.Text.Length > 0).ToList();
+    }
+
+    /// <summary>The number in a plan image reference "image:3", or null for any other address.</summary>
+    public static int? PlanImageNumber(string? url) =>
+        url is not null && url.StartsWith(MarkdownRenderer.ImagePrefix, StringComparison.OrdinalIgnoreCase)
+        && int.TryParse(url.AsSpan(MarkdownRenderer.ImagePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number : null;
 
     private static string Plain(List<TextRun> runs) => string.Concat(runs.Select(r => r.Text));
 
@@ -144,7 +194,11 @@ public static class MarkdownText
                 case LinkInline { IsImage: true } image:
                     var alt = new List<TextRun>();
                     AddInlines(image, bold, alt);
-                    if (alt.Count > 0) runs.Add(new TextRun("[" + Plain(alt) + "]", bold));
+                    var altText = Plain(alt).Trim();
+                    if (PlanImageNumber(image.Url) is int number)
+                        runs.Add(new TextRun(altText.Length > 0 ? "[" + altText + "]" : "", bold) { Image = new ImageReference(number, altText) });
+                    else if (altText.Length > 0)
+                        runs.Add(new TextRun("[" + altText + "]", bold));
                     break;
                 case LinkInline link:
                     var before = runs.Count;
@@ -171,6 +225,15 @@ public static class MarkdownText
         bool? weight = null;
         foreach (var run in runs)
         {
+            if (run.Image is not null)
+            {
+                // An image stays a run of its own.
+                if (weight is not null && text.Length > 0) merged.Add(new TextRun(text.ToString(), weight.Value));
+                text.Clear();
+                weight = null;
+                merged.Add(run);
+                continue;
+            }
             if (weight is not null && weight != run.Bold)
             {
                 merged.Add(new TextRun(text.ToString(), weight.Value));

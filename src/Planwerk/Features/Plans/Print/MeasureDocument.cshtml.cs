@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Planwerk.Data;
+using Planwerk.Features.Plans.Transfer;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Tenancy;
 
@@ -13,16 +14,17 @@ namespace Planwerk.Features.Plans.Print;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class MeasureDocumentModel(PlanwerkDbContext db) : PageModel
 {
-    public PlanDocument Document { get; private set; } = null!;
+    public PrintDocument Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
-        var document = await PlanDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Measure, measureId, ct);
+        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Measure, measureId, ct);
         if (document is null) return NotFound();
         Document = document;
         return Page();
     }
 }
 
-/// <summary>A measure in a print view, with the level of its heading (h1 when printed alone).</summary>
-public sealed record MeasureSection(DocumentMeasure Measure, int HeadingLevel);
+/// <summary>A measure in a print view, with its document (for the principles' titles) and the level of
+/// its heading (h1 when printed alone).</summary>
+public sealed record MeasureSection(PrintDocument Document, MeasureDocument Measure, int HeadingLevel);

@@ -9,6 +9,9 @@ namespace Planwerk.Features.Plans.Print;
 /// <summary>A piece of one line of text, drawn at X points from the content's left edge.</summary>
 public sealed record PdfSpan(double X, string Text, XFont Font, XColor Color);
 
+/// <summary>An image drawn on a line, X points from the content's left edge, at the line's top.</summary>
+public sealed record PdfImage(XImage Image, double X, double Width, double Height);
+
 /// <summary>One line of the document: its text, how much room it takes and how it relates to the page
 /// flow. The layout turns every paragraph, heading, fact and table-of-contents entry into these.</summary>
 public sealed class PdfLine
@@ -16,6 +19,8 @@ public sealed class PdfLine
     public required double Height { get; init; }
     public double Baseline { get; init; }
     public IReadOnlyList<PdfSpan> Spans { get; init; } = [];
+    /// <summary>An image that fills the line (the line is as high as the image).</summary>
+    public PdfImage? Image { get; init; }
     /// <summary>Room above the line, dropped at the top of a page.</summary>
     public double SpaceBefore { get; set; }
     /// <summary>Starts a new page unless the page is still empty.</summary>
@@ -54,6 +59,7 @@ public sealed class PdfLayout : IDisposable
 
     private readonly XGraphics measure;
     private readonly Dictionary<(XFont, int), double> widths = [];
+    private readonly List<IDisposable> images = [];
 
     public PdfLayout()
     {
@@ -85,7 +91,35 @@ public sealed class PdfLayout : IDisposable
     public static readonly XColor Muted = XColor.FromArgb(74, 74, 74);
     public static readonly XColor Accent = XColor.FromArgb(8, 58, 102);
 
-    public void Dispose() => measure.Dispose();
+    public void Dispose()
+    {
+        measure.Dispose();
+        foreach (var image in images) image.Dispose();
+    }
+
+    /// <summary>The height of the area text and images are placed in on a page.</summary>
+    public static double ContentHeight => ContentBottom - Top;
+
+    /// <summary>An image PDFsharp can draw, from PNG or JPEG bytes (recognised by content), or null for
+    /// any other format (GIF, WebP) or bytes it cannot read. The layout disposes it.</summary>
+    public XImage? LoadImage(byte[] data)
+    {
+        var type = Sections.ImageFiles.DetectContentType(data);
+        if (type is not ("image/png" or "image/jpeg")) return null;
+        var stream = new MemoryStream(data, writable: false);
+        images.Add(stream);
+        try
+        {
+            var image = XImage.FromStream(stream);
+            images.Add(image);
+            return image;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or NotImplementedException or ArgumentException or IOException or IndexOutOfRangeException)
+        {
+            // A PNG variant PDFsharp does not import (e.g. 16 bits per channel): print the text instead.
+            return null;
+        }
+    }
 
     // ---------------------------------------------------------------- measuring and wrapping
 
@@ -265,13 +299,24 @@ public sealed class PdfLayout : IDisposable
     }
 
     /// <summary>Plain paragraphs (from Markdown) at an indent, each list item with its marker hanging in front.</summary>
-    public List<PdfLine> Paragraphs(IReadOnlyList<TextParagraph> paragraphs, double indent, double width, XFont regular, XFont bold, double spaceBefore = 4)
+    /// <summary>A plan image paragraph is drawn as an image when <paramref name="image"/> gives one for
+    /// it, and printed as its text ("[alt text]") otherwise.</summary>
+    public List<PdfLine> Paragraphs(
+        IReadOnlyList<TextParagraph> paragraphs, double indent, double width, XFont regular, XFont bold, double spaceBefore = 4,
+        Func<ImageReference, XImage?>? image = null)
     {
         var lines = new List<PdfLine>();
         foreach (var p in paragraphs)
         {
             const double step = 16;
             var textX = indent + p.Level * step;
+            if (p.Image is { } reference && image?.Invoke(reference) is { } drawable)
+            {
+                var block = ImageBlock(drawable, reference.AltText, textX, Math.Max(width - p.Level * step, 60));
+                if (lines.Count == 0) block[0].SpaceBefore = Math.Max(spaceBefore, block[0].SpaceBefore);
+                lines.AddRange(block);
+                continue;
+            }
             var wrapped = Wrap(p.Runs, Math.Max(width - p.Level * step, 60), regular, bold, Ink);
             for (var i = 0; i < wrapped.Count; i++)
             {
@@ -283,6 +328,36 @@ public sealed class PdfLayout : IDisposable
                 lines.Add(line);
             }
         }
+        return lines;
+    }
+
+    /// <summary>An image as wide as <paramref name="width"/>, made smaller where needed to fit on one
+    /// page with its caption; the caption (the alternative text) below it, in small type, stays with it.</summary>
+    public List<PdfLine> ImageBlock(XImage image, string caption, double indent, double width)
+    {
+        var captionLines = Wrap([new TextRun(Clean(caption))], width, Small, Small, Muted)
+            .Select(s => Line(Shift(s, indent), Small.Size)).ToList();
+        var captionHeight = captionLines.Sum(l => l.Height) + (captionLines.Count > 0 ? 3 : 0);
+        var pixelWidth = Math.Max(image.PixelWidth, 1);
+        var pixelHeight = Math.Max(image.PixelHeight, 1);
+        var w = width;
+        var h = w * pixelHeight / pixelWidth;
+        var maxHeight = ContentHeight - captionHeight - 2;
+        if (h > maxHeight)
+        {
+            h = maxHeight;
+            w = h * pixelWidth / pixelHeight;
+        }
+        var lines = new List<PdfLine>
+        {
+            new() { Height = h, Image = new PdfImage(image, indent, w, h), SpaceBefore = 8, KeepWithNext = captionLines.Count > 0 },
+        };
+        for (var i = 0; i < captionLines.Count; i++)
+        {
+            captionLines[i].SpaceBefore = i == 0 ? 3 : 0;
+            captionLines[i].KeepWithNext = i < captionLines.Count - 1;
+        }
+        lines.AddRange(captionLines);
         return lines;
     }
 
@@ -385,6 +460,8 @@ public sealed class PdfLayout : IDisposable
 
             foreach (var (line, y) in pages[p])
             {
+                if (line.Image is { } image)
+                    gfx.DrawImage(image.Image, Left + image.X, y, image.Width, image.Height);
                 foreach (var span in line.Spans)
                     gfx.DrawString(span.Text, span.Font, Brush(span.Color), Left + span.X, y + line.Baseline);
                 if (line.PageNumberOf is { } of && anchors.TryGetValue(of, out var target))

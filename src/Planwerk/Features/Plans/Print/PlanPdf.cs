@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Planwerk.Features.Plans.Transfer;
 using Planwerk.Infrastructure.Localization;
 
 namespace Planwerk.Features.Plans.Print;
 
-/// <summary>Composes the PDF of a plan, a field of action or a measure from a <see cref="PlanDocument"/>:
-/// the same content and order as the print view. The whole plan gets a title page and a table of
-/// contents with page numbers; every page a "Seite n von m" footer.</summary>
+/// <summary>Composes the PDF of a plan, a field of action or a measure from a <see cref="PrintDocument"/>:
+/// the same content and order as the print view. The whole plan gets a title page, a table of
+/// contents with page numbers, its narrative sections with their PNG and JPEG images, the principles
+/// and the fields with their measures; every page a "Seite n von m" footer.</summary>
 public static class PlanPdf
 {
-    public static byte[] Render(PlanDocument document, IStringLocalizer<SharedResource> l)
+    public static byte[] Render(PrintDocument document, IStringLocalizer<SharedResource> l)
     {
         using var layout = new PdfLayout();
         var lines = document.Scope switch
@@ -38,7 +40,7 @@ public static class PlanPdf
 
     /// <summary>"Fachplan-Asyl-und-Integration-2022.pdf": the plan's title in letters, digits and hyphens,
     /// with the field or measure number appended for a part.</summary>
-    public static string FileName(PlanDocument document)
+    public static string FileName(PrintDocument document)
     {
         var name = Slug(document.Title);
         if (name.Length == 0) name = "Fachplan-" + document.PlanId.ToString(CultureInfo.InvariantCulture);
@@ -68,11 +70,11 @@ public static class PlanPdf
         return slug.Length > 80 ? slug[..80].TrimEnd('-', '.') : slug;
     }
 
-    public static string FieldHeading(DocumentField field, IStringLocalizer l) => l["Teilbereich {0}: {1}", field.Number, field.Title];
+    public static string FieldHeading(FieldDocument field, IStringLocalizer l) => l["Teilbereich {0}: {1}", field.Number, field.Title];
 
-    public static string MeasureHeading(DocumentMeasure measure) => $"{measure.Number} {measure.Title}";
+    public static string MeasureHeading(MeasureDocument measure) => $"{measure.Number} {measure.Title}";
 
-    private static List<PdfLine> WholePlan(PdfLayout layout, PlanDocument d, IStringLocalizer l)
+    private static List<PdfLine> WholePlan(PdfLayout layout, PrintDocument d, IStringLocalizer l)
     {
         var lines = new List<PdfLine>();
 
@@ -81,36 +83,50 @@ public static class PlanPdf
         lines.Add(PdfLayout.Space(170));
         lines.AddRange(layout.Heading(d.Title, layout.Title, 0));
         if (!string.IsNullOrEmpty(d.Period)) lines.AddRange(layout.Text(d.Period, layout.Subtitle, 12));
-        lines.AddRange(layout.Text(l["Status: {0}", l[PlanText.State(d.State)]], layout.Body, 28));
+        lines.AddRange(layout.Text(l["Status: {0}", l[PlanText.State(d.Plan.State)]], layout.Body, 28));
         lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
-        if (d.IsExample || d.Measures.Any(m => m.IsExample))
+        if (d.HasExamples)
             lines.AddRange(layout.Text(l["Beispielinhalt: Dieses Dokument enthält erfundene Beispieltexte, nicht den Text der Kommune."], layout.SmallBold, 28, PdfLayout.Muted));
 
         // Table of contents
         var toc = layout.Heading(l["Inhalt"], layout.Heading1, 0, "contents", 1, breakBefore: true);
         lines.AddRange(toc);
         lines.Add(PdfLayout.Space(6));
-        if (HasSummary(d)) lines.AddRange(layout.TocEntry(l["Zusammenfassung"], "summary", 0, layout.BodyBold));
-        if (d.Principles.Count > 0) lines.AddRange(layout.TocEntry(l["Leitlinien"], "principles", 0, layout.BodyBold));
+        if (d.HasSummary) lines.AddRange(layout.TocEntry(l["Zusammenfassung"], "summary", 0, layout.BodyBold));
+        for (var i = 0; i < d.Plan.Sections.Count; i++)
+            lines.AddRange(layout.TocEntry(d.Plan.Sections[i].Title, PrintDocument.SectionAnchor(i), 0, layout.BodyBold));
+        if (d.Plan.Principles.Count > 0) lines.AddRange(layout.TocEntry(l["Leitlinien"], "principles", 0, layout.BodyBold));
         foreach (var field in d.Fields)
         {
-            lines.AddRange(layout.TocEntry(FieldHeading(field, l), FieldAnchor(field), 0, layout.BodyBold));
+            lines.AddRange(layout.TocEntry(FieldHeading(field, l), PrintDocument.FieldAnchor(field), 0, layout.BodyBold));
             foreach (var measure in field.Measures)
-                lines.AddRange(layout.TocEntry(MeasureHeading(measure), MeasureAnchor(measure), 1, layout.Body));
+                lines.AddRange(layout.TocEntry(MeasureHeading(measure), PrintDocument.MeasureAnchor(measure), 1, layout.Body));
         }
 
-        // Summary and principles
-        var first = true;
-        if (HasSummary(d))
+        // Summary, narrative sections (each on a new page) and principles
+        if (d.HasSummary)
         {
             lines.AddRange(layout.Heading(l["Zusammenfassung"], layout.Heading1, 0, "summary", 1, breakBefore: true));
-            lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(d.Summary), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 8));
-            first = false;
+            lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(d.Plan.Summary), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 8));
         }
-        if (d.Principles.Count > 0)
+        var images = new Dictionary<int, PdfSharp.Drawing.XImage?>();
+        PdfSharp.Drawing.XImage? Image(ImageReference reference)
         {
+            if (!images.TryGetValue(reference.Number, out var image))
+                images[reference.Number] = image = d.Image(reference.Number) is { } stored ? layout.LoadImage(stored.Data) : null;
+            return image;
+        }
+        for (var i = 0; i < d.Plan.Sections.Count; i++)
+        {
+            var section = d.Plan.Sections[i];
+            lines.AddRange(layout.Heading(section.Title, layout.Heading1, 0, PrintDocument.SectionAnchor(i), 1, breakBefore: true));
+            lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(section.Body), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 8, Image));
+        }
+        if (d.Plan.Principles.Count > 0)
+        {
+            var first = !d.HasSummary || d.Plan.Sections.Count > 0;
             lines.AddRange(layout.Heading(l["Leitlinien"], layout.Heading1, 24, "principles", 1, breakBefore: first));
-            foreach (var principle in d.Principles)
+            foreach (var principle in d.Plan.Principles)
             {
                 var title = new TextParagraph([new TextRun(principle.Title, Bold: true)], 1, principle.Position.ToString(CultureInfo.InvariantCulture) + ".");
                 var text = MarkdownText.ToParagraphs(principle.Description).Select(p => p with { Level = p.Level + 1 });
@@ -120,27 +136,27 @@ public static class PlanPdf
 
         foreach (var field in d.Fields)
         {
-            lines.AddRange(FieldLines(layout, field, l, breakBefore: true));
+            lines.AddRange(FieldLines(layout, d, field, l, breakBefore: true));
         }
         return lines;
     }
 
-    private static List<PdfLine> OneField(PdfLayout layout, PlanDocument d, IStringLocalizer l)
+    private static List<PdfLine> OneField(PdfLayout layout, PrintDocument d, IStringLocalizer l)
     {
         var lines = Context(layout, d, l, withField: false);
-        lines.AddRange(FieldLines(layout, d.Field, l, breakBefore: false));
+        lines.AddRange(FieldLines(layout, d, d.Field, l, breakBefore: false));
         return lines;
     }
 
-    private static List<PdfLine> OneMeasure(PdfLayout layout, PlanDocument d, IStringLocalizer l)
+    private static List<PdfLine> OneMeasure(PdfLayout layout, PrintDocument d, IStringLocalizer l)
     {
         var lines = Context(layout, d, l, withField: true);
-        lines.AddRange(MeasureLines(layout, d.Measure, l, layout.Heading1, outlineLevel: 1));
+        lines.AddRange(MeasureLines(layout, d, d.Measure, l, layout.Heading1, outlineLevel: 1));
         return lines;
     }
 
     /// <summary>Where a printed part comes from: municipality, plan, and for a measure its field.</summary>
-    private static List<PdfLine> Context(PdfLayout layout, PlanDocument d, IStringLocalizer l, bool withField)
+    private static List<PdfLine> Context(PdfLayout layout, PrintDocument d, IStringLocalizer l, bool withField)
     {
         var lines = layout.Text(d.MunicipalityName, layout.Small, 0, PdfLayout.Muted);
         lines.AddRange(layout.Text(string.IsNullOrEmpty(d.Period) ? d.Title : $"{d.Title} ({d.Period})", layout.SmallBold, 2, PdfLayout.Muted));
@@ -149,18 +165,18 @@ public static class PlanPdf
         return lines;
     }
 
-    private static List<PdfLine> FieldLines(PdfLayout layout, DocumentField field, IStringLocalizer l, bool breakBefore)
+    private static List<PdfLine> FieldLines(PdfLayout layout, PrintDocument d, FieldDocument field, IStringLocalizer l, bool breakBefore)
     {
-        var lines = layout.Heading(FieldHeading(field, l), layout.Heading1, 14, FieldAnchor(field), 1, breakBefore);
+        var lines = layout.Heading(FieldHeading(field, l), layout.Heading1, 14, PrintDocument.FieldAnchor(field), 1, breakBefore);
         lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(field.Description), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 6));
         foreach (var measure in field.Measures)
-            lines.AddRange(MeasureLines(layout, measure, l, layout.Heading3, outlineLevel: 2));
+            lines.AddRange(MeasureLines(layout, d, measure, l, layout.Heading3, outlineLevel: 2));
         return lines;
     }
 
-    private static List<PdfLine> MeasureLines(PdfLayout layout, DocumentMeasure m, IStringLocalizer l, PdfSharp.Drawing.XFont headingFont, int outlineLevel)
+    private static List<PdfLine> MeasureLines(PdfLayout layout, PrintDocument d, MeasureDocument m, IStringLocalizer l, PdfSharp.Drawing.XFont headingFont, int outlineLevel)
     {
-        var lines = layout.Heading(MeasureHeading(m), headingFont, 20, MeasureAnchor(m), outlineLevel);
+        var lines = layout.Heading(MeasureHeading(m), headingFont, 20, PrintDocument.MeasureAnchor(m), outlineLevel);
         if (m.IsExample)
         {
             var tag = layout.Text(l["Beispielinhalt"], layout.SmallBold, 1, PdfLayout.Muted);
@@ -179,12 +195,12 @@ public static class PlanPdf
         Fact(l["Zielgruppen"], Plain(m.TargetGroups));
         Fact(l["Verantwortlich"], Plain(m.ResponsibleOffice));
         Fact(l["Partner"], Plain(m.PartnerOrganisations));
-        Fact(l["Stadtbezirke und Ortschaften"], Plain(m.Districts.Count == 0 ? l["gesamtes Stadtgebiet"] : string.Join(", ", m.Districts)));
+        Fact(l["Stadtbezirke und Ortschaften"], Plain(m.Districts.Count == 0 ? l["gesamtes Stadtgebiet"] : Districts(m)));
         Fact(l["Zeitraum"], Plain(TimeFrame(m.StartDate, m.EndDate, l)));
         Fact(l["Kosten (geschätzt)"], Plain(m.EstimatedCost is decimal cost ? Cost(cost) : null));
         Fact(l["Finanzierung"], Plain(m.Funding));
         Fact(l["Priorität"], Plain(l[PlanText.Priority(m.Priority)]));
-        Fact(l["Leitlinien"], m.Principles.Select(p => new TextParagraph([new TextRun(p.Title)], 1, p.Position.ToString(CultureInfo.InvariantCulture) + ".")).ToList());
+        Fact(l["Leitlinien"], d.PrinciplesOf(m).Select(p => new TextParagraph([new TextRun(p.Title)], 1, p.Position.ToString(CultureInfo.InvariantCulture) + ".")).ToList());
         Fact(l["Status"], Plain(l[PlanText.Status(m.Status)]));
         Fact(l["Umsetzungsstand"], Plain(m.Progress.ToString(culture) + " %"));
         if (lines.Count > 0) lines[^1].RuleBelow = true;
@@ -206,9 +222,6 @@ public static class PlanPdf
     /// <summary>Euros without cents, grouped the reader's way: "120.000 €" or "120,000 €".</summary>
     public static string Cost(decimal cost) => cost.ToString("N0", CultureInfo.CurrentCulture) + " €";
 
-    public static bool HasSummary(PlanDocument d) => !string.IsNullOrWhiteSpace(d.Summary);
-
-    public static string FieldAnchor(DocumentField field) => "field-" + field.Id.ToString(CultureInfo.InvariantCulture);
-
-    public static string MeasureAnchor(DocumentMeasure measure) => "measure-" + measure.Id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A measure's districts and localities, ordered the reader's way.</summary>
+    public static string Districts(MeasureDocument m) => string.Join(", ", m.Districts.Order(StringComparer.CurrentCulture));
 }

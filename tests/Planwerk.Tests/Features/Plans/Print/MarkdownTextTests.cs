@@ -45,6 +45,20 @@ public sealed class MarkdownTextTests
     }
 
     [Fact]
+    public void Plan_images_become_paragraphs_of_their_own_and_other_images_their_text_in_brackets()
+    {
+        var paragraphs = MarkdownText.ToParagraphs(
+            "Vorher ![Karte **der** Stadt](image:3) nachher.\n\n![](image:4)\n\n- ![Plan im Punkt](IMAGE:5)\n\nSiehe ![Logo](https://example.org/logo.png) und ![x](image:0).");
+
+        Assert.Equal(
+            [("Vorher", null), ("[Karte der Stadt]", new ImageReference(3, "Karte der Stadt")), ("nachher.", null), ("", new ImageReference(4, "")),
+                ("[Plan im Punkt]", new ImageReference(5, "Plan im Punkt")), ("Siehe [Logo] und [x].", null)],
+            paragraphs.Select(p => (p.PlainText, p.Image)));
+        Assert.Equal([null, null, null, null, "•", null], paragraphs.Select(p => p.Marker));
+        Assert.Equal(1, paragraphs[4].Level);
+    }
+
+    [Fact]
     public void Empty_text_gives_no_paragraphs()
     {
         Assert.Empty(MarkdownText.ToParagraphs(null));

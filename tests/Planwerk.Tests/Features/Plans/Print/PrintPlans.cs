@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Sections;
 using Planwerk.Tests.Infrastructure;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
 
 namespace Planwerk.Tests.Features.Plans.Print;
 
@@ -15,14 +17,47 @@ public sealed record SeededField(int Id, int Number, string Title, IReadOnlyList
 
 public sealed record SeededMeasure(int Id, string Number, string Title);
 
+/// <summary>A narrative section to seed, in plan order.</summary>
+public sealed record SeedSection(string Title, string Body);
+
+/// <summary>A plan image to seed, referred to from sections as <c>![alt](image:Number)</c>.</summary>
+public sealed record SeedImage(int Number, string ContentType, string AltText, byte[] Bytes);
+
 public static partial class PrintPlans
 {
+    /// <summary>A valid 8×8 red PNG (RGB, 8 bits per channel).</summary>
+    public static readonly byte[] Png =
+    [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00,
+        0x00, 0x08, 0x08, 0x02, 0x00, 0x00, 0x00, 0x4B, 0x6D, 0x29, 0xDC, 0x00, 0x00, 0x00, 0x11, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63,
+        0x38, 0xA1, 0xA1, 0x81, 0x15, 0x31, 0x0C, 0x2D, 0x09, 0x00, 0x82, 0x5D, 0x46, 0x01, 0x17, 0x62, 0x89, 0x75, 0x00, 0x00, 0x00, 0x00,
+        0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+
+    /// <summary>A valid PNG 2 pixels wide and 40 high: at the text width it would be taller than a page.</summary>
+    public static readonly byte[] TallPng =
+    [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00,
+        0x00, 0x28, 0x08, 0x02, 0x00, 0x00, 0x00, 0x5B, 0xE3, 0xBC, 0x23, 0x00, 0x00, 0x00, 0x12, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63,
+        0x10, 0x89, 0x5A, 0x00, 0x44, 0x0C, 0xA3, 0x14, 0x2A, 0x05, 0x00, 0xFC, 0x7B, 0x54, 0x61, 0x89, 0x3F, 0xF6, 0xC4, 0x00, 0x00, 0x00,
+        0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+
+    /// <summary>A valid 1×1 GIF, which PDFsharp cannot draw.</summary>
+    public static readonly byte[] Gif =
+    [
+        0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x21, 0xF9, 0x04,
+        0x01, 0x00, 0x00, 0x00, 0x00, 0x2C, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
+    ];
+
     /// <summary>Adds a plan with two principles, <paramref name="fieldCount"/> fields and
     /// <paramref name="measureCount"/> measures spread over them (numbered "field.position"), with
-    /// districts and principles on some measures. <paramref name="customize"/> may change texts before saving.</summary>
+    /// districts and principles on some measures, and the given narrative sections and images.
+    /// <paramref name="customize"/> may change texts before saving.</summary>
     public static Task<SeededPlan> SeedAsync(
         TestMunicipality m, int fieldCount, int measureCount, string title = "Fachplan Teilhabe 2030", bool isPublic = true,
-        Action<Plan, IReadOnlyList<FieldOfAction>, IReadOnlyList<Measure>>? customize = null) =>
+        Action<Plan, IReadOnlyList<FieldOfAction>, IReadOnlyList<Measure>>? customize = null,
+        IReadOnlyList<SeedSection>? sections = null, IReadOnlyList<SeedImage>? images = null) =>
         m.WithDbAsync(async db =>
         {
             var plan = new Plan
@@ -67,6 +102,11 @@ public static partial class PrintPlans
             db.Districts.AddRange(districts);
             db.FieldsOfAction.AddRange(fields);
             db.Measures.AddRange(measures);
+            db.PlanSections.AddRange((sections ?? []).Select((x, i) => new PlanSection { Plan = plan, Position = i + 1, Title = x.Title, Body = x.Body }));
+            db.PlanImages.AddRange((images ?? []).Select(x => new PlanImage
+            {
+                Plan = plan, Number = x.Number, FileName = $"bild-{x.Number}", ContentType = x.ContentType, AltText = x.AltText, Bytes = x.Bytes,
+            }));
             await db.SaveChangesAsync();
             return new SeededPlan(plan.Id, plan.Title, fields
                 .Select(f => new SeededField(f.Id, f.Number, f.Title, f.Measures.OrderBy(x => x.Position).Select(x => new SeededMeasure(x.Id, x.Number, x.Title)).ToList()))
@@ -87,12 +127,16 @@ public static partial class PrintPlans
 /// <summary>The text of a PDF as PdfPig reads it back: per page, words joined by single spaces.</summary>
 public sealed class PdfText
 {
-    private PdfText(IReadOnlyList<string> pages, string content, IReadOnlySet<string> fonts)
+    private PdfText(IReadOnlyList<string> pages, string content, IReadOnlySet<string> fonts, IReadOnlyList<IReadOnlyList<PdfRectangle>> images)
     {
         Pages = pages;
         Content = content;
         Fonts = fonts;
+        Images = images;
     }
+
+    /// <summary>Per page, where its images are drawn (PDF points, y upwards).</summary>
+    public IReadOnlyList<IReadOnlyList<PdfRectangle>> Images { get; }
 
     /// <summary>The names of the fonts the text is set in.</summary>
     public IReadOnlySet<string> Fonts { get; }
@@ -114,8 +158,10 @@ public sealed class PdfText
         var pages = new List<string>();
         var content = new List<string>();
         var fonts = new HashSet<string>(StringComparer.Ordinal);
+        var images = new List<IReadOnlyList<PdfRectangle>>();
         foreach (var page in pdf.GetPages())
         {
+            images.Add(page.GetImages().Select(i => i.BoundingBox).ToList());
             fonts.UnionWith(page.Letters.Select(l => l.FontName ?? "(none)"));
             var words = page.GetWords().ToList();
             pages.Add(PrintPlans.Normalize(string.Join(" ", words.Select(w => w.Text))));
@@ -123,7 +169,7 @@ public sealed class PdfText
             content.Add(PrintPlans.Normalize(string.Join(" ", words.Where(w => w.BoundingBox.Bottom > 60 && w.BoundingBox.Top < page.Height - 50).Select(w => w.Text))));
         }
         Assert.Equal(pdf.NumberOfPages, pages.Count);
-        return new PdfText(pages, string.Join(" ", content), fonts);
+        return new PdfText(pages, string.Join(" ", content), fonts, images);
     }
 
     public static async Task<(PdfText Text, HttpResponseMessage Response)> FetchAsync(HttpClient client, string url)

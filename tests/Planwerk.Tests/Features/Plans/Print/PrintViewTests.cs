@@ -28,24 +28,71 @@ public abstract class PrintViewTests(PlanwerkApp app)
 
         // Measures appear field by field in plan order, each with its number and title.
         var sections = page.QuerySelectorAll("section.measure").ToList();
-        Assert.Equal(plan.Measures.Select(x => $"measure-{x.Id}"), sections.Select(s => s.Id));
+        Assert.Equal(plan.Measures.Select(x => $"measure-{x.Number}"), sections.Select(s => s.Id));
         Assert.All(plan.Measures.Zip(sections), pair =>
             Assert.Equal($"{pair.First.Number} {pair.First.Title}", Normalized(pair.Second.QuerySelector("h3")!)));
-        Assert.Equal(plan.Fields.Select(f => $"field-{f.Id}"), page.QuerySelectorAll("section.field").Select(s => s.Id));
+        Assert.Equal(plan.Fields.Select(f => $"field-{f.Number}"), page.QuerySelectorAll("section.field").Select(s => s.Id));
 
         // The table of contents links every field and measure to its anchor, in the same order.
         var tocLinks = page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
         var expected = new[] { "#summary", "#principles" }
-            .Concat(plan.Fields.SelectMany(f => f.Measures.Select(x => $"#measure-{x.Id}").Prepend($"#field-{f.Id}")));
+            .Concat(plan.Fields.SelectMany(f => f.Measures.Select(x => $"#measure-{x.Number}").Prepend($"#field-{f.Number}")));
         Assert.Equal(expected, tocLinks);
         Assert.All(tocLinks, href => Assert.NotNull(page.GetElementById(href[1..])));
 
         Assert.Contains("bündelt", page.QuerySelector("#summary")!.InnerHtml, StringComparison.Ordinal);
         Assert.Equal(2, page.QuerySelectorAll("#principles > ol > li").Length);
-        var facts = Normalized(page.QuerySelector($"#measure-{plan.Measures.First().Id} dl.facts")!);
+        var facts = Normalized(page.GetElementById($"measure-{plan.Measures.First().Number}")!.QuerySelector("dl.facts")!);
         foreach (var fact in new[] { "Mehr Menschen finden Arbeit.", "Sozialamt", "Jobcenter", "01.01.2024 – 31.12.2026", "12.500 €", "Landesmittel", "Hoch", "Teilhabe von Anfang an", "In Umsetzung", "40 %" })
             Assert.Contains(fact, facts, StringComparison.Ordinal);
         Assert.Equal(5, page.QuerySelectorAll("section.measure .example-badge").Length);
+    }
+
+    [Fact]
+    public async Task Plan_print_view_lists_the_sections_in_the_contents_and_shows_their_text_and_images_before_the_principles()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await PrintPlans.SeedAsync(m, fieldCount: 2, measureCount: 3,
+            sections:
+            [
+                new("Vorwort " + HostileText.Script, "Ein **wichtiger** Text " + HostileText.Script + " " + HostileText.Markup + "\n\n![Karte der Stadtteile](image:1)\n\n![Verloren](image:9)"),
+                new(HostileText.RightToLeft, HostileText.VeryLong),
+                new("Rückblick", "Was 2023 geschah."),
+            ],
+            images: [new(1, "image/png", "Karte der Stadtteile", PrintPlans.Png)]);
+        var client = app.CreateClient();
+
+        var html = await client.GetStringAsync(m.DocumentUrl(plan));
+        var page = await client.GetDocumentAsync(m.DocumentUrl(plan));
+
+        // Contents: summary, the sections in order, principles, fields and measures.
+        var toc = page.QuerySelectorAll("nav.toc > ol > li > a").ToList();
+        Assert.Equal(["#summary", "#section-1", "#section-2", "#section-3", "#principles", $"#field-{plan.Fields[0].Number}", $"#field-{plan.Fields[1].Number}"],
+            toc.Select(a => a.GetAttribute("href")));
+        Assert.Equal(["Vorwort " + HostileText.Script, HostileText.RightToLeft, "Rückblick"], toc.Skip(1).Take(3).Select(a => a.TextContent));
+        Assert.Equal("auto", toc[2].GetAttribute("dir"));
+
+        // The sections, in that order, between the summary and the principles, with their Markdown rendered.
+        Assert.Equal(["summary", "section-1", "section-2", "section-3", "principles", "field-1", "field-2"],
+            page.QuerySelectorAll("article > section[id]").Select(s => s.Id));
+        var sections = page.QuerySelectorAll("section.plan-section").ToList();
+        Assert.Equal(["Vorwort " + HostileText.Script, HostileText.RightToLeft, "Rückblick"], sections.Select(s => s.QuerySelector("h2")!.TextContent));
+        Assert.Equal("wichtiger", sections[0].QuerySelector("strong")!.TextContent);
+        Assert.Contains(HostileText.Script + " " + HostileText.Markup, sections[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(PrintPlans.Normalize(HostileText.VeryLong), Normalized(sections[1]), StringComparison.Ordinal);
+        Assert.Contains("Was 2023 geschah.", sections[2].TextContent, StringComparison.Ordinal);
+
+        // Image 1 from the plan's image address; an unknown number is its alternative text.
+        var image = Assert.Single(page.QuerySelectorAll("img"));
+        Assert.Equal($"/{m.Slug}/plans/{plan.PlanId}/images/1", image.GetAttribute("src"));
+        Assert.Equal("Karte der Stadtteile", image.GetAttribute("alt"));
+        Assert.Contains("Verloren", sections[0].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("image:", html, StringComparison.Ordinal);
+
+        // Nothing from the data becomes markup.
+        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.DoesNotContain(HostileText.Script, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,12 +139,12 @@ public abstract class PrintViewTests(PlanwerkApp app)
         Assert.Empty(page.QuerySelectorAll("script"));
         Assert.Empty(page.QuerySelectorAll("img"));
         Assert.Equal("Plan " + HostileText.Script, page.QuerySelector("h1")!.TextContent.Trim());
-        var first = page.QuerySelector($"#measure-{plan.Measures.First().Id}")!;
+        var first = page.GetElementById($"measure-{plan.Measures.First().Number}")!;
         Assert.Contains(HostileText.Script, first.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(HostileText.Markup, first.TextContent, StringComparison.Ordinal);
-        var rtl = page.QuerySelector($"#measure-{plan.Fields[0].Measures[1].Id} h3 span[dir=auto]")!;
+        var rtl = page.GetElementById($"measure-{plan.Fields[0].Measures[1].Number}")!.QuerySelector("h3 span[dir=auto]")!;
         Assert.Equal(HostileText.RightToLeft, rtl.TextContent);
-        Assert.Contains(PrintPlans.Normalize(HostileText.VeryLong), Normalized(page.QuerySelector($"#measure-{plan.Fields[0].Measures[2].Id}")!), StringComparison.Ordinal);
+        Assert.Contains(PrintPlans.Normalize(HostileText.VeryLong), Normalized(page.GetElementById($"measure-{plan.Fields[0].Measures[2].Number}")!), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,8 +157,8 @@ public abstract class PrintViewTests(PlanwerkApp app)
         var page = await app.CreateClient().GetDocumentAsync($"/{m.Slug}/plans/{plan.PlanId}/fields/{field.Id}/document");
 
         Assert.Equal($"Teilbereich 2: {field.Title}", Assert.Single(page.QuerySelectorAll("h1")).TextContent.Trim());
-        Assert.Equal(field.Measures.Select(x => $"measure-{x.Id}"), page.QuerySelectorAll("section.measure").Select(s => s.Id));
-        Assert.Equal(field.Measures.Select(x => $"#measure-{x.Id}"), page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(field.Measures.Select(x => $"measure-{x.Number}"), page.QuerySelectorAll("section.measure").Select(s => s.Id));
+        Assert.Equal(field.Measures.Select(x => $"#measure-{x.Number}"), page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
         Assert.Contains(plan.Title, page.QuerySelector(".document-context")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"a[href='/{m.Slug}/plans/{plan.PlanId}/fields/{field.Id}/document.pdf']"));
     }
@@ -127,7 +174,7 @@ public abstract class PrintViewTests(PlanwerkApp app)
 
         Assert.Equal($"{measure.Number} {measure.Title}", Normalized(Assert.Single(page.QuerySelectorAll("h1"))));
         var section = Assert.Single(page.QuerySelectorAll("section.measure"));
-        Assert.Equal($"measure-{measure.Id}", section.Id);
+        Assert.Equal($"measure-{measure.Number}", section.Id);
         Assert.Equal(
             ["Ziel", "Beschreibung", "Zielgruppen", "Verantwortlich", "Partner", "Stadtbezirke und Ortschaften", "Zeitraum", "Kosten (geschätzt)", "Finanzierung", "Priorität", "Leitlinien", "Status", "Umsetzungsstand"],
             section.QuerySelectorAll("dt").Select(dt => dt.TextContent.Trim()));
@@ -194,7 +241,7 @@ public abstract class PrintViewTests(PlanwerkApp app)
         var again = await CostAsync(m.DocumentUrl(large));
 
         Assert.Equal(tenMeasures, threeHundredMeasures);
-        Assert.True(threeHundredMeasures <= 6, $"{threeHundredMeasures} queries for one print view");
+        Assert.True(threeHundredMeasures <= 10, $"{threeHundredMeasures} queries for one print view");
         Assert.True(again < threeHundredMeasures, "The second request is answered from the output cache.");
     }
 
