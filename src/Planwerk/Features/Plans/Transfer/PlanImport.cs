@@ -23,6 +23,10 @@ public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int
 /// Districts are matched by name and created when the municipality lacks them.</summary>
 public static partial class PlanImport
 {
+    /// <summary>The largest plan document accepted: larger than a measure table's limit, because the
+    /// document carries the sections' images (up to 5 MB each, a third more in base64).</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
     public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var (document, problem) = Read(content.Span);
@@ -39,8 +43,8 @@ public static partial class PlanImport
     public static (PlanDocument? Document, ImportProblem? Problem) Read(ReadOnlySpan<byte> content)
     {
         if (content.Length == 0) return (null, ImportProblem.InFile(ImportTexts.EmptyFile));
-        if (content.Length > MeasureFiles.MaxBytes)
-            return (null, ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(content.Length), MeasureFiles.FormatSize(MeasureFiles.MaxBytes)));
+        if (content.Length > MaxBytes)
+            return (null, ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(content.Length), MeasureFiles.FormatSize(MaxBytes)));
         if (content.StartsWith("\uFEFF"u8)) content = content[3..];
 
         // The format and version first, so that a document of another kind or version gets that said
