@@ -12,11 +12,13 @@ namespace Planwerk.Features.Plans.Transfer;
 /// <summary>Creates a new (not yet public) plan from a "planwerk-plan" JSON document, checked
 /// completely first and created in one step or not at all.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
-[RequestSizeLimit(IndexModel.UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.UploadLimit)]
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const string Created = "Der Plan „{0}“ wurde aus dem JSON-Dokument angelegt: {1} Teilbereiche, {2} Maßnahmen. Er ist noch nicht öffentlich.";
+
+    internal const int UploadLimit = PlanImport.MaxBytes + 2 * 1024 * 1024;
 
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
@@ -34,9 +36,9 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
         {
             result = PlanImportResult.Failed(ImportProblem.InFile(Upload is null ? ImportTexts.NoFile : ImportTexts.EmptyFile));
         }
-        else if (Upload.Length > MeasureFiles.MaxBytes)
+        else if (Upload.Length > PlanImport.MaxBytes)
         {
-            result = PlanImportResult.Failed(ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(Upload.Length), MeasureFiles.FormatSize(MeasureFiles.MaxBytes)));
+            result = PlanImportResult.Failed(ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(Upload.Length), MeasureFiles.FormatSize(PlanImport.MaxBytes)));
         }
         else
         {

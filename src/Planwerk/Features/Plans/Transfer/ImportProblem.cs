@@ -49,7 +49,7 @@ public static class ImportTexts
     public const string TooManyRows = "Die Datei enthält mehr als {0} Zeilen.";
     public const string NotJson = "Die Datei ist kein gültiges JSON (Zeile {0}, Zeichen {1}).";
     public const string JsonNotPlanwerk = "Die Datei ist kein Planwerk-Plan: „format“ muss „planwerk-plan“ sein.";
-    public const string JsonVersionUnsupported = "Die Formatversion {0} wird nicht unterstützt. Unterstützt wird Version {1}.";
+    public const string JsonVersionUnsupported = "Die Formatversion {0} wird nicht unterstützt. Unterstützt werden die Versionen {1} bis {2}.";
     public const string JsonInvalid = "Der Wert passt nicht zum Format „planwerk-plan“ (erwartet wird dort {0}).";
     public const string JsonUnknownProperty = "Unbekannte Eigenschaft „{0}“.";
     public const string JsonMissingProperty = "Die Eigenschaft „{0}“ fehlt oder ist leer (null).";
@@ -64,15 +64,13 @@ public static class ImportTexts
     public const string Required = "Bitte geben Sie einen Wert an.";
     public const string TooLong = "Der Wert ist zu lang: {0} Zeichen, erlaubt sind höchstens {1}.";
     public const string ControlCharacter = "Der Wert enthält ein unzulässiges Steuerzeichen (U+{0}).";
-    public const string NotAnId = "„{0}“ ist keine gültige id (eine ganze Zahl größer als 0).";
-    public const string DuplicateId = "Die id {0} kommt schon in Zeile {1} vor.";
     public const string NotAFieldNumber = "„{0}“ ist keine gültige Nummer eines Teilbereichs (eine ganze Zahl von 1 bis 999).";
     public const string UnknownField = "Den Teilbereich {0} gibt es in diesem Plan nicht. Geben Sie in der Spalte „Teilbereich-Titel“ einen Titel an, damit er angelegt wird.";
     public const string FieldTitleDiffers = "Für den Teilbereich {0} steht in Zeile {1} ein anderer Titel.";
     public const string NotANumber = "„{0}“ ist keine gültige Nummer einer Maßnahme. Sie hat die Form „4.3“: Nummer des Teilbereichs, Punkt, laufende Nummer.";
     public const string NumberOutsideField = "Die Nummer „{0}“ muss mit der Nummer ihres Teilbereichs beginnen: {1}.";
     public const string DuplicateNumber = "Die Nummer {0} kommt schon in Zeile {1} vor.";
-    public const string NumberTaken = "Die Nummer {0} hat in diesem Plan schon die Maßnahme „{1}“ (id {2}), die diese Datei nicht ändert.";
+    public const string NumberTaken = "Die Nummer {0} hat in diesem Plan schon die Maßnahme „{1}“ (Schlüssel {2}), die diese Datei nicht ändert.";
     public const string NotADate = "„{0}“ ist kein gültiges Datum. Schreiben Sie es als 2019-07-01 oder 01.07.2019.";
     public const string EndBeforeStart = "Das Ende ({0}) liegt vor dem Beginn ({1}).";
     public const string NotAnAmount = "„{0}“ ist kein gültiger Betrag. Beispiele: 1250000.50 oder 1.250.000,50.";
@@ -101,6 +99,17 @@ public static class ImportTexts
     public const string DuplicateDistrict = "Der Stadtbezirk „{0}“ ist doppelt aufgeführt.";
     public const string DistrictNotListed = "Der Stadtbezirk „{0}“ steht nicht in der Liste „districts“ des Dokuments.";
     public const string DistrictSeparator = "Der Name eines Stadtbezirks darf kein Semikolon enthalten (es trennt die Stadtbezirke in CSV und XLSX).";
+
+    // Keys, sections and images (format version 2).
+    public const string NotAKey = "„{0}“ ist kein gültiger Schlüssel (eine ganze Zahl größer als 0).";
+    public const string DuplicateKeyAt = "Der Schlüssel {0} kommt schon bei {1} vor.";
+    public const string DuplicateKeyRow = "Der Schlüssel {0} kommt schon in Zeile {1} vor.";
+    public const string NotAnImageNumber = "„{0}“ ist keine gültige Nummer eines Bildes (eine ganze Zahl größer als 0).";
+    public const string DuplicateImageNumber = "Die Nummer {0} kommt bei den Bildern doppelt vor.";
+    public const string ImageTooLarge = "Das Bild ist zu groß ({0}). Erlaubt sind höchstens {1}.";
+    public const string ImageNotRecognised = "Die Bilddaten sind kein PNG-, JPEG-, GIF- oder WebP-Bild.";
+    public const string ImageTypeDiffers = "Die Bilddaten sind vom Typ „{0}“, angegeben ist aber „{1}“.";
+    public const string ImageNotListed = "Der Text zeigt das Bild {0}, das nicht in der Liste „images“ des Dokuments steht.";
 
     // Outcome.
     public const string ChangedMeanwhile = "Während des Imports hat jemand anderes den Plan geändert. Es wurde nichts übernommen; bitte laden Sie die Datei noch einmal hoch.";

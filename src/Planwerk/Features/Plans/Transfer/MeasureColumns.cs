@@ -5,7 +5,7 @@ namespace Planwerk.Features.Plans.Transfer;
 
 public enum MeasureColumn
 {
-    Id,
+    Key,
     FieldNumber,
     FieldTitle,
     Number,
@@ -46,7 +46,7 @@ public static class MeasureColumns
 {
     public static readonly IReadOnlyList<MeasureColumnInfo> All =
     [
-        new(MeasureColumn.Id, "id", "id", CellKind.WholeNumber, false, "Schlüssel der Maßnahme in Planwerk; leer für neue Maßnahmen."),
+        new(MeasureColumn.Key, "Schlüssel", "Key", CellKind.WholeNumber, false, "Schlüssel der Maßnahme in ihrem Plan (bleibt beim Umnummerieren gleich): ändert die Maßnahme mit diesem Schlüssel, legt sonst eine neue mit ihm an; leer für neue Maßnahmen mit dem nächsten freien Schlüssel. Die Überschrift „id“ älterer Dateien gilt auch."),
         new(MeasureColumn.FieldNumber, "Teilbereich-Nummer", "Field number", CellKind.WholeNumber, true, "Nummer des Teilbereichs, z. B. 4."),
         new(MeasureColumn.FieldTitle, "Teilbereich-Titel", "Field title", CellKind.Text, false, "Titel des Teilbereichs; legt ihn an, wenn es ihn noch nicht gibt, und benennt ihn sonst um."),
         new(MeasureColumn.Number, "Nummer", "Number", CellKind.Text, true, "Nummer der Maßnahme, z. B. 4.3; beginnt mit der Nummer des Teilbereichs und ist im Plan eindeutig."),
@@ -76,10 +76,15 @@ public static class MeasureColumns
     public const string Yes = "ja";
     public const string No = "nein";
 
+    /// <summary>The header of the key column in files exported before keys existed; still accepted
+    /// (those ids are the keys: existing measures were given Key = Id).</summary>
+    public const string OldKeyHeader = "id";
+
     /// <summary>The column a header names (German or English, any case, surrounding spaces ignored), or null.</summary>
     public static MeasureColumnInfo? Find(string header)
     {
         var key = NormalizeHeader(header);
+        if (string.Equals(key, OldKeyHeader, StringComparison.OrdinalIgnoreCase)) return Info(MeasureColumn.Key);
         return All.FirstOrDefault(c => string.Equals(NormalizeHeader(c.German), key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(NormalizeHeader(c.English), key, StringComparison.OrdinalIgnoreCase));
     }
@@ -90,7 +95,7 @@ public static class MeasureColumns
     /// amounts as decimal, dates as DateOnly, and null for an empty cell.</summary>
     public static object?[] Cells(FieldDocument field, MeasureDocument m) =>
     [
-        m.Id,
+        m.Key,
         field.Number,
         field.Title,
         m.Number,

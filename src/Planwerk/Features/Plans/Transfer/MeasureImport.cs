@@ -19,8 +19,9 @@ public sealed record MeasureImportResult(IReadOnlyList<ImportProblem> Problems, 
 
 /// <summary>Imports a measure table (CSV or XLSX) into an existing plan. First every row is checked
 /// and every problem reported (row, column, reason); only a file without any problem is applied, in
-/// one transaction. A row whose <c>id</c> is a measure of this plan updates it; any other row creates
-/// a measure; nothing is deleted. Columns the file leaves out keep their values (or take the defaults
+/// one transaction. A row whose key (column "Schlüssel", formerly "id") is a measure's key in this plan
+/// updates that measure; a row with a key the plan does not have creates a measure with that key; a row
+/// without a key creates a measure with the next free key; nothing is deleted. Columns the file leaves out keep their values (or take the defaults
 /// for new measures). A field number the plan lacks is created when the row gives a field title.
 /// See docs/import-export.md.</summary>
 public static class MeasureImport
@@ -136,7 +137,7 @@ public static class MeasureImport
     {
         public int Row { get; init; }
         public Measure? Existing { get; set; }
-        public int? Id { get; set; }
+        public int? Key { get; set; }
         public int? FieldNumber { get; set; }
         public string? FieldTitle { get; set; }
         public string? Number { get; set; }
@@ -197,8 +198,8 @@ public static class MeasureImport
             return true;
         }
 
-        if (columns.Has(MeasureColumn.Id)) values.Id = Take(MeasureColumn.Id, ValueParsing.Id(Cell(MeasureColumn.Id)));
-        if (values.Id is int id) values.Existing = target.MeasuresById.GetValueOrDefault(id);
+        if (columns.Has(MeasureColumn.Key)) values.Key = Take(MeasureColumn.Key, ValueParsing.Key(Cell(MeasureColumn.Key)));
+        if (values.Key is int key) values.Existing = target.MeasuresByKey.GetValueOrDefault(key);
 
         values.FieldNumber = string.IsNullOrWhiteSpace(Cell(MeasureColumn.FieldNumber))
             ? Missing(MeasureColumn.FieldNumber)
@@ -328,16 +329,16 @@ public static class MeasureImport
 
     private static void CheckAcrossRows(List<RowValues> rows, Columns columns, PlanInDatabase target, List<ImportProblem> problems)
     {
-        var idRows = new Dictionary<int, int>();
+        var keyRows = new Dictionary<int, int>();
         var numberRows = new Dictionary<string, int>(StringComparer.Ordinal);
         var fieldTitles = new Dictionary<int, (string Title, int Row)>();
         foreach (var row in rows)
         {
-            if (row.Id is int id)
+            if (row.Key is int key)
             {
-                if (idRows.TryGetValue(id, out var first))
-                    problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.Id), ImportTexts.DuplicateId, Str(id), Str(first)));
-                else idRows[id] = row.Row;
+                if (keyRows.TryGetValue(key, out var first))
+                    problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.Key), ImportTexts.DuplicateKeyRow, Str(key), Str(first)));
+                else keyRows[key] = row.Row;
             }
             if (row.Number is string number)
             {
@@ -367,7 +368,7 @@ public static class MeasureImport
         {
             if (row.Number is string number && target.MeasuresByNumber.GetValueOrDefault(number) is { } holder
                 && holder != row.Existing && !changedByFile.Contains(holder.Id))
-                problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.Number), ImportTexts.NumberTaken, number, holder.Title, Str(holder.Id)));
+                problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.Number), ImportTexts.NumberTaken, number, holder.Title, Str(holder.Key)));
         }
     }
 
@@ -461,6 +462,7 @@ public static class MeasureImport
                 Position = NextPosition(fieldId),
                 Number = row.Number!,
                 Title = row.Texts[MeasureColumn.Title],
+                Key = row.Key ?? 0,
                 UpdatedAt = now,
             };
             AssignValues(measure, row);

@@ -1,12 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 
 namespace Planwerk.Features.Plans.Transfer;
 
-/// <summary>A whole plan as one value: the "planwerk-plan" JSON format, version 1 (see
+/// <summary>A whole plan as one value: the "planwerk-plan" JSON format, version 2 (see
 /// docs/import-export.md). It is the export and import format, and the frozen form of a plan that
 /// named versions keep and compare. Everything is in plan order, so two documents of the same
 /// content serialize to the same bytes: fields and measures in the editors' order (position, then
@@ -30,7 +31,11 @@ public sealed record PlanDocument(
     IReadOnlyList<ImageDocument> Images)
 {
     public const string FormatName = "planwerk-plan";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>The oldest version still read: version 1 had no sections and images and called the
+    /// measure's key "id" (see <see cref="Upgrade"/>).</summary>
+    public const int OldestVersion = 1;
 
     /// <summary>Every measure in plan order, with its field.</summary>
     public IEnumerable<(FieldDocument Field, MeasureDocument Measure)> AllMeasures() =>
@@ -94,7 +99,7 @@ public sealed record PlanDocument(
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
             .Select(m => new
             {
-                m.Id, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice,
+                m.Id, m.Key, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice,
                 m.PartnerOrganisations, m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample,
                 Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
                 Principles = m.Principles.Select(p => p.Position).ToList(),
@@ -107,7 +112,7 @@ public sealed record PlanDocument(
             .ToLookup(m => m.FieldOfActionId);
         var fieldDocuments = fields.Select(f => new FieldDocument(f.Number, f.Title, f.Description,
             byField[f.Id].Select(m => new MeasureDocument(
-                m.Id, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
+                m.Key, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
                 m.Districts.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(),
                 m.StartDate, m.EndDate, NormalizeAmount(m.EstimatedCost), m.Funding, m.Priority,
                 m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample)).ToList())).ToList();
@@ -124,6 +129,37 @@ public sealed record PlanDocument(
 
         return new PlanDocument(FormatName, CurrentVersion, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.Summary, plan.IsExample,
             principles, districts, fieldDocuments, sections, images);
+    }
+
+    /// <summary>Brings a parsed document of an older supported version into the current shape, in place:
+    /// a version 1 document's measures have their "id" renamed "key" (the migration that introduced keys
+    /// gave every existing measure Key = Id, so the keys of old exports and frozen versions still match),
+    /// missing "sections" and "images" become empty, and a measure without "key" gets null (the import
+    /// then gives it the next free key). Returns the version the document was written in, or null when
+    /// it has no readable version. Anything it does not understand it leaves for the reader to report.</summary>
+    public static int? Upgrade(JsonObject root)
+    {
+        if (root["version"] is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<int>(out var version)) return null;
+        if (version is < OldestVersion or > CurrentVersion) return version;
+        if (version == 1)
+        {
+            root["version"] = CurrentVersion;
+            root.TryAdd("sections", new JsonArray());
+            root.TryAdd("images", new JsonArray());
+        }
+        if (root["fields"] is JsonArray fields)
+        {
+            foreach (var measure in fields.OfType<JsonObject>().Select(f => f["measures"]).OfType<JsonArray>().SelectMany(a => a.OfType<JsonObject>()))
+            {
+                if (version == 1 && !measure.ContainsKey("key") && measure.TryGetPropertyValue("id", out var id))
+                {
+                    measure.Remove("id");
+                    measure["key"] = id;
+                }
+                measure.TryAdd("key", null);
+            }
+        }
+        return version;
     }
 
     /// <summary>One way to write each amount, whatever scale the database gives back (PostgreSQL's
@@ -144,11 +180,11 @@ public sealed record DistrictDocument(string Name, DistrictKind Kind);
 
 public sealed record FieldDocument(int Number, string Title, string Description, IReadOnlyList<MeasureDocument> Measures);
 
-/// <summary>A measure. <see cref="Id"/> is its key in the exporting installation (stable through
-/// renumbering and moves); an import into a new plan gives new keys. <see cref="Principles"/> are
-/// principle positions; <see cref="Districts"/> are district names.</summary>
+/// <summary>A measure. <see cref="Key"/> is its per-plan key (<see cref="Measure.Key"/>: stable through
+/// renumbering and moves); an import keeps it, and gives the next free key where it is null.
+/// <see cref="Principles"/> are principle positions; <see cref="Districts"/> are district names.</summary>
 public sealed record MeasureDocument(
-    int? Id,
+    int? Key,
     string Number,
     string Title,
     string Goal,

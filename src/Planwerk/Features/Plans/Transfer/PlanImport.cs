@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Features.Plans.Sections;
+using Planwerk.Infrastructure.Markdown;
 
 namespace Planwerk.Features.Plans.Transfer;
 
@@ -20,6 +23,10 @@ public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int
 /// Districts are matched by name and created when the municipality lacks them.</summary>
 public static partial class PlanImport
 {
+    /// <summary>The largest plan document accepted: larger than a measure table's limit, because the
+    /// document carries the sections' images (up to 5 MB each, a third more in base64).</summary>
+    public const int MaxBytes = 64 * 1024 * 1024;
+
     public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var (document, problem) = Read(content.Span);
@@ -36,24 +43,24 @@ public static partial class PlanImport
     public static (PlanDocument? Document, ImportProblem? Problem) Read(ReadOnlySpan<byte> content)
     {
         if (content.Length == 0) return (null, ImportProblem.InFile(ImportTexts.EmptyFile));
-        if (content.Length > MeasureFiles.MaxBytes)
-            return (null, ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(content.Length), MeasureFiles.FormatSize(MeasureFiles.MaxBytes)));
+        if (content.Length > MaxBytes)
+            return (null, ImportProblem.InFile(ImportTexts.TooLarge, MeasureFiles.FormatSize(content.Length), MeasureFiles.FormatSize(MaxBytes)));
         if (content.StartsWith("\uFEFF"u8)) content = content[3..];
 
         // The format and version first, so that a document of another kind or version gets that said
-        // rather than a list of mismatches.
+        // rather than a list of mismatches. An older version is brought into the current shape.
+        JsonObject root;
         try
         {
-            using var json = JsonDocument.Parse(content.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
-                || format.GetString() != PlanDocument.FormatName)
+            var node = JsonNode.Parse(content, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            if (node is not JsonObject o || o["format"] is not JsonValue format || format.GetValueKind() != JsonValueKind.String
+                || format.GetValue<string>() != PlanDocument.FormatName)
                 return (null, ImportProblem.InFile(ImportTexts.JsonNotPlanwerk));
-            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
-                || !version.TryGetInt32(out var number) || number != PlanDocument.CurrentVersion)
+            root = o;
+            var version = PlanDocument.Upgrade(root);
+            if (version is not (>= PlanDocument.OldestVersion and <= PlanDocument.CurrentVersion))
                 return (null, new ImportProblem(null, "$.version", ImportTexts.JsonVersionUnsupported,
-                    [root.TryGetProperty("version", out var v) ? v.GetRawText() : "–", PlanDocument.CurrentVersion.ToString(CultureInfo.InvariantCulture)]));
+                    [root["version"]?.ToJsonString() ?? "–", Str(PlanDocument.OldestVersion), Str(PlanDocument.CurrentVersion)]));
         }
         catch (JsonException e)
         {
@@ -62,7 +69,7 @@ public static partial class PlanImport
 
         try
         {
-            var document = JsonSerializer.Deserialize<PlanDocument>(content, PlanDocument.JsonOptions);
+            var document = root.Deserialize<PlanDocument>(PlanDocument.JsonOptions);
             return document is null ? (null, ImportProblem.InFile(ImportTexts.JsonNotPlanwerk)) : (document, null);
         }
         catch (JsonException e)
@@ -108,7 +115,7 @@ public static partial class PlanImport
         "priority" => Words<MeasurePriority>(),
         "kind" => Words<DistrictKind>(),
         "startDate" or "endDate" => "2019-07-01",
-        "periodStart" or "periodEnd" or "version" or "position" or "number" or "progress" or "id" => "0–9",
+        "periodStart" or "periodEnd" or "version" or "position" or "number" or "progress" or "key" or "id" => "0–9",
         "estimatedCost" => "1250000.5",
         _ => property,
     };
@@ -164,6 +171,7 @@ public static partial class PlanImport
 
         var fieldNumbers = new HashSet<int>();
         var measureNumbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var measureKeys = new Dictionary<int, string>();
         for (var f = 0; f < document.Fields.Count; f++)
         {
             var field = document.Fields[f];
@@ -181,6 +189,12 @@ public static partial class PlanImport
                 else if (MeasureNumbers.FieldPart(m.Number) != field.Number) Problem(ma + ".number", ImportTexts.NumberOutsideField, m.Number, Str(field.Number));
                 else if (measureNumbers.TryGetValue(m.Number, out var first)) Problem(ma + ".number", ImportTexts.DuplicateNumber, m.Number, first);
                 else measureNumbers[m.Number] = ma;
+                if (m.Key is int key)
+                {
+                    if (key < 1) Problem(ma + ".key", ImportTexts.NotAKey, Str(key));
+                    else if (measureKeys.TryGetValue(key, out var holder)) Problem(ma + ".key", ImportTexts.DuplicateKeyAt, Str(key), holder);
+                    else measureKeys[key] = ma;
+                }
 
                 Text(ma + ".title", m.Title, limits.For(MeasureColumn.Title), required: true);
                 Text(ma + ".goal", m.Goal, limits.For(MeasureColumn.Goal), required: false);
@@ -206,8 +220,36 @@ public static partial class PlanImport
                 else if (MeasureRules.Progress(m.Status, m.Progress) == MeasureRules.CompletedBelowFull) Problem(ma + ".progress", ImportTexts.CompletedBelowFull, Str(m.Progress));
             }
         }
+
+        var imageNumbers = new HashSet<int>();
+        for (var i = 0; i < document.Images.Count; i++)
+        {
+            var image = document.Images[i];
+            var at = $"$.images[{i}]";
+            if (image.Number < 1) Problem(at + ".number", ImportTexts.NotAnImageNumber, Str(image.Number));
+            else if (!imageNumbers.Add(image.Number)) Problem(at + ".number", ImportTexts.DuplicateImageNumber, Str(image.Number));
+            Text(at + ".fileName", image.FileName, PlanImage.MaxFileNameLength, required: true);
+            Text(at + ".altText", image.AltText, PlanImage.MaxAltTextLength, required: true);
+            if (image.Data.Length > ImageFiles.MaxBytes)
+                Problem(at + ".data", ImportTexts.ImageTooLarge, MeasureFiles.FormatSize(image.Data.Length), MeasureFiles.FormatSize(ImageFiles.MaxBytes));
+            else if (ImageFiles.DetectContentType(image.Data) is not string detected) Problem(at + ".data", ImportTexts.ImageNotRecognised);
+            else if (!string.Equals(detected, image.ContentType, StringComparison.Ordinal)) Problem(at + ".contentType", ImportTexts.ImageTypeDiffers, detected, image.ContentType);
+        }
+
+        for (var i = 0; i < document.Sections.Count; i++)
+        {
+            var section = document.Sections[i];
+            var at = $"$.sections[{i}]";
+            Text(at + ".title", section.Title, PlanSection.MaxTitleLength, required: true);
+            Text(at + ".body", section.Body, null, required: false);
+            foreach (var number in Markdown.ImageNumbers(section.Body).Distinct().Where(n => !imageNumbers.Contains(n)))
+                Problem(at + ".body", ImportTexts.ImageNotListed, Str(number));
+        }
         return problems;
     }
+
+    /// <summary>Only for <see cref="MarkdownRenderer.ImageNumbers"/>: which images a section body refers to.</summary>
+    private static readonly MarkdownRenderer Markdown = new();
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -282,12 +324,27 @@ public static partial class PlanImport
                     Status = m.Status,
                     Progress = m.Progress,
                     IsExample = m.IsExample,
+                    Key = m.Key ?? 0,
                     UpdatedAt = now,
                     Districts = m.Districts.Distinct(StringComparer.Ordinal).Select(n => districts[n]).Distinct().ToList(),
                     Principles = m.Principles.Distinct().Select(p => principles[p]).ToList(),
                 });
                 measures++;
             }
+        }
+
+        for (var i = 0; i < document.Sections.Count; i++)
+        {
+            var s = document.Sections[i];
+            db.PlanSections.Add(new PlanSection { Plan = plan, Position = i + 1, Title = s.Title, Body = s.Body });
+        }
+        foreach (var image in document.Images)
+        {
+            db.PlanImages.Add(new PlanImage
+            {
+                Plan = plan, Number = image.Number, FileName = image.FileName, ContentType = image.ContentType,
+                AltText = image.AltText, Bytes = image.Data, CreatedAt = now,
+            });
         }
 
         // One SaveChanges is one transaction: the plan with everything in it, or nothing.

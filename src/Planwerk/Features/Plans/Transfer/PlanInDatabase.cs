@@ -9,7 +9,7 @@ internal sealed class PlanInDatabase
 {
     public required int PlanId { get; init; }
     public required List<Measure> Measures { get; init; }
-    public required Dictionary<int, Measure> MeasuresById { get; init; }
+    public required Dictionary<int, Measure> MeasuresByKey { get; init; }
     public required Dictionary<string, Measure> MeasuresByNumber { get; init; }
     public required Dictionary<int, FieldOfAction> FieldsByNumber { get; init; }
     public required Dictionary<int, FieldOfAction> FieldsById { get; init; }
@@ -30,7 +30,7 @@ internal sealed class PlanInDatabase
         {
             PlanId = planId,
             Measures = measures,
-            MeasuresById = measures.ToDictionary(m => m.Id),
+            MeasuresByKey = measures.ToDictionary(m => m.Key),
             MeasuresByNumber = measures.GroupBy(m => m.Number, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
             FieldsByNumber = fields.GroupBy(f => f.Number).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Id).First()),
             FieldsById = fields.ToDictionary(f => f.Id),

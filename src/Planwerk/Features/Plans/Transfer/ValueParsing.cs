@@ -96,13 +96,13 @@ public static partial class ValueParsing
             : Parsed.Fail<int>(ImportTexts.NotAFieldNumber, text);
     }
 
-    public static Parsed<int?> Id(string cell)
+    public static Parsed<int?> Key(string cell)
     {
         var text = cell.Trim();
         if (text.Length == 0) return Parsed.Ok<int?>(null);
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? Parsed.Ok<int?>(n)
-            : Parsed.Fail<int?>(ImportTexts.NotAnId, text);
+            : Parsed.Fail<int?>(ImportTexts.NotAKey, text);
     }
 
     /// <summary>0 to 100, optionally with a "%"; empty is 0.</summary>

@@ -50,12 +50,12 @@ public sealed record MeasureChange(
 
 /// <summary>The differences between two frozen plans (a version, or the current state made into a
 /// document the same way).
-/// <para>Matching rule. Measures are matched by their id in the document first: the same id is the
-/// same measure, wherever it is and whatever its number. Measures left over on both sides (ids that
-/// differ, e.g. after the plan was imported into a new plan, or documents without ids) are then
-/// matched by equal number. What is still left is removed (only in the older) or added (only in the
-/// newer). Principles are matched by position, fields of action by number, sections by their id (or
-/// position).</para></summary>
+/// <para>Matching rule. Measures are matched by their key (<see cref="Measure.Key"/>) first: the same
+/// key is the same measure, wherever it is and whatever its number. Measures left over on both sides
+/// (keys that differ, or documents without keys) are then matched by equal number. What is still left
+/// is removed (only in the older) or added (only in the newer). Principles are matched by position,
+/// fields of action by number, sections by title (a title that occurs once on each side), then the
+/// rest by position (1, 2, 3, … in plan order).</para></summary>
 public sealed class PlanComparison
 {
     public required IReadOnlyList<FactChange> PlanFacts { get; init; }
@@ -103,12 +103,7 @@ public sealed class PlanComparison
                 Text(facts, "Titel", x.Title, y.Title);
                 Text(facts, "Beschreibung", x.Description, y.Description);
             });
-        var sections = CompareParts(from.Sections, to.Sections, s => s.Key, s => s.Title,
-            (facts, x, y) =>
-            {
-                Text(facts, "Titel", x.Title, y.Title);
-                Text(facts, "Text", x.Body, y.Body);
-            });
+        var sections = CompareSections(from.Sections, to.Sections);
 
         var (pairs, removed, added) = MatchMeasures(a.AllMeasures().ToList(), b.AllMeasures().ToList());
         var changed = pairs
@@ -130,7 +125,7 @@ public sealed class PlanComparison
 
     private sealed record Placed(FieldDocument Field, MeasureDocument Measure, int Order);
 
-    /// <summary>Pairs by id, then the rest by number; the pairs in the newer plan's order.</summary>
+    /// <summary>Pairs by key, then the rest by number; the pairs in the newer plan's order.</summary>
     private static (List<(Placed Old, Placed New)> Pairs, List<Placed> Removed, List<Placed> Added) MatchMeasures(
         List<(FieldDocument Field, MeasureDocument Measure)> older, List<(FieldDocument Field, MeasureDocument Measure)> newer)
     {
@@ -138,7 +133,7 @@ public sealed class PlanComparison
         var newLeft = newer.Select((m, i) => new Placed(m.Field, m.Measure, i)).ToList();
         var pairs = new List<(Placed Old, Placed New)>();
 
-        Pair(m => m.Measure.Id?.ToString(CultureInfo.InvariantCulture));
+        Pair(m => m.Measure.Key?.ToString(CultureInfo.InvariantCulture));
         Pair(m => m.Measure.Number);
 
         return (pairs.OrderBy(p => p.New.Order).ToList(), oldLeft, newLeft);
@@ -180,6 +175,50 @@ public sealed class PlanComparison
         Value(facts, "Fortschritt", PlanFormat.Percent(x.Progress), PlanFormat.Percent(y.Progress));
         Choice(facts, "Beispielinhalt", YesNo(x.IsExample), YesNo(y.IsExample));
         return facts;
+    }
+
+    /// <summary>Sections paired by a title unique on both sides, then the rest by position; the changes in
+    /// the newer plan's order, removed sections last. <see cref="PartChange.Number"/> is the position.</summary>
+    private static List<PartChange> CompareSections(IReadOnlyList<SectionDocument> older, IReadOnlyList<SectionDocument> newer)
+    {
+        var oldLeft = Enumerable.Range(0, older.Count).ToList();
+        var newLeft = Enumerable.Range(0, newer.Count).ToList();
+        var pairs = new Dictionary<int, int>(); // newer index → older index
+
+        var oldByTitle = oldLeft.GroupBy(i => older[i].Title, StringComparer.Ordinal).Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        foreach (var group in newLeft.GroupBy(i => newer[i].Title, StringComparer.Ordinal).Where(g => g.Count() == 1).ToList())
+        {
+            if (!oldByTitle.TryGetValue(group.Key, out var o)) continue;
+            pairs[group.Single()] = o;
+            oldLeft.Remove(o);
+            newLeft.Remove(group.Single());
+        }
+        foreach (var n in newLeft.ToList())
+        {
+            if (!oldLeft.Contains(n)) continue;
+            pairs[n] = n;
+            oldLeft.Remove(n);
+            newLeft.Remove(n);
+        }
+
+        var changes = new List<PartChange>();
+        for (var n = 0; n < newer.Count; n++)
+        {
+            var position = (n + 1).ToString(CultureInfo.InvariantCulture);
+            if (!pairs.TryGetValue(n, out var o))
+            {
+                changes.Add(new PartChange(PartChangeKind.Added, position, newer[n].Title, []));
+                continue;
+            }
+            var facts = new List<FactChange>();
+            Text(facts, "Titel", older[o].Title, newer[n].Title);
+            Text(facts, "Text", older[o].Body, newer[n].Body);
+            if (facts.Count > 0) changes.Add(new PartChange(PartChangeKind.Changed, position, newer[n].Title, facts));
+        }
+        foreach (var o in oldLeft)
+            changes.Add(new PartChange(PartChangeKind.Removed, (o + 1).ToString(CultureInfo.InvariantCulture), older[o].Title, []));
+        return changes;
     }
 
     private static List<PartChange> CompareParts<T>(

@@ -1,16 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Planwerk.Features.Plans.Transfer;
 
 namespace Planwerk.Features.Plans.Versions;
 
-/// <summary>A narrative section as far as versions need it: how to find it again, its title and its text.</summary>
-public sealed record SectionText(string Key, string Title, string Body);
-
-/// <summary>A frozen plan read back from its JSON: the typed <see cref="PlanDocument"/> and the
-/// narrative sections if the document has any. Sections are read from the JSON by name
-/// ("sections", each with "title" and "body"/"markdown"/"text"), so versions frozen before
-/// sections existed and after both read.</summary>
-public sealed record VersionDocument(PlanDocument Plan, IReadOnlyList<SectionText> Sections)
+/// <summary>A frozen plan read back from its stored JSON. Documents of format version 1 (frozen before
+/// sections, images and measure keys were in the format) are read too: <see cref="PlanDocument.Upgrade"/>
+/// takes their measures' "id" as the key (the migration gave existing measures Key = Id, so they still
+/// match newer versions) and gives them no sections and no images.</summary>
+public sealed record VersionDocument(PlanDocument Plan)
 {
     /// <summary>Reads stored text leniently: properties a later format adds are skipped, so an old
     /// version still opens when the format grows.</summary>
@@ -20,38 +18,43 @@ public sealed record VersionDocument(PlanDocument Plan, IReadOnlyList<SectionTex
         RespectRequiredConstructorParameters = false,
     };
 
+    public IReadOnlyList<SectionDocument> Sections => Plan.Sections;
+
     public static VersionDocument Read(string json)
     {
-        var plan = JsonSerializer.Deserialize<PlanDocument>(json, ReadOptions)
-            ?? throw new JsonException("A version holds no plan document.");
-        using var parsed = JsonDocument.Parse(json);
-        return new VersionDocument(plan, ReadSections(parsed.RootElement));
+        if (JsonNode.Parse(json) is not JsonObject root) throw new JsonException("A version holds no plan document.");
+        PlanDocument.Upgrade(root);
+        var plan = root.Deserialize<PlanDocument>(ReadOptions) ?? throw new JsonException("A version holds no plan document.");
+        // Lists a reader skipped as missing come back as null; a version shows them as empty.
+        return new VersionDocument(plan with
+        {
+            Principles = plan.Principles ?? [],
+            Districts = plan.Districts ?? [],
+            Fields = plan.Fields ?? [],
+            Sections = plan.Sections ?? [],
+            Images = plan.Images ?? [],
+        });
     }
 
-    public static VersionDocument Of(PlanDocument plan) => Read(System.Text.Encoding.UTF8.GetString(plan.ToJson()));
+    public static VersionDocument Of(PlanDocument plan) => new(plan);
 
-    private static List<SectionText> ReadSections(JsonElement root)
+    /// <summary>The numbers of the images a version holds, for resolving its sections' <c>image:N</c> references.</summary>
+    public IReadOnlySet<int> ImageNumbers => Plan.Images.Select(i => i.Number).ToHashSet();
+
+    /// <summary>One image of a stored version's JSON, found without reading the rest of the document
+    /// into objects; null when the version has no image with that number.</summary>
+    public static (string ContentType, byte[] Data)? Image(string json, int number)
     {
-        var sections = new List<SectionText>();
-        if (!root.TryGetProperty("sections", out var array) || array.ValueKind != JsonValueKind.Array) return sections;
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        using var document = JsonDocument.Parse(json);
+        if (!document.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array) return null;
+        foreach (var image in images.EnumerateArray())
         {
-            index++;
-            if (item.ValueKind != JsonValueKind.Object) continue;
-            var key = Scalar(item, "id") ?? Scalar(item, "key") ?? Scalar(item, "position") ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var title = Scalar(item, "title") ?? Scalar(item, "heading") ?? "";
-            var body = Scalar(item, "body") ?? Scalar(item, "markdown") ?? Scalar(item, "text") ?? Scalar(item, "content") ?? "";
-            sections.Add(new SectionText(key, title, body));
+            if (image.ValueKind == JsonValueKind.Object
+                && image.TryGetProperty("number", out var n) && n.TryGetInt32(out var value) && value == number
+                && image.TryGetProperty("contentType", out var type) && type.ValueKind == JsonValueKind.String
+                && image.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String)
+                return (type.GetString()!, data.GetBytesFromBase64());
         }
-        return sections;
+        return null;
     }
-
-    private static string? Scalar(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) ? value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        } : null;
 }

@@ -60,6 +60,17 @@ public static class VersionReads
         return rows.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id).ToList();
     }
 
+    /// <summary>An image of a named version, from its frozen document; null when the plan (or, for the
+    /// public, a public plan), the version or the image is not there. One row read.</summary>
+    public static async Task<(string ContentType, byte[] Data)?> VersionImageAsync(
+        this PlanwerkDbContext db, int planId, int versionId, int number, bool publicOnly, CancellationToken ct)
+    {
+        var json = await db.PlanVersions.AsNoTracking()
+            .Where(v => v.Id == versionId && v.PlanId == planId && (!publicOnly || v.Plan!.IsPublic))
+            .Select(v => v.Document).FirstOrDefaultAsync(ct);
+        return json is null ? null : VersionDocument.Image(json, number);
+    }
+
     public static async Task<VersionView?> VersionAsync(this PlanwerkDbContext db, int planId, int versionId, bool publicOnly, CancellationToken ct)
     {
         var row = await db.PlanVersions.AsNoTracking()
@@ -121,6 +132,10 @@ public static class VersionLinks
     public static string Version(string municipality, int planId, int versionId, bool manage) =>
         string.Create(CultureInfo.InvariantCulture, $"{Base(municipality, planId, manage)}/{versionId}");
 
+    /// <summary>Where an image of a version is served, from the version's own frozen content.</summary>
+    public static string Image(string municipality, int planId, int versionId, int number, bool manage) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Version(municipality, planId, versionId, manage)}/images/{number}");
+
     public static string Compare(string municipality, int planId, bool manage, string? from = null, string? to = null) =>
         Base(municipality, planId, manage) + "/compare" + (from is null && to is null ? ""
             : "?from=" + Uri.EscapeDataString(from ?? VersionReads.Current) + "&to=" + Uri.EscapeDataString(to ?? VersionReads.Current));
@@ -134,6 +149,17 @@ public sealed record VersionList(string Municipality, int PlanId, IReadOnlyList<
 
 /// <summary>What a version page shows, for the public or the plan team.</summary>
 public sealed record VersionBody(VersionView View, string Municipality, int PlanId, bool Manage);
+
+/// <summary>A frozen document to show, with the address of each of its images (null for a number it lacks).</summary>
+public sealed record FrozenView(VersionDocument Document, Func<int, string?> ImageUrl)
+{
+    public static FrozenView Of(VersionBody body)
+    {
+        var numbers = body.View.Document.ImageNumbers;
+        return new FrozenView(body.View.Document, n => numbers.Contains(n)
+            ? VersionLinks.Image(body.Municipality, body.PlanId, body.View.Version.Id, n, body.Manage) : null);
+    }
+}
 
 /// <summary>What a comparison page shows, for the public or the plan team.</summary>
 public sealed record CompareBody(ComparePage Page, string Municipality, bool Manage);

@@ -40,7 +40,7 @@ public abstract class ImportConcurrencyTests(PlanwerkApp app)
 
         var result = await MeasureImport.ImportAsync(db, plan.PlanId, Csv(
             "id;Teilbereich-Nummer;Teilbereich-Titel;Nummer;Titel",
-            $"{plan.MeasureId};1;;1.1;Neuer Titel",
+            $"{plan.MeasureKey};1;;1.1;Neuer Titel",
             ";2;Arbeit;2.1;Neue Maßnahme"), Now);
 
         Assert.Equal(ImportTexts.ChangedMeanwhile, Assert.Single(result.Problems).Message);

@@ -22,8 +22,9 @@ public abstract class MeasureImportErrorTests(PlanwerkApp app)
         { "required value empty", [Header, "1;1.2;  "], 2, "Titel", ImportTexts.Required },
         { "value too long", [Header, "1;1.2;" + new string('x', 501)], 2, "Titel", ImportTexts.TooLong },
         { "control character", [Header, "1;1.2;A\u0007B"], 2, "Titel", ImportTexts.ControlCharacter },
-        { "id not a number", ["id;" + Header, "abc;1;1.2;X"], 2, "id", ImportTexts.NotAnId },
-        { "id twice", ["id;" + Header, "{id};1;1.1;X", "{id};1;1.2;Y"], 3, "id", ImportTexts.DuplicateId },
+        { "key not a number", ["Schlüssel;" + Header, "abc;1;1.2;X"], 2, "Schlüssel", ImportTexts.NotAKey },
+        { "key twice", ["Key;" + Header, "{key};1;1.1;X", "{key};1;1.2;Y"], 3, "Key", ImportTexts.DuplicateKeyRow },
+        { "key twice under the old header", ["id;" + Header, "9;1;1.2;X", "9;1;1.3;Y"], 3, "id", ImportTexts.DuplicateKeyRow },
         { "field number not a number", [Header, "eins;1.2;X"], 2, "Teilbereich-Nummer", ImportTexts.NotAFieldNumber },
         { "unknown field without title", [Header, "7;7.1;X"], 2, "Teilbereich-Nummer", ImportTexts.UnknownField },
         { "field titles differ", ["Teilbereich-Nummer;Teilbereich-Titel;Nummer;Titel", "7;Neu;7.1;X", "7;Anders;7.2;Y"], 3, "Teilbereich-Titel", ImportTexts.FieldTitleDiffers },
@@ -54,7 +55,7 @@ public abstract class MeasureImportErrorTests(PlanwerkApp app)
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await SmallPlanAsync(m);
-        var csv = Csv(lines.Select(l => l.Replace("{id}", plan.MeasureId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToArray());
+        var csv = Csv(lines.Select(l => l.Replace("{key}", plan.MeasureKey.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToArray());
 
         var result = await ImportAsync(m, plan.PlanId, csv);
 

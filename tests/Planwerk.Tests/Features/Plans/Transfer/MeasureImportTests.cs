@@ -8,20 +8,20 @@ using static Planwerk.Tests.Features.Plans.Transfer.TransferData;
 
 namespace Planwerk.Tests.Features.Plans.Transfer;
 
-/// <summary>What a measure table does to a plan: update by id, create without, never delete.</summary>
+/// <summary>What a measure table does to a plan: update by key, create otherwise, never delete.</summary>
 public abstract class MeasureImportTests(PlanwerkApp app)
 {
     private static string Str(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task A_row_with_the_id_of_a_measure_updates_it_and_a_row_without_creates_one()
+    public async Task A_row_with_the_key_of_a_measure_updates_it_and_a_row_without_creates_one()
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await SmallPlanAsync(m);
 
         var result = await ImportAsync(m, plan.PlanId, Csv(
-            "id;Teilbereich-Nummer;Nummer;Titel;Status;Fortschritt;Stadtbezirke;Leitlinien",
-            $"{plan.MeasureId};1;1.1;Sprachcafé am Abend;In Umsetzung;40;Altstadt;2",
+            "Schlüssel;Teilbereich-Nummer;Nummer;Titel;Status;Fortschritt;Stadtbezirke;Leitlinien",
+            $"{plan.MeasureKey};1;1.1;Sprachcafé am Abend;In Umsetzung;40;Altstadt;2",
             ";1;1.2;Lesepatenschaften;Nicht begonnen;0;\"Altstadt; Neustadt\";\"1; 2\""));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
@@ -61,7 +61,7 @@ public abstract class MeasureImportTests(PlanwerkApp app)
             return 0;
         });
 
-        var result = await ImportAsync(m, plan.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel;Fortschritt", $"{plan.MeasureId};1;1.1;Sprachcafé;30"));
+        var result = await ImportAsync(m, plan.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel;Fortschritt", $"{plan.MeasureKey};1;1.1;Sprachcafé;30"));
 
         Assert.Equal(1, result.Updated);
         var after = await m.WithDbAsync(db => db.Measures.SingleAsync(x => x.Id == plan.MeasureId));
@@ -69,15 +69,19 @@ public abstract class MeasureImportTests(PlanwerkApp app)
     }
 
     [Fact]
-    public async Task An_id_of_a_measure_of_another_plan_creates_a_new_measure()
+    public async Task A_key_the_plan_lacks_creates_a_measure_with_that_key_and_rows_without_get_the_next_free_keys()
     {
         var m = await app.CreateMunicipalityAsync();
         var first = await SmallPlanAsync(m);
         var second = await SmallPlanAsync(m);
 
-        var result = await ImportAsync(m, second.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel", $"{first.MeasureId};1;1.2;Kopie"));
+        var result = await ImportAsync(m, second.PlanId, Csv("Key;Teilbereich-Nummer;Nummer;Titel", "7;1;1.2;Sieben", ";1;1.3;Ohne Schlüssel"));
 
-        Assert.Equal((1, 0), (result.Created, result.Updated));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal((2, 0), (result.Created, result.Updated));
+        Assert.Equal([(1, "1.1"), (7, "1.2"), (8, "1.3")], await m.WithDbAsync(async db =>
+            (await db.Measures.Where(x => x.PlanId == second.PlanId).OrderBy(x => x.Key).Select(x => new { x.Key, x.Number }).ToListAsync()).Select(x => (x.Key, x.Number)).ToList()));
+        // Keys are per plan: the other plan's measure with key 1 is not touched.
         Assert.Equal("Sprachcafé", await m.WithDbAsync(db => db.Measures.Where(x => x.Id == first.MeasureId).Select(x => x.Title).SingleAsync()));
     }
 
@@ -113,13 +117,13 @@ public abstract class MeasureImportTests(PlanwerkApp app)
             var measure = new Measure { PlanId = plan.PlanId, FieldOfActionId = plan.FieldId, Position = 2, Number = "1.2", Title = "Zweite", UpdatedAt = Now };
             db.AddRange(field2, measure);
             await db.SaveChangesAsync();
-            return measure.Id;
+            return measure.Key;
         });
 
-        var swap = await ImportAsync(m, plan.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel", $"{plan.MeasureId};1;1.2;Sprachcafé", $"{second};1;1.1;Zweite"));
+        var swap = await ImportAsync(m, plan.PlanId, Csv("Schlüssel;Teilbereich-Nummer;Nummer;Titel", $"{plan.MeasureKey};1;1.2;Sprachcafé", $"{second};1;1.1;Zweite"));
         Assert.True(swap.Succeeded, string.Join("\n", swap.Problems));
         Assert.Equal(2, swap.Updated);
-        var move = await ImportAsync(m, plan.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel", $"{second};2;2.1;Zweite"));
+        var move = await ImportAsync(m, plan.PlanId, Csv("Schlüssel;Teilbereich-Nummer;Nummer;Titel", $"{second};2;2.1;Zweite"));
         Assert.True(move.Succeeded, string.Join("\n", move.Problems));
 
         var measures = await m.WithDbAsync(db => db.Measures.Where(x => x.PlanId == plan.PlanId).OrderBy(x => x.Id)

@@ -77,8 +77,8 @@ public abstract class PlanImportTests(PlanwerkApp app)
     [Fact]
     public async Task A_later_format_version_is_refused()
     {
-        var problem = await ProblemAsync(Edited(d => d["version"] = 2));
-        Assert.Equal((ImportTexts.JsonVersionUnsupported, "2"), (problem.Message, problem.Arguments[0]));
+        var problem = await ProblemAsync(Edited(d => d["version"] = 3));
+        Assert.Equal((ImportTexts.JsonVersionUnsupported, "3"), (problem.Message, problem.Arguments[0]));
     }
 
     [Fact]
@@ -163,6 +163,78 @@ public abstract class PlanImportTests(PlanwerkApp app)
         var problem = await ProblemAsync(document.ToJson());
 
         Assert.Equal((place, message), (problem.Column, problem.Message));
+    }
+
+    [Fact]
+    public async Task A_version_1_document_is_read_with_its_measure_ids_as_keys()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var json = Edited(d =>
+        {
+            d["version"] = 1;
+            d.Remove("sections");
+            d.Remove("images");
+            var measure = d["fields"]![0]!["measures"]![0]!.AsObject();
+            measure.Remove("key");
+            measure.Insert(0, "id", 17);
+        });
+
+        var result = await m.WithDbAsync(db => PlanImport.ImportAsync(db, json, Now));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        var document = await DocumentAsync(m, result.PlanId);
+        Assert.Equal((2, 17), (document.Version, document.Fields[0].Measures[0].Key));
+        Assert.Empty(document.Sections);
+        Assert.Empty(document.Images);
+    }
+
+    internal static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+
+    [Fact]
+    public async Task Problems_of_keys_sections_and_images_are_reported_at_their_places()
+    {
+        var valid = Valid();
+        var measure = valid.Fields[0].Measures[0];
+        var document = valid with
+        {
+            Fields = [valid.Fields[0] with { Measures = [measure, measure with { Number = "1.2", Key = 17 }, measure with { Number = "1.3", Key = 0 }, measure with { Number = "1.4", Key = null }] }],
+            Sections =
+            [
+                new SectionDocument(" ", "![Plan](image:1) und ![fehlt](image:9)"),
+                new SectionDocument(new string('s', 301), "Text"),
+            ],
+            Images =
+            [
+                new ImageDocument(1, "plan.png", "image/png", "Ein Plan", Png),
+                new ImageDocument(1, "doppelt.png", "image/png", "Doppelt", Png),
+                new ImageDocument(0, "null.png", "image/png", "Null", Png),
+                new ImageDocument(2, "falsch.gif", "image/gif", "Falscher Typ", Png),
+                new ImageDocument(3, "text.png", "image/png", "Kein Bild", "<svg onload=alert(1)>"u8.ToArray()),
+                new ImageDocument(4, "", "image/png", "", Png),
+                new ImageDocument(5, "gross.png", "image/png", new string('a', 501), [.. Png, .. new byte[Planwerk.Features.Plans.Sections.ImageFiles.MaxBytes]]),
+            ],
+        };
+
+        var (result, plans) = await ImportAsync(document.ToJson());
+
+        Assert.Equal(0, plans);
+        Assert.Equal(
+        [
+            ("$.fields[0].measures[1].key", ImportTexts.DuplicateKeyAt),
+            ("$.fields[0].measures[2].key", ImportTexts.NotAKey),
+            ("$.images[1].number", ImportTexts.DuplicateImageNumber),
+            ("$.images[2].number", ImportTexts.NotAnImageNumber),
+            ("$.images[3].contentType", ImportTexts.ImageTypeDiffers),
+            ("$.images[4].data", ImportTexts.ImageNotRecognised),
+            ("$.images[5].fileName", ImportTexts.Required),
+            ("$.images[5].altText", ImportTexts.Required),
+            ("$.images[6].altText", ImportTexts.TooLong),
+            ("$.images[6].data", ImportTexts.ImageTooLarge),
+            ("$.sections[0].title", ImportTexts.Required),
+            ("$.sections[0].body", ImportTexts.ImageNotListed),
+            ("$.sections[1].title", ImportTexts.TooLong),
+        ], result.Problems.Select(p => (p.Column!, p.Message)));
+        Assert.Equal("9", result.Problems.Single(p => p.Message == ImportTexts.ImageNotListed).Arguments[0]);
     }
 
     [Fact]

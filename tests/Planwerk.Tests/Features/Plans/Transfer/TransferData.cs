@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Plans.Transfer;
 using Planwerk.Tests.Infrastructure;
 
@@ -88,6 +89,8 @@ public static class TransferData
                     Plan = plan,
                     FieldOfAction = field,
                     Position = i + 1,
+                    // Keys with gaps and out of number order, as after deletions and moves: they must travel as they are.
+                    Key = 40 - 2 * i,
                     Number = numbers[i],
                     Title = text + (i % 3 == 0 ? " " + HostileText.RightToLeft : ""),
                     Goal = i % 2 == 0 ? Tricky.LineBreaks + " " + text : text,
@@ -108,10 +111,23 @@ public static class TransferData
                     Principles = i % 4 == 3 ? [] : principles.Where((_, k) => (k + i) % 3 != 0).ToList(),
                 });
             }
+            // Sections with hostile titles and bodies that show the plan's images; images numbered with a gap.
+            db.PlanSections.AddRange(
+                new PlanSection { Plan = plan, Position = 1, Title = HostileText.Script + " Vorwort", Body = Tricky.LineBreaks + "\n\n![" + HostileText.Markup + "](image:5)\n\n" + HostileText.VeryLong },
+                new PlanSection { Plan = plan, Position = 2, Title = HostileText.RightToLeft, Body = "Ohne Bild: " + Tricky.Formula + " " + Tricky.Separators },
+                new PlanSection { Plan = plan, Position = 3, Title = Tricky.Spaces, Body = "![Karte](image:2) " + HostileText.Markup });
+            db.PlanImages.AddRange(
+                new PlanImage { Plan = plan, Number = 2, FileName = HostileText.Script + ".png", ContentType = "image/png", Bytes = Png, AltText = HostileText.RightToLeft + " " + HostileText.Script, CreatedAt = Now },
+                new PlanImage { Plan = plan, Number = 5, FileName = "karte \"alt\".gif", ContentType = "image/gif", Bytes = Gif, AltText = HostileText.Markup + " " + Tricky.Formula, CreatedAt = Now });
             await db.SaveChangesAsync();
             return plan.Id;
         });
     }
+
+    /// <summary>The first bytes of a PNG and of a GIF: enough for the content check, and distinct bytes to compare.</summary>
+    public static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 1, 2, 3];
+
+    public static readonly byte[] Gif = [.. "GIF89a"u8, 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0x3B];
 
     /// <summary>An empty plan with the same principles (positions and titles) as <paramref name="planId"/>.</summary>
     public static Task<int> EmptyPlanWithPrinciplesOfAsync(TestMunicipality m, int planId) => m.WithDbAsync(async db =>
@@ -137,10 +153,10 @@ public static class TransferData
         db.Principles.AddRange(new Principle { Plan = plan, Position = 1, Title = "Eins" }, new Principle { Plan = plan, Position = 2, Title = "Zwei" });
         db.Measures.Add(measure);
         await db.SaveChangesAsync();
-        return new SmallPlan(plan.Id, field.Id, measure.Id);
+        return new SmallPlan(plan.Id, field.Id, measure.Id, measure.Key);
     });
 
-    public sealed record SmallPlan(int PlanId, int FieldId, int MeasureId);
+    public sealed record SmallPlan(int PlanId, int FieldId, int MeasureId, int MeasureKey);
 
     /// <summary>CSV text from lines (";" separated), as UTF-8 bytes.</summary>
     public static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
@@ -150,17 +166,6 @@ public static class TransferData
 
     public static Task<PlanDocument> DocumentAsync(TestMunicipality m, int planId) =>
         m.WithDbAsync(async db => (await PlanDocument.LoadAsync(db, planId))!);
-
-    /// <summary>The document with each measure's id replaced by the id of the measure with the same
-    /// number in <paramref name="other"/>: the one way two plans' exports of the same content differ.</summary>
-    public static PlanDocument WithIdsOf(this PlanDocument document, PlanDocument other)
-    {
-        var ids = other.AllMeasures().ToDictionary(x => x.Measure.Number, x => x.Measure.Id);
-        return document with
-        {
-            Fields = document.Fields.Select(f => f with { Measures = f.Measures.Select(x => x with { Id = ids[x.Number] }).ToList() }).ToList(),
-        };
-    }
 
     public static Task<int> CountMeasuresAsync(TestMunicipality m, int planId) =>
         m.WithDbAsync(db => db.Measures.CountAsync(x => x.PlanId == planId));

@@ -95,8 +95,10 @@ public sealed class ValueParsingTests
     [InlineData("priorität", MeasureColumn.Priority)]
     [InlineData("Priorita\u0308t", MeasureColumn.Priority)]
     [InlineData("Field number", MeasureColumn.FieldNumber)]
-    [InlineData("ID", MeasureColumn.Id)]
-    [InlineData("\uFEFFid", MeasureColumn.Id)]
+    [InlineData("Schlüssel", MeasureColumn.Key)]
+    [InlineData("key", MeasureColumn.Key)]
+    [InlineData("ID", MeasureColumn.Key)]
+    [InlineData("\uFEFFid", MeasureColumn.Key)]
     public void Headers_are_matched_in_German_and_English_ignoring_case(string header, MeasureColumn expected) =>
         Assert.Equal(expected, MeasureColumns.Find(header)?.Column);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.Transfer;
 using Planwerk.Features.Plans.Versions;
+using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Plans.Versions;
 
@@ -25,7 +26,7 @@ public sealed class PlanComparisonTests
     }
 
     [Fact]
-    public void Added_and_removed_measures_are_found_by_id()
+    public void Added_and_removed_measures_are_found_by_key()
     {
         var a = Plan(null, new FieldDocument(1, "Sprache", "", [Measure(1, "1.1", "Sprachcafé"), Measure(2, "1.2", "Lesepaten")]));
         var b = Plan(null, new FieldDocument(1, "Sprache", "", [Measure(1, "1.1", "Sprachcafé"), Measure(3, "1.3", "Kitas")]));
@@ -116,23 +117,71 @@ public sealed class PlanComparisonTests
     }
 
     [Fact]
-    public void Sections_are_compared_when_the_documents_have_them()
+    public void Sections_are_matched_by_title_then_by_position_and_their_changed_words_marked()
     {
         var plan = Plan(null);
-        var a = WithSections(plan, ("Vorwort", "Liebe Leserinnen und Leser"), ("Rückblick", "Viel erreicht"));
-        var b = WithSections(plan, ("Vorwort", "Liebe Bürgerinnen und Bürger"));
-        var result = PlanComparison.Compare(a, b);
-        Assert.Equal([(PartChangeKind.Changed, "Vorwort"), (PartChangeKind.Removed, "Rückblick")], result.Sections.Select(s => (s.Kind, s.Title)));
-        Assert.Equal("Text", result.Sections[0].Facts.Single().Label);
-        Assert.Empty(PlanComparison.Compare(VersionDocument.Of(plan), VersionDocument.Of(plan)).Sections);
+        var a = plan with
+        {
+            Sections =
+            [
+                new SectionDocument("Vorwort", "Liebe Leserinnen und Leser"),
+                new SectionDocument("Rückblick", "Viel erreicht"),
+                new SectionDocument("Bestand", "Angebote der Stadt"),
+                new SectionDocument("Alt", "Fällt weg"),
+            ],
+        };
+        var b = plan with
+        {
+            Sections =
+            [
+                new SectionDocument("Rückblick", "Viel erreicht"),                   // moved up, unchanged: no change
+                new SectionDocument("Vorwort", "Liebe Bürgerinnen und Bürger"),     // moved down, text changed: by title
+                new SectionDocument("Bestandsaufnahme", "Angebote der Stadt"),      // renamed at position 3: by position
+            ],
+        };
+
+        var result = Compare(a, b);
+
+        Assert.Equal(
+            [(PartChangeKind.Changed, "2", "Vorwort"), (PartChangeKind.Changed, "3", "Bestandsaufnahme"), (PartChangeKind.Removed, "4", "Alt")],
+            result.Sections.Select(s => (s.Kind, s.Number, s.Title)));
+        Assert.Contains((PartChangeKind.Added, "4", "Alt"), Compare(b, a).Sections.Select(s => (s.Kind, s.Number, s.Title)));
+        var text = Assert.Single(result.Sections[0].Facts);
+        Assert.Equal("Text", text.Label);
+        Assert.Equal([(DiffPartKind.Same, "Liebe "), (DiffPartKind.Removed, "Leserinnen"), (DiffPartKind.Inserted, "Bürgerinnen"), (DiffPartKind.Same, " und "), (DiffPartKind.Removed, "Leser"), (DiffPartKind.Inserted, "Bürger")],
+            text.Words.Select(w => (w.Kind, w.Text)));
+        Assert.Equal(("Titel", "Bestand", "Bestandsaufnahme"), (result.Sections[1].Facts.Single().Label, result.Sections[1].Facts.Single().Old, result.Sections[1].Facts.Single().New));
+        Assert.Empty(Compare(a, a).Sections);
+        var hostile = b with { Sections = [.. b.Sections, new SectionDocument(HostileText.Script, HostileText.RightToLeft)] };
+        Assert.Equal((PartChangeKind.Added, "4", HostileText.Script), Compare(b, hostile).Sections.Select(s => (s.Kind, s.Number, s.Title)).Single());
     }
 
-    private static VersionDocument WithSections(PlanDocument plan, params (string Title, string Body)[] sections)
+    [Fact]
+    public void A_version_frozen_in_format_1_is_read_and_its_measure_ids_match_the_keys_of_a_later_version()
     {
-        var json = JsonSerializer.SerializeToNode(plan, PlanDocument.JsonOptions)!.AsObject();
-        json["sections"] = new System.Text.Json.Nodes.JsonArray(sections.Select((s, i) =>
-            (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["position"] = i + 1, ["title"] = s.Title, ["body"] = s.Body }).ToArray());
-        return VersionDocument.Read(json.ToJsonString());
+        var later = Plan(null, new FieldDocument(1, "Sprache", "", [Measure(7, "1.2", "Sprachcafé am Abend"), Measure(8, "1.1", "Neu")])) with
+        {
+            Sections = [new SectionDocument("Vorwort", "Text")],
+        };
+        // As stored before keys, sections and images were in the format.
+        var old = JsonSerializer.SerializeToNode(Plan(null, new FieldDocument(1, "Sprache", "", [Measure(7, "1.1", "Sprachcafé")])), PlanDocument.JsonOptions)!.AsObject();
+        old["version"] = 1;
+        old.Remove("sections");
+        old.Remove("images");
+        var measure = old["fields"]![0]!["measures"]![0]!.AsObject();
+        measure.Remove("key");
+        measure.Insert(0, "id", 7);
+
+        var frozen = VersionDocument.Read(old.ToJsonString());
+        var result = PlanComparison.Compare(frozen, VersionDocument.Of(later));
+
+        Assert.Equal(7, frozen.Plan.Fields[0].Measures[0].Key);
+        Assert.Empty(frozen.Sections);
+        var changed = Assert.Single(result.ChangedMeasures);
+        Assert.True(changed.Renumbered);
+        Assert.Equal("Neu", Assert.Single(result.AddedMeasures).Current.Title);
+        Assert.Empty(result.RemovedMeasures);
+        Assert.Equal(PartChangeKind.Added, Assert.Single(result.Sections).Kind);
     }
 
     [Fact]

@@ -326,6 +326,70 @@ public abstract class VersionPagesTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task A_version_shows_its_sections_with_the_images_frozen_with_it()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await m.PlanAsync();
+        var hidden = await m.PlanAsync(title: "Nicht öffentlich");
+        await SetPublicAsync(m, plan.Id);
+        await m.WithDbAsync(async db =>
+        {
+            foreach (var planId in new[] { plan.Id, hidden.Id })
+            {
+                db.PlanSections.Add(new Planwerk.Features.Plans.Sections.PlanSection { PlanId = planId, Position = 1, Title = HostileText.Script, Body = "Vorher **fett** ![" + HostileText.Markup + "](image:3) und ![fehlt](image:4)" });
+                db.PlanImages.Add(new Planwerk.Features.Plans.Sections.PlanImage { PlanId = planId, Number = 3, FileName = "karte.gif", ContentType = "image/gif", Bytes = Transfer.TransferData.Gif, AltText = "Karte", CreatedAt = DateTimeOffset.UtcNow });
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var editor = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        var id = await FreezeAsync(editor, m, plan.Id, "Mit Bild");
+        var hiddenId = await FreezeAsync(editor, m, hidden.Id, "Verborgen");
+        // The plan's image changes afterwards; the version keeps what was frozen.
+        await m.WithDbAsync(async db =>
+        {
+            var image = await db.PlanImages.SingleAsync(i => i.PlanId == plan.Id);
+            (image.Bytes, image.ContentType) = (Transfer.TransferData.Png, "image/png");
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var manageImage = $"{Manage(m, plan.Id)}/{id}/images/3";
+        var publicImage = $"{Public(m, plan.Id)}/{id}/images/3";
+
+        foreach (var (client, page, image) in new[] { (editor, $"{Manage(m, plan.Id)}/{id}", manageImage), (app.CreateBrowserlikeClient(), $"{Public(m, plan.Id)}/{id}", publicImage) })
+        {
+            var document = await client.GetDocumentAsync(page);
+            var section = document.QuerySelector("section.plan-section")!;
+            Assert.Equal(HostileText.Script, section.QuerySelector("h3")!.TextContent);
+            Assert.NotNull(section.QuerySelector("strong"));
+            var img = Assert.Single(section.QuerySelectorAll("img"));
+            Assert.Equal((image, HostileText.Markup), (img.GetAttribute("src"), img.GetAttribute("alt")));
+            Assert.Contains("fehlt", section.TextContent, StringComparison.Ordinal); // an image the version lacks: its words
+
+            var response = await client.GetAsync(image);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(Transfer.TransferData.Gif, await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal("image/gif", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.True(response.Headers.CacheControl!.MaxAge >= TimeSpan.FromDays(365), page);
+        }
+
+        var visitor = app.CreateBrowserlikeClient();
+        var elsewhere = await app.CreateMunicipalityAsync();
+        var editorElsewhere = await elsewhere.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{Public(m, plan.Id)}/{id}/images/4")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{Public(m, hidden.Id)}/{hiddenId}/images/3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{Public(m, plan.Id)}/{hiddenId}/images/3")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"{Manage(m, hidden.Id)}/{hiddenId}/images/3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editorElsewhere.GetAsync($"{Manage(elsewhere, plan.Id)}/{id}/images/3")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{Public(elsewhere, plan.Id)}/{id}/images/3")).StatusCode);
+        var anonymous = await visitor.GetAsync($"{Manage(m, hidden.Id)}/{hiddenId}/images/3");
+        Assert.True(anonymous.StatusCode == HttpStatusCode.Redirect && anonymous.RedirectTarget().StartsWith("/account/login?", StringComparison.Ordinal));
+        var outsider = await editorElsewhere.GetAsync(manageImage);
+        Assert.True(outsider.StatusCode == HttpStatusCode.Redirect && outsider.RedirectTarget().StartsWith("/account/access-denied", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ids_of_another_municipality_or_plan_find_nothing()
     {
         var a = await app.CreateMunicipalityAsync();
