@@ -60,7 +60,6 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("ist jetzt Administrator/in.");
         row = page.Locator("table tbody tr", new() { HasText = email });
         Assert.Equal("Administrator", await row.Locator("select[name=role]").InputValueAsync());
-        await page.AssertNoSeriousViolationsAsync();
 
         // She follows the link in the invitation, sets her password and administers the municipality.
         var link = AccountTestSupport.PasswordLink(await app.MailToAsync(email));
@@ -131,11 +130,11 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByLabel("Code aus der Authenticator-App").FillAsync(AccountTestSupport.WrongCode(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und einschalten" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
-        await page.AssertNoSeriousViolationsAsync();
         key = await page.Locator("#shared-key").InnerTextAsync();
         await page.GetByLabel("Code aus der Authenticator-App").FillAsync(AccountTestSupport.CurrentCode(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und einschalten" }).ClickAsync();
         await Assertions.Expect(page.Locator(".recovery-codes code")).ToHaveCountAsync(10);
+        var firstCodes = await page.Locator(".recovery-codes code").AllInnerTextsAsync();
         await page.AssertNoSeriousViolationsAsync();
 
         // New recovery codes: a confirmation page, then ten new codes.
@@ -146,7 +145,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Neue Codes erzeugen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".recovery-codes code")).ToHaveCountAsync(10);
-        await page.AssertNoSeriousViolationsAsync();
+        Assert.Empty((await page.Locator(".recovery-codes code").AllInnerTextsAsync()).Intersect(firstCodes));
 
         // Signing in now asks for the code.
         await page.SignOutAsync();
