@@ -9,8 +9,8 @@ using Planwerk.Tests.Infrastructure;
 namespace Planwerk.BrowserTests;
 
 /// <summary>The plan team's tools around the editor in Chromium: importing a measure table, the
-/// history with its filters, narrative sections and named versions. axe-core runs on every page
-/// reached, including the page that lists an import's problems.</summary>
+/// history with its filters, copying a plan through its JSON document, narrative sections and named
+/// versions. axe-core runs on every page reached, including the page that lists an import's problems.</summary>
 public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string Header = "Teilbereich-Nummer;Nummer;Titel;Status;Fortschritt\r\n";
@@ -27,7 +27,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task Editor_fixes_the_row_an_import_names_then_finds_the_import_in_the_filtered_history()
+    public async Task Editor_fixes_the_row_an_import_names_finds_it_in_the_filtered_history_and_copies_the_plan_as_JSON()
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await Seed.PlanAsync(m);
@@ -102,6 +102,20 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(1, await page.Locator("ol.history > li").CountAsync());
         Assert.Contains(NewTitle, await page.Locator("ol.history").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoSeriousViolationsAsync();
+
+        // The whole plan downloaded as JSON becomes a new plan with the same four measures.
+        await page.GotoAsync(transferUrl);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ganzer Plan als JSON-Dokument" }).ClickAsync());
+        Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Einen ganzen Plan aus einem JSON-Dokument als neuen Plan anlegen" }).ClickAsync();
+        await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/import");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("JSON-Dokument").SetInputFilesAsync(await download.PathAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und als neuen Plan anlegen" }).ClickAsync();
+        await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/*/transfer");
+        Assert.NotEqual(transferUrl, new Uri(page.Url).AbsolutePath);
+        Assert.Contains("Der Plan hat 4 Maßnahmen.", await page.MainTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Aktionsplan Integration", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
