@@ -79,7 +79,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     [Fact]
-    public async Task A_person_changes_the_password_turns_on_two_factor_and_signs_in_with_a_code()
+    public async Task A_person_changes_the_password_turns_on_two_factor_signs_in_with_a_code_and_turns_it_off()
     {
         var m = await app.CreateMunicipalityAsync();
         var user = await m.AddMemberAsync(MunicipalityRole.PlanEditor);
@@ -163,6 +163,16 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/account");
         Assert.Contains("eingeschaltet", await page.MainTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("ausgeschaltet", await page.MainTextAsync(), StringComparison.Ordinal);
+
+        // Turning it off again asks for the password.
+        await page.GotoAsync("/account/two-factor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zwei-Faktor-Anmeldung ausschalten" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor/disable");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Passwort zur Bestätigung").FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ausschalten" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor");
+        Assert.Contains("Die Zwei-Faktor-Anmeldung ist ausgeschaltet.", await page.Locator("#two-factor-status").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
