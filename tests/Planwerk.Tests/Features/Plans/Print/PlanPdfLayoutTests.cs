@@ -8,17 +8,21 @@ namespace Planwerk.Tests.Features.Plans.Print;
 public sealed class PlanPdfLayoutTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
-    public async Task Plan_pdf_prints_the_sections_after_the_contents_with_their_png_image_before_principles_and_measures()
+    public async Task Plan_pdf_prints_the_sections_after_the_contents_with_their_png_and_jpeg_images_before_principles_and_measures()
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await PrintPlans.SeedAsync(m, fieldCount: 2, measureCount: 5,
             sections:
             [
                 new("Vorwort", "Der **Stadtrat** hat den Plan beraten.\n\n![Karte der Stadtteile](image:1)\n\nNach dem Bild geht es weiter."),
-                new("Rückblick " + HostileText.Script, "Was geschah: " + HostileText.Markup + "\n\n![Altes Logo](image:2)\n\n![Verloren](image:9)"),
+                new("Rückblick " + HostileText.Script, "Was geschah: " + HostileText.Markup + "\n\n![Altes Logo](image:2)\n\n![Verloren](image:9)\n\n![Foto vom Fest](image:3)"),
                 new(HostileText.RightToLeft, HostileText.VeryLong),
             ],
-            images: [new(1, "image/png", "Karte der Stadtteile", PrintPlans.Png), new(2, "image/gif", "Altes Logo", PrintPlans.Gif)]);
+            images:
+            [
+                new(1, "image/png", "Karte der Stadtteile", PrintPlans.Png), new(2, "image/gif", "Altes Logo", PrintPlans.Gif),
+                new(3, "image/jpeg", "Foto vom Fest", PrintPlans.Jpeg),
+            ]);
 
         var (pdf, _) = await PdfText.FetchAsync(app.CreateClient(), m.PdfUrl(plan));
 
@@ -38,24 +42,30 @@ public sealed class PlanPdfLayoutTests(SqliteApp app) : IClassFixture<SqliteApp>
         var positions = new[]
             {
                 "bündelt", "Der Stadtrat hat den Plan beraten.", "Karte der Stadtteile", "Nach dem Bild geht es weiter.",
-                "Was geschah: " + HostileText.Markup, "[Altes Logo]", PrintPlans.Normalize(HostileText.VeryLong), "Alle wirken mit.",
+                "Was geschah: " + HostileText.Markup, "[Altes Logo]", "[Verloren]", "Foto vom Fest", PrintPlans.Normalize(HostileText.VeryLong), "Alle wirken mit.",
             }
             .Concat(plan.Measures.Select(x => $"{x.Number} {x.Title}"))
             .Select(t => (t, at: body.IndexOf(t, StringComparison.Ordinal))).ToList();
         Assert.All(positions, p => Assert.True(p.at >= 0, $"'{p.t[..Math.Min(40, p.t.Length)]}' is missing"));
         Assert.Equal(positions.Select(p => p.at).Order(), positions.Select(p => p.at));
-        Assert.Contains("Verloren", body, StringComparison.Ordinal);
         Assert.DoesNotContain("image:", body, StringComparison.Ordinal);
         Assert.DoesNotContain("![", body, StringComparison.Ordinal);
 
-        // The PNG is the one image, drawn at the text width on the preface's page with its caption; the GIF is its text.
+        // The PNG and the JPEG are drawn at the text width, in their proportions, on their sections' pages
+        // with their captions; the GIF and the unknown number are their text.
         var imagePages = pdf.Images.Select((images, i) => (images, number: i + 1)).Where(p => p.images.Count > 0).ToList();
-        var (drawn, page) = Assert.Single(imagePages);
-        Assert.Equal(prefacePage, page);
-        var bounds = Assert.Single(drawn);
-        Assert.InRange(bounds.Width, PdfLayout.ContentWidth - 1, PdfLayout.ContentWidth + 1);
-        Assert.InRange(bounds.Left, PdfLayout.Left - 1, PdfLayout.Left + 1);
-        Assert.Contains("Karte der Stadtteile", pdf.Pages[page - 1], StringComparison.Ordinal);
+        Assert.Equal([prefacePage, PageOf("Was geschah:")], imagePages.Select(p => p.number));
+        var png = Assert.Single(imagePages[0].images);
+        var jpeg = Assert.Single(imagePages[1].images);
+        foreach (var bounds in new[] { png, jpeg })
+        {
+            Assert.InRange(bounds.Width, PdfLayout.ContentWidth - 1, PdfLayout.ContentWidth + 1);
+            Assert.InRange(bounds.Left, PdfLayout.Left - 1, PdfLayout.Left + 1);
+        }
+        Assert.Equal(1.0, png.Height / png.Width, 2);
+        Assert.Equal(0.5, jpeg.Height / jpeg.Width, 2);
+        Assert.Contains("Karte der Stadtteile", pdf.Pages[prefacePage - 1], StringComparison.Ordinal);
+        Assert.Contains("Foto vom Fest", pdf.Pages[imagePages[1].number - 1], StringComparison.Ordinal);
 
         for (var i = 0; i < pdf.PageCount; i++)
             Assert.Contains($"Seite {i + 1} von {pdf.PageCount}", pdf.Pages[i], StringComparison.Ordinal);
@@ -68,7 +78,7 @@ public sealed class PlanPdfLayoutTests(SqliteApp app) : IClassFixture<SqliteApp>
         var tall = layout.LoadImage(PrintPlans.TallPng);
         Assert.NotNull(tall);
         Assert.Null(layout.LoadImage(PrintPlans.Gif));
-        Assert.Null(layout.LoadImage([0x89, 0x50, 0x4E, 0x47])); // not a whole PNG
+        Assert.Null(layout.LoadImage(PrintPlans.Png[..20])); // a PNG signature without the image: PDFsharp refuses it
 
         var lines = layout.ImageBlock(tall, "Ein langer Schnitt durch die Stadt", 0, PdfLayout.ContentWidth);
 
