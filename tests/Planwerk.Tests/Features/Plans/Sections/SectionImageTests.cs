@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Sections;
+using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Features.Plans.Manage;
 using Planwerk.Tests.Infrastructure;
 
@@ -220,6 +221,37 @@ public abstract class SectionImageTests(PlanwerkApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(ImageUrl(other, plan.Id, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editorElsewhere.GetAsync(ImageUrl(other, plan.Id, 1))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(ImageUrl(m, plan.Id, 2))).StatusCode);
+    }
+
+    [Fact]
+    public async Task People_who_are_no_editors_of_the_municipality_cannot_upload_change_or_delete_images()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await PlanAsync(m, isPublic: true);
+        await m.WithDbAsync(db =>
+        {
+            db.PlanImages.Add(new PlanImage { PlanId = plan.Id, FileName = "karte.png", ContentType = "image/png", Bytes = TestImages.Png, AltText = "Karte" });
+            return Task.FromResult(0);
+        });
+        var page = ImagesPage(m, plan.Id);
+        var anonymous = app.CreateBrowserlikeClient();
+        var editorElsewhere = await (await app.CreateMunicipalityAsync()).SignedInClientAsync(MunicipalityRole.PlanEditor);
+        foreach (var (client, target) in new[] { (anonymous, "/account/login"), (editorElsewhere, "/account/access-denied") })
+        {
+            using var upload = new MultipartFormDataContent { { new ByteArrayContent(TestImages.Gif), "Input.File", "a.gif" }, { new StringContent("Eingeschmuggelt"), "Input.AltText" } };
+            foreach (var response in new[]
+            {
+                await client.PostAsync(page + "?handler=Upload", upload),
+                await client.PostAsync(page + "?handler=AltText", new FormUrlEncodedContent(new Dictionary<string, string> { ["number"] = "1", ["altText"] = "Geändert" })),
+                await client.PostAsync(page + "?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["number"] = "1" })),
+            })
+            {
+                Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"POST answered {(int)response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.Redirect) Assert.StartsWith(target, response.RedirectTarget(), StringComparison.Ordinal);
+            }
+        }
+        var images = await m.WithDbAsync(db => db.PlanImages.AsNoTracking().Where(i => i.PlanId == plan.Id).Select(i => i.AltText).ToListAsync());
+        Assert.Equal(["Karte"], images);
     }
 
     private static async Task<HttpResponseMessage> GetWithETagAsync(HttpClient client, string url, EntityTagHeaderValue etag)
