@@ -52,7 +52,7 @@ public static partial class PlanImport
         JsonObject root;
         try
         {
-            var node = JsonNode.Parse(content, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            var node = JsonNode.Parse(content, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
             if (node is not JsonObject o || o["format"] is not JsonValue format || format.GetValueKind() != JsonValueKind.String
                 || format.GetValue<string>() != PlanDocument.FormatName)
                 return (null, ImportProblem.InFile(ImportTexts.JsonNotPlanwerk));

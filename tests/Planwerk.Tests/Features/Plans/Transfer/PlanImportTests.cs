@@ -69,6 +69,13 @@ public abstract class PlanImportTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task A_property_given_twice_is_refused_as_invalid_json()
+    {
+        var problem = await ProblemAsync("{\"format\": \"planwerk-plan\", \"version\": 2, \"version\": 1}"u8.ToArray());
+        Assert.Equal(ImportTexts.NotJson, problem.Message);
+    }
+
+    [Fact]
     public async Task A_json_document_of_another_kind_is_refused()
     {
         Assert.Equal(ImportTexts.JsonNotPlanwerk, (await ProblemAsync("""{"format": "oparl", "version": 1}"""u8.ToArray())).Message);
