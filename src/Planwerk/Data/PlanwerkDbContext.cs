@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Municipalities;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Sections;
@@ -31,6 +32,9 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PlanSection> PlanSections => Set<PlanSection>();
     public DbSet<PlanImage> PlanImages => Set<PlanImage>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+    public DbSet<StakeholderMember> StakeholderMembers => Set<StakeholderMember>();
+    public DbSet<StakeholderInvitation> StakeholderInvitations => Set<StakeholderInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -149,6 +153,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(v => new { v.PlanId, v.Name }).IsUnique();
         });
 
+        ConfigureStakeholders(builder);
+
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
             var clr = entityType.ClrType;
@@ -170,6 +176,47 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<PlanSection>(builder);
         ApplyMunicipalityFilter<PlanImage>(builder);
         ApplyMunicipalityFilter<PlanVersion>(builder);
+        ApplyMunicipalityFilter<Stakeholder>(builder);
+        ApplyMunicipalityFilter<StakeholderMember>(builder);
+        ApplyMunicipalityFilter<StakeholderInvitation>(builder);
+    }
+
+    private static void ConfigureStakeholders(ModelBuilder builder)
+    {
+        builder.Entity<Stakeholder>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(Stakeholder.MaxNameLength);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(s => s.Description).HasMaxLength(Stakeholder.MaxDescriptionLength);
+            e.Property(s => s.Address).HasMaxLength(Stakeholder.MaxLineLength);
+            e.Property(s => s.Website).HasMaxLength(Stakeholder.MaxLineLength);
+            e.Property(s => s.Email).HasMaxLength(256);
+            e.Property(s => s.Phone).HasMaxLength(100);
+            e.Property(s => s.ContactPerson).HasMaxLength(Stakeholder.MaxLineLength);
+            e.HasIndex(s => new { s.MunicipalityId, s.Name }).IsUnique();
+        });
+        builder.Entity<StakeholderMember>(e =>
+        {
+            e.Property(m => m.JoinedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+            e.HasOne(m => m.Stakeholder).WithMany(s => s.Members).HasForeignKey(m => m.StakeholderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(m => new { m.StakeholderId, m.UserId }).IsUnique();
+            e.HasIndex(m => new { m.MunicipalityId, m.UserId });
+        });
+        builder.Entity<StakeholderInvitation>(e =>
+        {
+            var utc = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTime>(
+                v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+            e.Property(i => i.CreatedAt).HasConversion(utc);
+            e.Property(i => i.ExpiresAt).HasConversion(utc);
+            e.Property(i => i.UsedAt).HasConversion(utc);
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Property(i => i.InvitedByUserId).HasMaxLength(450);
+            e.Property(i => i.UsedByUserId).HasMaxLength(450);
+            e.HasOne(i => i.Stakeholder).WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+        });
     }
 
     private void ApplyMunicipalityFilter<T>(ModelBuilder builder) where T : class, IMunicipalityOwned =>

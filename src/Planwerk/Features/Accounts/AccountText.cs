@@ -8,6 +8,7 @@ public static class AccountText
     {
         MunicipalityRole.Administrator => "Administrator/in",
         MunicipalityRole.PlanEditor => "Planbearbeiter/in",
+        MunicipalityRole.Moderator => "Moderator/in",
         _ => role.ToString(),
     };
 }

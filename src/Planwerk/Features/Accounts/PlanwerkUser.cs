@@ -17,6 +17,8 @@ public enum MunicipalityRole
     Administrator,
     /// <summary>Writes and edits the municipality's plans.</summary>
     PlanEditor,
+    /// <summary>Belongs to the plan team for participation: reads the stakeholder registry and (later) moderates public comments.</summary>
+    Moderator,
 }
 
 public sealed class MunicipalityMembership : IMunicipalityOwned

@@ -62,6 +62,7 @@ public static class DemoContent
             .Concat(Localities.Select(n => new District { Name = n, Kind = DistrictKind.Locality }))
             .ToList();
         db.Districts.AddRange(districts);
+        Participation.Stakeholders.DemoStakeholders.Add(db);
 
         var predecessor = new Plan
         {

@@ -21,13 +21,25 @@ public static class Policies
     /// <summary>Any signed-in person (their own account pages).</summary>
     public const string SignedIn = nameof(SignedIn);
 
+    /// <summary>The whole plan team of the route's municipality: plan editors, moderators and administrators
+    /// (e.g. reading the stakeholder registry; changing it needs <see cref="PlanEditor"/>).</summary>
+    public const string PlanTeam = nameof(PlanTeam);
+
+    /// <summary>Signed-in members of at least one stakeholder organisation of the route's municipality.</summary>
+    public const string StakeholderMember = nameof(StakeholderMember);
+
     public static IServiceCollection AddPlanwerkAuthorization(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, MembershipHandler>();
+        services.AddScoped<IAuthorizationHandler, Features.Participation.Stakeholders.StakeholderMembershipHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(PlanEditor, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.PlanEditor)))
+            .AddPolicy(PlanTeam, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.PlanEditor, MunicipalityRole.Moderator)))
+            .AddPolicy(StakeholderMember, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new Features.Participation.Stakeholders.StakeholderMembershipRequirement()))
             .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator)));
         return services;

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Planwerk.Data;
+using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Security;
+
+namespace Planwerk.Features.Participation.Stakeholders;
+
+/// <summary>A contact of an organisation keeps its contact details up to date. Other members, and anyone
+/// else, find no such page (404); name, kind and public listing stay with the plan team.</summary>
+[Authorize(Policy = Policies.StakeholderMember)]
+public sealed class ContactDetailsModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> L) : ManagePageModel
+{
+    public sealed class ContactInput
+    {
+        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Anschrift darf höchstens {1} Zeichen lang sein.")]
+        public string? Address { get; set; }
+
+        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Website darf höchstens {1} Zeichen lang sein.")]
+        [Url(ErrorMessage = "Bitte geben Sie die Website als vollständige Adresse an, z. B. https://example.org.")]
+        public string? Website { get; set; }
+
+        [StringLength(256, ErrorMessage = "Die E-Mail-Adresse darf höchstens {1} Zeichen lang sein.")]
+        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an.")]
+        public string? Email { get; set; }
+
+        [StringLength(100, ErrorMessage = "Die Telefonnummer darf höchstens {1} Zeichen lang sein.")]
+        public string? Phone { get; set; }
+
+        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Ansprechperson darf höchstens {1} Zeichen lang sein.")]
+        public string? ContactPerson { get; set; }
+
+        public int Version { get; set; }
+    }
+
+    [BindProperty]
+    public ContactInput Input { get; set; } = new();
+
+    public string StoredName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } s) return NotFound();
+        Input = new ContactInput { Address = s.Address, Website = s.Website, Email = s.Email, Phone = s.Phone, ContactPerson = s.ContactPerson, Version = s.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } s) return NotFound();
+        if (s.Version != Input.Version) ShowConflict(s);
+        if (!ModelState.IsValid || Conflict is not null) return Page();
+
+        db.Entry(s).Property(x => x.Version).OriginalValue = Input.Version;
+        s.Address = Input.Address?.Trim() ?? "";
+        s.Website = Input.Website?.Trim() ?? "";
+        s.Email = Input.Email?.Trim() ?? "";
+        s.Phone = Input.Phone?.Trim() ?? "";
+        s.ContactPerson = Input.ContactPerson?.Trim() ?? "";
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (await FindAsync(id, ct) is not { } stored) return NotFound();
+            ShowConflict(stored);
+            return Page();
+        }
+        return await SavedAsync(cache, L["„{0}“ wurde gespeichert.", s.Name], "/" + Municipality.Slug + "/my-organisations");
+    }
+
+    private void ShowConflict(Stakeholder stored)
+    {
+        ModelState.AddModelError("", L["Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        Conflict = new EditConflict()
+            .Compare(L["Anschrift"], Input.Address, stored.Address)
+            .Compare(L["Website"], Input.Website, stored.Website)
+            .Compare(L["E-Mail-Adresse"], Input.Email, stored.Email)
+            .Compare(L["Telefon"], Input.Phone, stored.Phone)
+            .Compare(L["Ansprechperson"], Input.ContactPerson, stored.ContactPerson);
+        ModelState.Remove("Input.Version");
+        Input.Version = stored.Version;
+    }
+
+    private async Task<Stakeholder?> FindAsync(int id, CancellationToken ct)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var s = await db.Stakeholders.FirstOrDefaultAsync(x => x.Id == id && x.Members.Any(m => m.UserId == userId && m.IsContact), ct);
+        if (s is not null) StoredName = s.Name;
+        return s;
+    }
+}
