@@ -234,17 +234,24 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        await AssignPlanKeysAsync(cancellationToken);
-        var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        if (Author.UserId is { } userId && Author.UserName is null)
-        {
-            Author.UserName = await Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
-        }
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // New measures and images take numbers from their plan's counter, which must move in the same transaction.
+        var own = Database.CurrentTransaction is null && NeedsPlanKeys() ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            await AssignPlanKeysAsync(cancellationToken);
+            var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
+            if (pending.Count == 0)
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (own is not null) await own.CommitAsync(cancellationToken);
+                return saved;
+            }
+
+            if (Author.UserId is { } userId && Author.UserName is null)
+            {
+                Author.UserName = await Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+            }
+            own ??= Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             ChangeRecords.AddRange(ChangeRecorder.Complete(pending, Author.UserName ?? ""));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
@@ -286,32 +293,75 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         }
     }
 
+    private bool NeedsPlanKeys() =>
+        ChangeTracker.Entries<Measure>().Any(e => e.State == EntityState.Added)
+        || ChangeTracker.Entries<PlanImage>().Any(e => e.State == EntityState.Added);
+
     /// <summary>Gives new measures their <see cref="Measure.Key"/> and new images their
-    /// <see cref="PlanImage.Number"/> where left 0: one past the highest of their plan, in the order they were
-    /// added. One query per plan and kind. Two editors adding at the same moment may pick the same key; the
-    /// unique index then refuses the second save rather than letting it pass.</summary>
+    /// <see cref="PlanImage.Number"/> where left 0, from their plan's counters (<see cref="Plan.LastMeasureKey"/>,
+    /// <see cref="Plan.LastImageNumber"/>), so a number is never given twice, not even after the row that had it
+    /// was deleted. Keys given explicitly (an import) move the counter past them. The counter of a saved plan
+    /// moves in one UPDATE inside the save's transaction, which also makes two editors adding at the same
+    /// moment wait for each other instead of taking the same number.</summary>
     private async Task AssignPlanKeysAsync(CancellationToken cancellationToken)
     {
-        foreach (var group in ChangeTracker.Entries<Measure>().Where(e => e.State == EntityState.Added && e.Entity.Key == 0).ToList().GroupBy(PlanOf))
+        // Each Entries() call detects changes over every tracked row: ask once, not per row.
+        var measures = ChangeTracker.Entries<Measure>().Where(e => e.State == EntityState.Added).ToList();
+        var images = ChangeTracker.Entries<PlanImage>().Where(e => e.State == EntityState.Added).ToList();
+        if (measures.Count == 0 && images.Count == 0) return;
+        var plans = ChangeTracker.Entries<Plan>().ToDictionary(e => e.Property(p => p.Id).CurrentValue, e => e.Entity);
+
+        foreach (var group in measures.GroupBy(e => PlanOf(e, plans)))
         {
-            var highest = group.Key is int planId ? await Measures.Where(m => m.PlanId == planId).MaxAsync(m => (int?)m.Key, cancellationToken) ?? 0 : 0;
-            var next = 1 + Math.Max(highest, ChangeTracker.Entries<Measure>().Where(e => PlanOf(e).Equals(group.Key)).Max(e => e.Entity.Key));
-            foreach (var entry in group) entry.Entity.Key = next++;
+            var given = group.Max(e => e.Entity.Key);
+            var fresh = group.Where(e => e.Entity.Key == 0).ToList();
+            var last = await MoveCounterAsync(group.Key, given, fresh.Count, nameof(Plan.LastMeasureKey), cancellationToken);
+            var next = last - fresh.Count + 1;
+            foreach (var entry in fresh) entry.Entity.Key = next++;
         }
-        foreach (var group in ChangeTracker.Entries<PlanImage>().Where(e => e.State == EntityState.Added && e.Entity.Number == 0).ToList().GroupBy(PlanOf))
+        foreach (var group in images.GroupBy(e => PlanOf(e, plans)))
         {
-            var highest = group.Key is int planId ? await PlanImages.Where(i => i.PlanId == planId).MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0 : 0;
-            var next = 1 + Math.Max(highest, ChangeTracker.Entries<PlanImage>().Where(e => PlanOf(e).Equals(group.Key)).Max(e => e.Entity.Number));
-            foreach (var entry in group) entry.Entity.Number = next++;
+            var given = group.Max(e => e.Entity.Number);
+            var fresh = group.Where(e => e.Entity.Number == 0).ToList();
+            var last = await MoveCounterAsync(group.Key, given, fresh.Count, nameof(Plan.LastImageNumber), cancellationToken);
+            var next = last - fresh.Count + 1;
+            foreach (var entry in fresh) entry.Entity.Number = next++;
         }
     }
 
+    /// <summary>Moves a plan's counter to max(counter, <paramref name="given"/>) + <paramref name="count"/> and
+    /// returns its new value: in the database for a saved plan, on the object for a new one.</summary>
+    private async Task<int> MoveCounterAsync(object plan, int given, int count, string counter, CancellationToken cancellationToken)
+    {
+        if (plan is Plan added)
+        {
+            var value = Math.Max((int)Entry(added).Property(counter).CurrentValue!, given) + count;
+            Entry(added).Property(counter).CurrentValue = value;
+            return value;
+        }
+        var planId = (int)plan;
+        await Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(
+            p => EF.Property<int>(p, counter),
+            p => (EF.Property<int>(p, counter) > given ? EF.Property<int>(p, counter) : given) + count), cancellationToken);
+        var stored = await Plans.Where(p => p.Id == planId).Select(p => EF.Property<int>(p, counter)).SingleAsync(cancellationToken);
+        // Keep a tracked plan in step, without marking it changed.
+        if (ChangeTracker.Entries<Plan>().FirstOrDefault(e => e.Entity.Id == planId) is { } tracked) // once per plan and save
+        {
+            tracked.Property(counter).OriginalValue = stored;
+            tracked.Property(counter).CurrentValue = stored;
+            tracked.Property(counter).IsModified = false;
+        }
+        return stored;
+    }
+
     /// <summary>The plan of a new row: its saved plan's id, or the new plan object itself.</summary>
-    private static object PlanOf(EntityEntry entry)
+    private static object PlanOf(EntityEntry entry, Dictionary<int, Plan> tracked)
     {
         var planId = entry.Property("PlanId");
-        if (!planId.IsTemporary && planId.CurrentValue is int id && id > 0) return id;
-        return entry.Reference("Plan").CurrentValue ?? entry.Entity;
+        var id = (int)planId.CurrentValue!;
+        if (!planId.IsTemporary && id > 0) return id;
+        if (entry.Reference("Plan").CurrentValue is Plan plan) return plan;
+        return tracked.GetValueOrDefault(id) ?? throw new InvalidOperationException($"A new {entry.Entity.GetType().Name} belongs to no plan.");
     }
 
     /// <summary>Named versions are immutable. A modified one is always refused; a deleted one only when its

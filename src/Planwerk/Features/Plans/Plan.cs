@@ -34,6 +34,10 @@ public sealed class Plan : IMunicipalityOwned, IVersioned
     public bool IsExample { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The highest <see cref="Measure.Key"/> ever given in this plan; moved by the context only.</summary>
+    public int LastMeasureKey { get; set; }
+    /// <summary>The highest <see cref="Sections.PlanImage.Number"/> ever given in this plan; moved by the context only.</summary>
+    public int LastImageNumber { get; set; }
 
     public List<Principle> Principles { get; set; } = [];
     public List<FieldOfAction> Fields { get; set; } = [];

@@ -754,6 +754,12 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("LastImageNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastMeasureKey")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 

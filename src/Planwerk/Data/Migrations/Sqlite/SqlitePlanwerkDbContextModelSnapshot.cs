@@ -723,6 +723,12 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastImageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastMeasureKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 

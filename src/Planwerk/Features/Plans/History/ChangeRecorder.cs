@@ -11,7 +11,7 @@ namespace Planwerk.Features.Plans.History;
 public static class ChangeRecorder
 {
     /// <summary>Never recorded: keys, tenancy, and the bookkeeping every save touches.</summary>
-    private static readonly HashSet<string> Skipped = ["Id", "Key", "MunicipalityId", "PlanId", "Version", "UpdatedAt"];
+    private static readonly HashSet<string> Skipped = ["Id", "Key", "MunicipalityId", "PlanId", "Version", "UpdatedAt", "LastMeasureKey", "LastImageNumber"];
 
     public const string PrinciplesField = "Principles";
     public const string DistrictsField = "Districts";
@@ -78,11 +78,13 @@ public static class ChangeRecorder
         var changes = tracker.Entries()
             .Where(e => e.Metadata.Name == joinName && e.State is EntityState.Added or EntityState.Deleted)
             .Select(e => (Measure: (int)e.Property("MeasuresId").CurrentValue!, Other: (int)e.Property(otherKey).CurrentValue!, Added: e.State == EntityState.Added))
-            .GroupBy(c => c.Measure);
+            .GroupBy(c => c.Measure).ToList();
+        if (changes.Count == 0) return;
+        // One look at the tracked measures (each Entries() call detects changes over everything tracked).
+        var measures = tracker.Entries<Measure>().ToDictionary(m => m.Property(x => x.Id).CurrentValue);
         foreach (var group in changes)
         {
-            var measureEntry = tracker.Entries<Measure>().FirstOrDefault(m => m.Property(x => x.Id).CurrentValue == group.Key);
-            if (measureEntry is null) continue;
+            if (!measures.TryGetValue(group.Key, out var measureEntry)) continue;
             var now_ = current(measureEntry.Entity).ToList();
             var names = now_.DistinctBy(x => x.Id).ToDictionary(x => x.Id, x => x.Name);
             var newIds = now_.Select(x => x.Id).ToHashSet();
