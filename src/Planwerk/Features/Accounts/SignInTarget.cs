@@ -4,7 +4,7 @@ using Planwerk.Data;
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Where a person goes after signing in: back where they came from when that is an address
-/// of this site, else to the management of their first municipality, else to their account.</summary>
+/// of this site, else to the management of their first municipality (for a moderator its stakeholder registry), else to their account.</summary>
 public static class SignInTarget
 {
     /// <summary>The return address if it is local, else null. Absolute and protocol-relative addresses
@@ -16,7 +16,10 @@ public static class SignInTarget
     {
         if (LocalOrNull(url, returnUrl) is string local) return local;
         var memberships = await UserMemberships.OfUserAsync(db, userId);
-        return memberships.Count == 0 ? "/account" : $"/{memberships[0].Slug}/manage";
+        if (memberships.Count == 0) return "/account";
+        // Moderators do not edit plans; their work starts at the stakeholder registry.
+        var first = memberships[0];
+        return first.Role == MunicipalityRole.Moderator ? $"/{first.Slug}/manage/stakeholders" : $"/{first.Slug}/manage";
     }
 
     /// <summary>The query string that carries the return address on to the next sign-in step.</summary>

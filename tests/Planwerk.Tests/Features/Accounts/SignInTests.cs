@@ -20,6 +20,19 @@ public abstract class SignInTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task Moderator_signs_in_and_lands_on_the_stakeholder_registry_they_may_open()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var user = await m.AddMemberAsync(MunicipalityRole.Moderator);
+        var client = app.CreateBrowserlikeClient();
+
+        var response = await client.SubmitLoginAsync(user.Email!, PlanwerkApp.Password);
+
+        Assert.Equal($"/{m.Slug}/manage/stakeholders", response.RedirectTarget());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.RedirectTarget())).StatusCode);
+    }
+
+    [Fact]
     public async Task Person_without_a_municipality_lands_on_their_account_after_sign_in()
     {
         var user = await app.CreateUserAsync();
