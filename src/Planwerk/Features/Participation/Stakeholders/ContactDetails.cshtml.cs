@@ -57,24 +57,17 @@ public sealed class ContactDetailsModel(PlanwerkDbContext db, IOutputCacheStore 
         if (s.Version != Input.Version) ShowConflict(s);
         if (!ModelState.IsValid || Conflict is not null) return Page();
 
-        db.Entry(s).Property(x => x.Version).OriginalValue = Input.Version;
+        ExpectVersion(db, s, Input.Version);
         s.Address = Input.Address?.Trim() ?? "";
         s.Website = Input.Website?.Trim() ?? "";
         s.Email = Input.Email?.Trim() ?? "";
         s.Phone = Input.Phone?.Trim() ?? "";
         s.ContactPerson = Input.ContactPerson?.Trim() ?? "";
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (await FindAsync(id, ct) is not { } stored) return NotFound();
-            ShowConflict(stored);
-            return Page();
-        }
-        return await SavedAsync(cache, L["„{0}“ wurde gespeichert.", s.Name], "/" + Municipality.Slug + "/my-organisations");
+        return await SaveEditAsync(db, cache, reason: null,
+            save: () => db.SaveChangesAsync(ct),
+            reload: () => FindAsync(id, ct),
+            showConflict: ShowConflict,
+            saved: () => (L["„{0}“ wurde gespeichert.", s.Name], "/" + Municipality.Slug + "/my-organisations"));
     }
 
     private void ShowConflict(Stakeholder stored)

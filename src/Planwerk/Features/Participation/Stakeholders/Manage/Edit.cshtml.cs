@@ -117,22 +117,15 @@ public sealed class EditModel(
         }
         else
         {
-            db.Entry(stakeholder).Property(s => s.Version).OriginalValue = input.Version;
+            ExpectVersion(db, stakeholder, input.Version);
         }
         Apply(stakeholder, input, name);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (await FindAsync(id!.Value, ct) is not { } stored) return NotFound();
-            ShowConflict(stored);
-            return Page();
-        }
-        return await SavedAsync(cache, L["„{0}“ wurde gespeichert.", stakeholder.Name],
-            ManageUrl(string.Create(CultureInfo.InvariantCulture, $"/stakeholders/{stakeholder.Id}")));
+        return await SaveEditAsync(db, cache, reason: null,
+            save: () => db.SaveChangesAsync(ct),
+            reload: () => FindAsync(id!.Value, ct),
+            showConflict: ShowConflict,
+            saved: () => (L["„{0}“ wurde gespeichert.", stakeholder.Name],
+                ManageUrl(string.Create(CultureInfo.InvariantCulture, $"/stakeholders/{stakeholder.Id}"))));
     }
 
     public async Task<IActionResult> OnPostContactAsync(string key, int memberId, bool contact, CancellationToken ct)
