@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Municipalities;
+using Planwerk.Features.Participation.Consultations;
+using Planwerk.Features.Participation.Moderation;
 using Planwerk.Features.Participation.Stakeholders;
+using Planwerk.Features.Participation.Workshops;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Sections;
@@ -35,6 +38,18 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
     public DbSet<StakeholderMember> StakeholderMembers => Set<StakeholderMember>();
     public DbSet<StakeholderInvitation> StakeholderInvitations => Set<StakeholderInvitation>();
+    public DbSet<StakeholderJoinRequest> StakeholderJoinRequests => Set<StakeholderJoinRequest>();
+    public DbSet<ConsultationRound> ConsultationRounds => Set<ConsultationRound>();
+    public DbSet<RoundInvitedStakeholder> RoundInvitedStakeholders => Set<RoundInvitedStakeholder>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<StatementAttachment> StatementAttachments => Set<StatementAttachment>();
+    public DbSet<StatementChangeLink> StatementChangeLinks => Set<StatementChangeLink>();
+    public DbSet<RoundComment> RoundComments => Set<RoundComment>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
+    public DbSet<Workshop> Workshops => Set<Workshop>();
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+    public DbSet<WorkshopRegistration> WorkshopRegistrations => Set<WorkshopRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -154,6 +169,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         });
 
         ConfigureStakeholders(builder);
+        ParticipationModel.Configure(builder);
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -179,6 +195,18 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<Stakeholder>(builder);
         ApplyMunicipalityFilter<StakeholderMember>(builder);
         ApplyMunicipalityFilter<StakeholderInvitation>(builder);
+        ApplyMunicipalityFilter<StakeholderJoinRequest>(builder);
+        ApplyMunicipalityFilter<ConsultationRound>(builder);
+        ApplyMunicipalityFilter<RoundInvitedStakeholder>(builder);
+        ApplyMunicipalityFilter<Statement>(builder);
+        ApplyMunicipalityFilter<StatementAttachment>(builder);
+        ApplyMunicipalityFilter<StatementChangeLink>(builder);
+        ApplyMunicipalityFilter<RoundComment>(builder);
+        ApplyMunicipalityFilter<CommentReport>(builder);
+        ApplyMunicipalityFilter<ModerationLogEntry>(builder);
+        ApplyMunicipalityFilter<Workshop>(builder);
+        ApplyMunicipalityFilter<WorkingGroup>(builder);
+        ApplyMunicipalityFilter<WorkshopRegistration>(builder);
     }
 
     private static void ConfigureStakeholders(ModelBuilder builder)
