@@ -73,21 +73,11 @@ public sealed class SectionEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         db.Entry(section).Property(x => x.Version).OriginalValue = Input.Version;
         section.Title = Input.Title!.Trim();
         section.Body = Input.Body ?? "";
-        db.Author.Because(Input.Reason);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var stored = await db.PlanSections.AsNoTracking().FirstOrDefaultAsync(x => x.Id == section.Id, ct);
-            if (stored is null) return NotFound();
-            ShowConflict(stored);
-            return Page();
-        }
-        var notice = isNew ? localizer["Der Abschnitt „{0}“ wurde angelegt.", section.Title] : localizer["Der Abschnitt „{0}“ wurde gespeichert.", section.Title];
-        return await SavedAsync(cache, notice, PlanUrl(planId, "/sections"));
+        var sectionId = section.Id;
+        return await SaveEditAsync(db, cache, Input.Reason, () => db.SaveChangesAsync(ct),
+            () => db.PlanSections.AsNoTracking().FirstOrDefaultAsync(x => x.Id == sectionId, ct), ShowConflict,
+            () => (isNew ? localizer["Der Abschnitt „{0}“ wurde angelegt.", section.Title] : localizer["Der Abschnitt „{0}“ wurde gespeichert.", section.Title],
+                PlanUrl(planId, "/sections")));
     }
 
     /// <summary>Every <c>image:N</c> the text refers to must be an image of this plan.</summary>
