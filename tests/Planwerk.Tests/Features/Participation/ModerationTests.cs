@@ -217,6 +217,37 @@ public abstract class ModerationTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task The_navigation_links_the_participation_pages_and_the_plan_team_start_links_each_team_page_by_role()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var p = "/" + m.Slug;
+        string[] Links(AngleSharp.Dom.IDocument page, string selector) =>
+            page.QuerySelectorAll(selector + " a").Select(a => a.GetAttribute("href")!).ToArray();
+
+        var anonymous = await app.CreateBrowserlikeClient().GetDocumentAsync($"{p}/stakeholders");
+        var main = Links(anonymous, "header nav[aria-label='Hauptnavigation']");
+        Assert.Contains($"{p}/consultations", main);
+        Assert.Contains($"{p}/workshops", main);
+        Assert.Contains("/account/register", main);
+        Assert.Equal("page", anonymous.QuerySelector($"header nav a[href='{p}/stakeholders']")!.GetAttribute("aria-current"));
+        Assert.Null(anonymous.QuerySelector("nav.my-participation"));
+
+        var resident = await app.SignInAsync((await app.CreateUserAsync()).Email!);
+        var residentPage = await resident.GetDocumentAsync($"{p}/stakeholders");
+        Assert.Equal([$"{p}/my-statements", $"{p}/stakeholders/join"], Links(residentPage, "nav.my-participation"));
+        var member = await app.CreateUserAsync();
+        await m.AddStakeholderMemberAsync(await m.AddStakeholderAsync(), member.Id);
+        var memberPage = await (await app.SignInAsync(member.Email!)).GetDocumentAsync($"{p}/stakeholders");
+        Assert.Equal([$"{p}/my-statements", $"{p}/my-organisations", $"{p}/stakeholders/join"], Links(memberPage, "nav.my-participation"));
+
+        string[] team = [$"{p}/manage/consultations", $"{p}/manage/workshops", $"{p}/manage/stakeholders", $"{p}/manage/join-requests"];
+        var editorStart = await (await m.SignedInClientAsync(MunicipalityRole.PlanEditor)).GetDocumentAsync($"{p}/manage");
+        Assert.Equal(team, Links(editorStart, "#participation-links"));
+        var adminStart = await (await m.SignedInClientAsync(MunicipalityRole.Administrator)).GetDocumentAsync($"{p}/manage");
+        Assert.Equal([.. team, $"{p}/manage/moderation"], Links(adminStart, "#participation-links"));
+    }
+
+    [Fact]
     public async Task A_moderator_lands_on_moderation_when_reports_are_open_and_on_the_registry_otherwise()
     {
         var m = await app.CreateMunicipalityAsync();
