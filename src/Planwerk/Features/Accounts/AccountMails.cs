@@ -23,6 +23,17 @@ public static class AccountMails
             QueryString.Create(new KeyValuePair<string, string?>[] { new("userId", user.Id), new("code", code) }));
     }
 
+    public const string ConfirmEmailPath = "/account/confirm-email";
+
+    /// <summary>An absolute link to the confirm-email page with a fresh confirmation token.</summary>
+    public static async Task<string> ConfirmLinkAsync(UserManager<PlanwerkUser> users, PlanwerkUser user, HttpRequest request)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, ConfirmEmailPath,
+            QueryString.Create(new KeyValuePair<string, string?>[] { new("userId", user.Id), new("code", code) }));
+    }
+
     public static string AbsoluteLink(HttpRequest request, string path) =>
         UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, path);
 
@@ -74,6 +85,33 @@ public static class AccountMails
             L["Sie wurden in Planwerk für {0} als {1} eingetragen. Sie melden sich mit Ihrem bisherigen Konto an:", municipalityName, L[AccountText.Role(role)]],
             "",
             loginLink));
+
+    public static MailMessage ConfirmEmail(IStringLocalizer L, PlanwerkUser user, string link) => new(
+        user.Email!,
+        L["Planwerk: E-Mail-Adresse bestätigen"],
+        Lines(
+            L["Guten Tag {0},", user.DisplayName],
+            "",
+            L["Sie haben in Planwerk ein Konto angelegt. Bitte bestätigen Sie Ihre E-Mail-Adresse über diesen Link; danach können Sie sich anmelden:"],
+            "",
+            link,
+            "",
+            L["Wenn Sie kein Konto angelegt haben, ignorieren Sie diese E-Mail."]));
+
+    public static MailMessage AlreadyRegistered(IStringLocalizer L, PlanwerkUser user, string loginLink, string forgotPasswordLink) => new(
+        user.Email!,
+        L["Planwerk: Sie haben schon ein Konto"],
+        Lines(
+            L["Guten Tag {0},", user.DisplayName],
+            "",
+            L["mit Ihrer E-Mail-Adresse wurde versucht, ein neues Planwerk-Konto anzulegen. Sie haben aber schon eines. Melden Sie sich hier an:"],
+            "",
+            loginLink,
+            "",
+            L["Haben Sie Ihr Passwort vergessen, legen Sie hier ein neues fest:"],
+            forgotPasswordLink,
+            "",
+            L["Wenn Sie das nicht waren, ignorieren Sie diese E-Mail. An Ihrem Konto hat sich nichts geändert."]));
 
     private static string Lines(params string[] lines) => string.Join("\n", lines) + "\n";
 }

@@ -35,6 +35,9 @@ public sealed class LoginModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>The right password for an account whose address is not confirmed yet: the page offers the link again.</summary>
+    public bool Unconfirmed { get; private set; }
+
     public void OnGet()
     {
     }
@@ -50,6 +53,18 @@ public sealed class LoginModel(
             // whether the account exists either.
             users.PasswordHasher.HashPassword(new PlanwerkUser(), Input.Password);
             return Failed();
+        }
+
+        if (!user.EmailConfirmed)
+        {
+            // A self-registered account waits for its address to be confirmed. Only the right password learns
+            // so (checked with the usual lockout), so the message tells a stranger nothing.
+            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+            if (check.IsLockedOut) return LocalRedirect("/account/lockout");
+            if (!check.Succeeded) return Failed();
+            Unconfirmed = true;
+            ModelState.AddModelError(string.Empty, L["Ihre E-Mail-Adresse ist noch nicht bestätigt. Bitte folgen Sie dem Link in der E-Mail, die wir Ihnen geschickt haben."]);
+            return Page();
         }
 
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);

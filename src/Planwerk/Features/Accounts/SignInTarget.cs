@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Where a person goes after signing in: back where they came from when that is an address
-/// of this site, else to the management of their first municipality (for a moderator its stakeholder registry), else to their account.</summary>
+/// of this site, else to the management of their first municipality (for a moderator its reported comments, or
+/// its stakeholder registry when none are open), else to their account.</summary>
 public static class SignInTarget
 {
     /// <summary>The return address if it is local, else null. Absolute and protocol-relative addresses
@@ -17,9 +19,13 @@ public static class SignInTarget
         if (LocalOrNull(url, returnUrl) is string local) return local;
         var memberships = await UserMemberships.OfUserAsync(db, userId);
         if (memberships.Count == 0) return "/account";
-        // Moderators do not edit plans; their work starts at the stakeholder registry.
         var first = memberships[0];
-        return first.Role == MunicipalityRole.Moderator ? $"/{first.Slug}/manage/stakeholders" : $"/{first.Slug}/manage";
+        if (first.Role != MunicipalityRole.Moderator) return $"/{first.Slug}/manage";
+        // Moderators do not edit plans: reported comments come first when there are any, else the stakeholder registry.
+        var slug = first.Slug;
+        var reported = await db.CommentReports.IgnoreQueryFilters()
+            .AnyAsync(r => r.ResolvedAt == null && db.Municipalities.Any(x => x.Id == r.MunicipalityId && x.Slug == slug));
+        return reported ? $"/{slug}/manage/moderation" : $"/{slug}/manage/stakeholders";
     }
 
     /// <summary>The query string that carries the return address on to the next sign-in step.</summary>

@@ -28,6 +28,9 @@ public static class Policies
     /// <summary>Signed-in members of at least one stakeholder organisation of the route's municipality.</summary>
     public const string StakeholderMember = nameof(StakeholderMember);
 
+    /// <summary>Moderators and administrators of the route's municipality: they deal with reported comments.</summary>
+    public const string Moderation = nameof(Moderation);
+
     public static IServiceCollection AddPlanwerkAuthorization(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, MembershipHandler>();
@@ -38,6 +41,8 @@ public static class Policies
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.PlanEditor)))
             .AddPolicy(PlanTeam, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.PlanEditor, MunicipalityRole.Moderator)))
+            .AddPolicy(Moderation, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.Moderator)))
             .AddPolicy(StakeholderMember, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new Features.Participation.Stakeholders.StakeholderMembershipRequirement()))
             .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Accounts;
 using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Plans.Manage;
@@ -15,8 +16,19 @@ public sealed class IndexModel(PlanwerkDbContext db) : ManagePageModel
 
     public int DistrictCount { get; private set; }
 
+    /// <summary>Administrators also moderate; the link to moderation is theirs (moderators land there directly).</summary>
+    public bool MayModerate { get; private set; }
+
+    public int PendingJoinRequests { get; private set; }
+
+    public int OpenReports { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        MayModerate = await db.Memberships.AnyAsync(m => m.UserId == userId && (m.Role == MunicipalityRole.Administrator || m.Role == MunicipalityRole.Moderator), ct);
+        PendingJoinRequests = await db.StakeholderJoinRequests.CountAsync(r => r.State == Participation.Stakeholders.JoinRequestState.Pending, ct);
+        OpenReports = MayModerate ? await db.CommentReports.CountAsync(r => r.ResolvedAt == null, ct) : 0;
         var plans = await db.Plans.AsNoTracking()
             .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsPublic, p.IsExample, Fields = p.Fields.Count, Measures = p.Measures.Count })
