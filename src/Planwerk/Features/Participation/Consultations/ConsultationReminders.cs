@@ -41,11 +41,11 @@ public sealed class ConsultationReminders(
 
             var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == round.MunicipalityId)
                 .Select(m => new { m.Slug, m.Name }).SingleAsync(ct);
-            var recipients = await db.RoundInvitedStakeholders.IgnoreQueryFilters().AsNoTracking()
-                .Where(i => i.RoundId == round.Id
-                    && !db.Statements.IgnoreQueryFilters().Any(s => s.RoundId == round.Id && s.StakeholderId == i.StakeholderId))
-                .SelectMany(i => db.StakeholderMembers.IgnoreQueryFilters().Where(m => m.StakeholderId == i.StakeholderId && m.MunicipalityId == round.MunicipalityId))
-                .Where(m => m.User!.Email != null && m.User.EmailConfirmed)
+            var recipients = await db.StakeholderMembers.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.MunicipalityId == round.MunicipalityId
+                    && db.RoundInvitedStakeholders.IgnoreQueryFilters().Any(i => i.RoundId == round.Id && i.StakeholderId == m.StakeholderId)
+                    && !db.Statements.IgnoreQueryFilters().Any(s => s.RoundId == round.Id && s.StakeholderId == m.StakeholderId)
+                    && m.User!.Email != null && m.User.EmailConfirmed)
                 .Select(m => m.User!.Email!)
                 .Distinct()
                 .ToListAsync(ct);

@@ -159,13 +159,16 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostNotifyAsync(string key, CancellationToken ct)
     {
         if (!TryParseKey(key, out var id) || id is null || await FindAsync(id.Value, ct) is not { } round) return NotFound();
-        var recipients = await db.RoundInvitedStakeholders.AsNoTracking().Where(i => i.RoundId == round.Id)
-            .SelectMany(i => i.Stakeholder!.Members.Select(m => new { Organisation = i.Stakeholder.Name, m.User!.Email, m.User.EmailConfirmed }))
-            .Where(r => r.Email != null && r.EmailConfirmed)
+        var recipients = await db.StakeholderMembers.AsNoTracking()
+            .Where(m => db.RoundInvitedStakeholders.Any(i => i.RoundId == round.Id && i.StakeholderId == m.StakeholderId)
+                && m.User!.Email != null && m.User.EmailConfirmed)
+            .OrderBy(m => m.Id)
+            .Select(m => new { Organisation = m.Stakeholder!.Name, m.User!.Email })
             .ToListAsync(ct);
         var link = AccountMails.AbsoluteLink(Request, string.Create(CultureInfo.InvariantCulture, $"/{Municipality.Slug}/consultations/{round.Id}"));
         var sent = 0;
-        foreach (var person in recipients.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase))
+        recipients = recipients.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var person in recipients)
         {
             try
             {
