@@ -70,7 +70,7 @@ public abstract class ConsultationRoundPageTests(ConsultationApp app)
         app.MoveTo(round.ClosesAt.AddSeconds(-1));
         Assert.Equal("offen", await StateAsync());
         app.MoveTo(round.ClosesAt);
-        Assert.Equal("abgeschlossen", await StateAsync());
+        Assert.Equal("beendet", await StateAsync());
         Assert.Equal("closed", await SectionAsync());
         var closed = await anonymous.GetDocumentAsync(round.Url(m));
         Assert.NotNull(closed.QuerySelector("#closed-notice"));

@@ -7,7 +7,7 @@ public static class RoundText
     {
         RoundState.Planned => "geplant",
         RoundState.Open => "offen",
-        RoundState.Closed => "abgeschlossen",
+        RoundState.Closed => "beendet",
         _ => state.ToString(),
     };
 
