@@ -49,6 +49,17 @@ public abstract class ConsultationManageTests(ConsultationApp app)
         Assert.Equal("2030-07-05T18:00", edit.QuerySelector("#Input_ClosesAt")!.GetAttribute("value"));
         Assert.NotNull(edit.QuerySelector($"#invite-{Id(org)}[checked]"));
         Assert.Null(edit.QuerySelector($"#invite-{Id(other)}[checked]"));
+        // Invitations change with the checkboxes; a later close gets a reminder of its own again.
+        await m.WithDbAsync(async db => await db.ConsultationRounds.Where(r => r.Id == round.Id).ExecuteUpdateAsync(x => x.SetProperty(r => r.ReminderSentAt, DateTimeOffset.UtcNow)));
+        var changed = await editor.SubmitFormAsync($"/{m.Slug}/manage/consultations/{Id(round.Id)}", new Dictionary<string, string?>
+        {
+            ["Input.Invited"] = Id(other), ["Input.ClosesAt"] = "2030-07-06T18:00",
+        }, "#round-form");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var after = await m.WithDbAsync(db => db.ConsultationRounds.AsNoTracking().Include(r => r.InvitedStakeholders).SingleAsync());
+        Assert.Equal([other], after.InvitedStakeholders.Select(i => i.StakeholderId).ToList());
+        Assert.Null(after.ReminderSentAt);
+        Assert.Equal(round.Version + 1, after.Version);
         var list = await editor.GetDocumentAsync($"/{m.Slug}/manage/consultations");
         Assert.Contains("08.01.2030, 09:00", list.QuerySelector("#rounds")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("geplant", list.QuerySelector("#rounds")!.TextContent, StringComparison.Ordinal);

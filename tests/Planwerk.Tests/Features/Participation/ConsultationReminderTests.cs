@@ -70,6 +70,41 @@ public abstract class ConsultationReminderTests(ConsultationApp app)
     }
 
     [Fact]
+    public async Task The_background_service_sends_the_reminder_when_the_clock_reaches_the_moment()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var org = await m.AddStakeholderAsync();
+        var member = await app.CreateUserAsync();
+        await m.AddStakeholderMemberAsync(org, member.Id);
+        var t0 = app.Now();
+        var round = await m.AddRoundAsync(t0.AddMinutes(-1), t0.AddHours(48).AddSeconds(30), invited: [org], title: "Runde für den Dienst");
+        var service = new ConsultationReminderService(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock,
+            Microsoft.Extensions.Options.Options.Create(new ConsultationOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsultationReminderService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Empty(app.Smtp.MessagesTo(member.Email!));
+            // The service's timer runs on the application's clock: each minute it looks, and the round is due.
+            // (The service starts its loop on a thread of its own, so the clock moves until its timer has fired.)
+            for (var i = 0; i < 100 && app.Smtp.MessagesTo(member.Email!).Count == 0; i++)
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                await Task.Delay(100);
+            }
+            var mail = await app.Smtp.WaitForMessageToAsync(member.Email!);
+            Assert.Single(app.Smtp.MessagesTo(member.Email!));
+            Assert.Contains("Runde für den Dienst", mail.Subject, StringComparison.Ordinal);
+            Assert.NotNull(await m.WithDbAsync(db => db.ConsultationRounds.Where(r => r.Id == round.Id).Select(r => r.ReminderSentAt).SingleAsync()));
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+            service.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Rounds_not_yet_open_already_closed_or_reminded_get_no_reminder()
     {
         var m = await app.CreateMunicipalityAsync();
