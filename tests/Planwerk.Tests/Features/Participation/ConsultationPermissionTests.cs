@@ -113,6 +113,7 @@ public abstract class ConsultationPermissionTests(ConsultationApp app)
         }
 
         var token = await client.AntiforgeryTokenAsync();
+        var roundVersion = await m.WithDbAsync(db => db.ConsultationRounds.Where(r => r.Id == round.Id).Select(r => r.Version).SingleAsync());
         var version = round.VersionId.ToString(CultureInfo.InvariantCulture);
         (string Url, Dictionary<string, string> Fields, bool Allowed, HttpStatusCode Success)[] writes =
         [
@@ -120,6 +121,12 @@ public abstract class ConsultationPermissionTests(ConsultationApp app)
             {
                 ["Input.Title"] = "Neu " + visitor, ["Input.PlanId"] = round.PlanId.ToString(CultureInfo.InvariantCulture), ["Input.PlanVersionId"] = version,
                 ["Input.OpensAt"] = "2031-01-08T09:00", ["Input.ClosesAt"] = "2031-02-05T18:00", ["Input.Audience"] = "InvitedOrganisations",
+            }, PlanEditor(visitor), HttpStatusCode.Redirect),
+            (round.ManageUrl(m), new()
+            {
+                ["Input.Title"] = "Geändert von " + visitor, ["Input.PlanId"] = round.PlanId.ToString(CultureInfo.InvariantCulture), ["Input.PlanVersionId"] = version,
+                ["Input.OpensAt"] = BerlinTime.ToInput(opens), ["Input.ClosesAt"] = BerlinTime.ToInput(closes.AddDays(1)), ["Input.Audience"] = "InvitedOrganisations",
+                ["Input.Invited"] = invited.ToString(CultureInfo.InvariantCulture), ["Input.Version"] = roundVersion.ToString(CultureInfo.InvariantCulture),
             }, PlanEditor(visitor), HttpStatusCode.Redirect),
             (round.ManageUrl(m) + "?handler=Notify", new(), PlanEditor(visitor), HttpStatusCode.Redirect),
             (round.NewStatementUrl(m), new()
@@ -136,6 +143,8 @@ public abstract class ConsultationPermissionTests(ConsultationApp app)
         var counts = await m.WithDbAsync(async db => (Rounds: await db.ConsultationRounds.CountAsync(), Statements: await db.Statements.CountAsync()));
         Assert.Equal(PlanEditor(visitor) ? 2 : 1, counts.Rounds);
         Assert.Equal(mayWrite && open ? 2 : 1, counts.Statements);
+        var title = await m.WithDbAsync(db => db.ConsultationRounds.Where(r => r.Id == round.Id).Select(r => r.Title).SingleAsync());
+        Assert.Equal(PlanEditor(visitor) ? "Geändert von " + visitor : "Beteiligung zum Entwurf", title);
     }
 
     private static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success, HttpStatusCode? refusal)
