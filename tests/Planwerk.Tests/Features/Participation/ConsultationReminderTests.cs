@@ -79,7 +79,8 @@ public abstract class ConsultationReminderTests(ConsultationApp app)
         var t0 = app.Now();
         var round = await m.AddRoundAsync(t0.AddMinutes(-1), t0.AddHours(48).AddSeconds(30), invited: [org], title: "Runde für den Dienst");
         var service = new ConsultationReminderService(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock,
-            Microsoft.Extensions.Options.Options.Create(new ConsultationOptions()),
+            Microsoft.Extensions.Options.Options.Create(new ConsultationOptions { RemindersEnabled = true }),
+            app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsultationReminderService>.Instance);
         await service.StartAsync(CancellationToken.None);
         try

@@ -10,6 +10,8 @@ public sealed class ConsultationOptions
     /// without a request, such as the reminder; without it those links are paths only.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    /// <summary>Turns the background reminder off (tests call <see cref="ConsultationReminders.SendDueAsync"/> themselves).</summary>
-    public bool RemindersEnabled { get; set; } = true;
+    /// <summary>Whether the background service sends reminders. Unset: yes, except in the "Testing" environment,
+    /// where test classes of other features must not receive reminders for their rounds at random moments;
+    /// the reminder tests call <see cref="ConsultationReminders.SendDueAsync"/> themselves.</summary>
+    public bool? RemindersEnabled { get; set; }
 }
