@@ -54,7 +54,17 @@ public abstract class ConsultationReminderTests(ConsultationApp app)
         Assert.Null(await m.WithDbAsync(db => db.ConsultationRounds.Where(r => r.Id == round.Id).Select(r => r.ReminderSentAt).SingleAsync()));
 
         app.MoveTo(closes.AddHours(-48));
-        await Task.WhenAll(RunAsync(), RunAsync());
+        // Whatever the culture of the thread that runs it, the reminder is in German.
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = Planwerk.Infrastructure.Localization.Languages.English;
+        try
+        {
+            await Task.WhenAll(RunAsync(), RunAsync());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
         app.MoveTo(closes.AddHours(-47));
         await RunAsync();
         Assert.Equal(2, Received());

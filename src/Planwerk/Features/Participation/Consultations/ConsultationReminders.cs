@@ -25,6 +25,9 @@ public sealed class ConsultationReminders(
     /// update before any mail is sent, so with several instances of the application only one sends.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
+        // Sent without a request, so in the interface's own language, whatever the server's culture.
+        System.Globalization.CultureInfo.CurrentCulture = Languages.German;
+        System.Globalization.CultureInfo.CurrentUICulture = Languages.German;
         var now = clock.GetUtcNow();
         var until = now + options.Value.ReminderLeadTime;
         var due = await db.ConsultationRounds.IgnoreQueryFilters().AsNoTracking()
