@@ -23,8 +23,11 @@ public static class AttachmentTypes
             var first = zip.Entries.Count > 0 ? zip.Entries[0] : null;
             if (first is { FullName: "mimetype", Length: < 200 })
             {
+                // Read at most a little more than the type, whatever the entry claims to hold.
                 using var reader = new StreamReader(first.Open(), Encoding.ASCII);
-                if (reader.ReadToEnd().Trim() == Odt) return Odt;
+                var buffer = new char[200];
+                var read = reader.ReadBlock(buffer, 0, buffer.Length);
+                if (new string(buffer, 0, read).Trim() == Odt) return Odt;
             }
             if (zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("word/document.xml") is not null) return Docx;
             return null;
