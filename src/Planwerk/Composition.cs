@@ -79,6 +79,10 @@ public static class Composition
         // Unicode case folding for SQLite's lower(), used by the public measure search (see MeasureSearch).
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteUnicodeLower>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
+        services.AddOptions<Features.Participation.Consultations.ConsultationOptions>().Bind(configuration.GetSection("Consultations"));
+        services.AddOutputCache(o => o.AddPolicy(Features.Participation.Consultations.RoundPageCache.PolicyName, new Features.Participation.Consultations.RoundPageCache()));
+        services.AddScoped<Features.Participation.Consultations.ConsultationReminders>();
+        services.AddHostedService<Features.Participation.Consultations.ConsultationReminderService>();
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration));

@@ -1,0 +1,219 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Planwerk.Data;
+using Planwerk.Features.Accounts;
+using Planwerk.Features.Plans.Versions;
+using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.Security;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Features.Participation.Consultations;
+
+/// <summary>Writing a statement in a round. The page is for signed-in people; whether this person may write
+/// here (member of an invited organisation, or any resident when the round is open to residents) and whether
+/// the round is open, to the second, is decided by the handler on every request, the POST included. The
+/// statement and its attachments are saved together or not at all.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class NewStatementModel(
+    PlanwerkDbContext db,
+    MailSender mail,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> L,
+    ILogger<NewStatementModel> logger) : PageModel
+{
+    /// <summary>Five attachments of the largest size and the text besides.</summary>
+    public const long MaxRequestBytes = StatementAttachment.MaxPerStatement * StatementAttachment.MaxBytes + 2 * 1024 * 1024;
+
+    public const string Personal = "personal";
+
+    public sealed class StatementInput
+    {
+        public string? Target { get; set; }
+
+        [StringLength(Statement.MaxQuoteLength, ErrorMessage = "Die zitierte Stelle darf höchstens {1} Zeichen lang sein.")]
+        public string? Quote { get; set; }
+
+        [Required(ErrorMessage = "Bitte schreiben Sie Ihre Stellungnahme.")]
+        [StringLength(Statement.MaxTextLength, ErrorMessage = "Die Stellungnahme darf höchstens {1} Zeichen lang sein.")]
+        public string? Text { get; set; }
+
+        public string? OnBehalf { get; set; }
+
+        public bool Consent { get; set; }
+    }
+
+    public StatementInput Input { get; private set; } = new();
+
+    public ConsultationRound Round { get; private set; } = null!;
+
+    public string VersionName { get; private set; } = "";
+
+    public RoundState State { get; private set; }
+
+    public Participation Participation { get; private set; } = Participation.None;
+
+    public IReadOnlyList<TargetChoice> Targets { get; private set; } = [];
+
+    public CurrentMunicipality Municipality => HttpContext.RequiredMunicipality();
+
+    public string RoundUrl => string.Create(CultureInfo.InvariantCulture, $"/{Municipality.Slug}/consultations/{Round.Id}");
+
+    public async Task<IActionResult> OnGetAsync(int roundId, string? target, int? @ref, CancellationToken ct)
+    {
+        if (await LoadAsync(roundId, ct) is { } refused) return refused;
+        var preselected = Enum.TryParse<StatementTarget>(target, ignoreCase: true, out var t) ? TargetChoice.ValueOf(t, t == StatementTarget.WholePlan ? null : @ref) : null;
+        Input = new StatementInput
+        {
+            Target = Targets.Any(c => c.Value == preselected) ? preselected : Targets.Count > 0 ? Targets[0].Value : null,
+            OnBehalf = Participation.Organisations.Count > 0 ? Participation.Organisations[0].Id.ToString(CultureInfo.InvariantCulture) : Personal,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int roundId, [Bind(Prefix = "Input")] StatementInput input, List<IFormFile>? attachments, CancellationToken ct)
+    {
+        if (await LoadAsync(roundId, ct) is { } refused) return refused;
+        Input = input;
+        // The moment that counts is the moment the statement arrives, not when the form was loaded.
+        var now = clock.GetUtcNow();
+        if (State == RoundState.Closed)
+            ModelState.AddModelError("", L["Die Beteiligungsrunde ist seit {0} Uhr (deutsche Zeit) geschlossen; Ihre Stellungnahme wurde nicht mehr angenommen. Ihr Text steht noch unten im Formular, damit Sie ihn sichern können.", BerlinTime.Format(Round.ClosesAt)]);
+        else if (State == RoundState.Planned)
+            ModelState.AddModelError("", L["Die Beteiligungsrunde ist noch nicht offen; Stellungnahmen sind ab {0} Uhr (deutsche Zeit) möglich.", BerlinTime.Format(Round.OpensAt)]);
+
+        var choice = Targets.FirstOrDefault(c => c.Value == input.Target);
+        if (choice is null) ModelState.AddModelError("Input.Target", L["Bitte wählen Sie, worauf sich die Stellungnahme bezieht."]);
+        int? stakeholderId = null;
+        string? organisation = null;
+        if (input.OnBehalf == Personal && Participation.Personally)
+        {
+        }
+        else if (int.TryParse(input.OnBehalf, NumberStyles.None, CultureInfo.InvariantCulture, out var sid) && Participation.Organisations.Any(o => o.Id == sid))
+        {
+            stakeholderId = sid;
+            organisation = Participation.Organisations.First(o => o.Id == sid).Name;
+        }
+        else
+        {
+            ModelState.AddModelError("Input.OnBehalf", L["Bitte wählen Sie, für wen Sie die Stellungnahme abgeben."]);
+        }
+        var files = await ReadAttachmentsAsync(attachments ?? [], ct);
+        if (!ModelState.IsValid) return Page();
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(ct);
+        var statement = new Statement
+        {
+            RoundId = Round.Id,
+            ReceiptNumber = "",
+            Target = choice!.Target,
+            TargetRef = choice.Ref,
+            TargetLabel = choice.Label,
+            Quote = input.Quote?.Trim() ?? "",
+            Text = input.Text!.Trim(),
+            AuthorUserId = userId,
+            AuthorName = author.DisplayName,
+            StakeholderId = stakeholderId,
+            ConsentToPublish = input.Consent,
+            SubmittedAt = now,
+            Attachments = files,
+        };
+        db.Statements.Add(statement);
+        await SaveWithReceiptNumberAsync(statement, ct);
+
+        if (!string.IsNullOrEmpty(author.Email))
+        {
+            var link = AccountMails.AbsoluteLink(Request, string.Create(CultureInfo.InvariantCulture, $"/{Municipality.Slug}/my-statements/{statement.Id}"));
+            try
+            {
+                await mail.SendAsync(ConsultationMails.Receipt(L, author.Email, statement, Round.Title, Municipality.Name, organisation, link), ct);
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ServiceNotConnectedException
+                or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or InvalidOperationException)
+            {
+                // The statement is in; the receipt number is on the next page as well.
+                logger.LogWarning(e, "Receipt {Receipt} could not be mailed", statement.ReceiptNumber);
+            }
+        }
+        TempData["Notice"] = L["Ihre Stellungnahme ist eingegangen. Eingangsnummer: {0}. Eine Bestätigung wurde per E-Mail gesendet.", statement.ReceiptNumber].Value;
+        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/{Municipality.Slug}/my-statements/{statement.Id}"));
+    }
+
+    /// <summary>Gives the next receipt number and saves; when another submission took the same number at the
+    /// same moment (the unique index refuses the save), takes the following one.</summary>
+    private async Task SaveWithReceiptNumberAsync(Statement statement, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            statement.ReceiptNumber = await ReceiptNumbers.NextAsync(db, statement.RoundId, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < ReceiptNumbers.Attempts)
+            {
+                // Only a number taken meanwhile is tried again; any other failure goes on up.
+                if (!await db.Statements.AsNoTracking().AnyAsync(s => s.ReceiptNumber == statement.ReceiptNumber, ct)) throw;
+            }
+        }
+    }
+
+    private async Task<List<StatementAttachment>> ReadAttachmentsAsync(List<IFormFile> uploads, CancellationToken ct)
+    {
+        var files = new List<StatementAttachment>();
+        var chosen = uploads.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (chosen.Count > StatementAttachment.MaxPerStatement)
+        {
+            ModelState.AddModelError("attachments", L["Bitte hängen Sie höchstens {0} Dateien an.", StatementAttachment.MaxPerStatement]);
+            return files;
+        }
+        foreach (var upload in chosen)
+        {
+            var name = AttachmentTypes.CleanName(upload.FileName);
+            if (upload.Length > StatementAttachment.MaxBytes)
+            {
+                ModelState.AddModelError("attachments", L["Die Datei „{0}“ ist größer als 10 MB.", name]);
+                continue;
+            }
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            var content = buffer.ToArray();
+            var type = content.Length == 0 ? null : AttachmentTypes.Recognise(content);
+            if (type is null)
+            {
+                ModelState.AddModelError("attachments", L["Die Datei „{0}“ ist keine PDF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", name]);
+                continue;
+            }
+            files.Add(new StatementAttachment { FileName = name, ContentType = type, Size = content.Length, Content = content });
+        }
+        if (files.Count > 0 && !ModelState.IsValid)
+            ModelState.AddModelError("attachments", L["Bitte wählen Sie die Anhänge erneut aus; aus Sicherheitsgründen behält der Browser sie nicht."]);
+        return files;
+    }
+
+    /// <summary>Reads the round and what this person may do in it; null to go on, or the refusal.</summary>
+    private async Task<IActionResult?> LoadAsync(int roundId, CancellationToken ct)
+    {
+        var row = await db.ConsultationRounds.AsNoTracking().Where(r => r.Id == roundId)
+            .Select(r => new { Round = r, VersionName = r.PlanVersion!.Name, r.PlanVersion.Document })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return NotFound();
+        Round = row.Round;
+        VersionName = row.VersionName;
+        State = Round.StateAt(clock.GetUtcNow());
+        Participation = await RoundAccess.ForAsync(db, Round, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        if (!Participation.Any) return Forbid();
+        Targets = StatementTargets.Of(VersionDocument.Read(row.Document));
+        return null;
+    }
+}
