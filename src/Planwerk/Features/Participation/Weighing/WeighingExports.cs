@@ -71,7 +71,7 @@ public static class WeighingExports
         }
         if (row > 2) sheet.Range(1, 1, row - 1, header.Count).SetAutoFilter();
         if (table.Withheld > 0)
-            sheet.Cell(row + 1, 1).SetValue(l["{0} weitere Stellungnahmen ohne Zustimmung zur Veröffentlichung", table.Withheld].Value);
+            sheet.Cell(row + 1, 1).SetValue(WeighingReads.Withheld(table.Withheld, l));
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -119,7 +119,7 @@ public static class WeighingExports
             ? l["Interne Fassung mit allen {0} Stellungnahmen und den Namen der Einreichenden. Nicht zur Veröffentlichung.", table.Count]
             : l["{0} Stellungnahmen, deren Einreichende der Veröffentlichung zugestimmt haben.", table.Count], layout.SmallBold, 6, PdfLayout.Muted));
         if (table.Withheld > 0)
-            lines.AddRange(layout.Text(l["{0} weitere Stellungnahmen ohne Zustimmung zur Veröffentlichung", table.Withheld], layout.Small, 2, PdfLayout.Muted));
+            lines.AddRange(layout.Text(WeighingReads.Withheld(table.Withheld, l), layout.Small, 2, PdfLayout.Muted));
 
         IReadOnlyList<TextParagraph> Plain(string? text) => string.IsNullOrWhiteSpace(text) ? [] : [new TextParagraph([new TextRun(text)])];
         void Fact(string label, IReadOnlyList<TextParagraph> value)

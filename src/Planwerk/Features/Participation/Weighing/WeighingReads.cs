@@ -155,6 +155,11 @@ public static class WeighingReads
         return result;
     }
 
+    /// <summary>"3 weitere Stellungnahmen ohne Zustimmung zur Veröffentlichung".</summary>
+    public static string Withheld(int count, IStringLocalizer l) => count == 1
+        ? l["1 weitere Stellungnahme ohne Zustimmung zur Veröffentlichung"]
+        : l["{0} weitere Stellungnahmen ohne Zustimmung zur Veröffentlichung", count];
+
     /// <summary>"B3-0017 · Beispielverein" for the public (organisation or "Privatperson"); with the person's
     /// name for the plan team.</summary>
     public static string Submitter(WeighingStatement s, bool withNames, IStringLocalizer l)
