@@ -78,6 +78,43 @@ public abstract class WeighingTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task Weigh_page_shows_the_statement_with_submitter_target_quote_and_attachments_and_is_read_only_for_moderators()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var round = await m.AddRoundAsync(RoundStage.Open, DateTimeOffset.UtcNow);
+        var stakeholder = await m.AddStakeholderAsync("Beispiel-Verein für Sprache");
+        var author = await app.CreateUserAsync();
+        var id = await m.AddStatementAsync(round, author.Id, "2.1", text: "Ein *wichtiger* Hinweis.", authorName: "Paula Beispiel", stakeholderId: stakeholder,
+            consent: false, quote: "verbindet Beratung und Praxis", outcome: WeighingOutcome.PartlyAccepted, reasons: "Teilweise, weil **so**.");
+        var attachment = await m.WithDbAsync(async db =>
+        {
+            var a = new StatementAttachment { StatementId = id, FileName = "anlage.pdf", ContentType = "application/pdf", Size = 4, Content = "%PDF"u8.ToArray() };
+            db.StatementAttachments.Add(a);
+            await db.SaveChangesAsync();
+            return a.Id;
+        });
+        var (editor, _) = await EditorAsync(m);
+        var moderator = await m.SignedInClientAsync(MunicipalityRole.Moderator);
+
+        var page = await editor.GetDocumentAsync(m.WeighUrl(id));
+        Assert.Equal("Paula Beispiel (für Beispiel-Verein für Sprache)", page.QuerySelector("#submitter")!.TextContent.Trim());
+        Assert.Equal("nein", page.QuerySelector("#consent")!.TextContent.Trim());
+        Assert.Equal("Maßnahme: Maßnahme 2.1", page.QuerySelector("#target")!.TextContent.Trim());
+        Assert.Equal("verbindet Beratung und Praxis", page.QuerySelector("#quote")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#statement-text em"));
+        var link = page.QuerySelector("#attachments a")!;
+        Assert.Equal($"/{m.Slug}/statements/{id}/attachments/{attachment}", link.GetAttribute("href"));
+        Assert.Equal("anlage.pdf", link.TextContent);
+        Assert.Equal("PartlyAccepted", page.QuerySelector("#weigh-form input[name='Input.Outcome'][checked]")!.GetAttribute("value"));
+        Assert.Equal("Teilweise, weil **so**.", page.QuerySelector("#Input_Reasons")!.TextContent.Trim());
+
+        var readOnly = await moderator.GetDocumentAsync(m.WeighUrl(id));
+        Assert.Null(readOnly.QuerySelector("#weigh-form"));
+        Assert.Contains("teilweise übernommen", readOnly.QuerySelector("#weighing-readonly")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(readOnly.QuerySelector("#weighing-readonly strong"));
+    }
+
+    [Fact]
     public async Task Reasons_are_required_except_for_noted_and_changes_of_another_plan_are_refused()
     {
         var m = await app.CreateMunicipalityAsync();
