@@ -142,6 +142,15 @@ public abstract class WeighingTests(ClockedApp app)
         });
         Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
         Assert.Contains((await HtmlForms.ParseAsync(foreign)).Errors(), e => e.Contains("Änderungen dieses Plans", StringComparison.Ordinal));
+        foreach (var (value, message) in new[] { ("", "Bitte wählen Sie das Ergebnis der Abwägung."), ("Vielleicht", "Bitte wählen Sie das Ergebnis aus der Liste."), ("7", "Bitte wählen Sie das Ergebnis aus der Liste.") })
+        {
+            var odd = await editor.PostWithTokenAsync(m.WeighUrl(statementId), token, new Dictionary<string, string>
+            {
+                ["Input.Outcome"] = value, ["Input.Reasons"] = "Grund", ["Input.Version"] = version,
+            });
+            Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+            Assert.Contains(message, (await HtmlForms.ParseAsync(odd)).Errors());
+        }
         Assert.Null(await m.WithDbAsync(db => db.Statements.Where(s => s.Id == statementId).Select(s => s.Outcome).SingleAsync()));
 
         var noted = await editor.SubmitFormAsync(m.WeighUrl(statementId), new Dictionary<string, string?> { ["Input.Outcome"] = "Noted", ["Input.Reasons"] = "" }, "#weigh-form");

@@ -19,7 +19,7 @@ public sealed class PublicExportModel(PlanwerkDbContext db, IStringLocalizer<Sha
     public async Task<IActionResult> OnGetAsync(int roundId, string format, CancellationToken ct)
     {
         if (format is not ("xlsx" or "pdf")) return NotFound();
-        if (await WeighingReads.TableAsync(db, roundId, publicOnly: true, l, ct) is not { } table || table.Round.WeighingPublishedAt is null) return NotFound();
+        if (await WeighingReads.PublishedTableAsync(db, roundId, l, ct) is not { } table) return NotFound();
         return format == "xlsx"
             ? File(WeighingExports.Xlsx(table, withNames: false, l), WeighingExports.XlsxContentType, WeighingExports.FileName(table, "xlsx", withNames: false))
             : File(WeighingExports.Pdf(table, withNames: false, HttpContext.RequiredMunicipality().Name, l), WeighingExports.PdfContentType, WeighingExports.FileName(table, "pdf", withNames: false));

@@ -22,7 +22,7 @@ public sealed class PublicTableModel(PlanwerkDbContext db, IStringLocalizer<Shar
 
     public async Task<IActionResult> OnGetAsync(int roundId, CancellationToken ct)
     {
-        if (await WeighingReads.TableAsync(db, roundId, publicOnly: true, l, ct) is not { } table || table.Round.WeighingPublishedAt is null) return NotFound();
+        if (await WeighingReads.PublishedTableAsync(db, roundId, l, ct) is not { } table) return NotFound();
         Table = table;
         return Page();
     }

@@ -80,7 +80,8 @@ public sealed class WeighModel(
         if (!await LoadAsync(statementId, all, ct)) return NotFound();
         Input = input;
         NameTheChoice("Input.Outcome", l["Bitte wählen Sie das Ergebnis aus der Liste."]);
-        if (input.Outcome is null && !ModelState.ContainsKey("Input.Outcome"))
+        var unreadable = ModelState.TryGetValue("Input.Outcome", out var entry) && entry.Errors.Count > 0;
+        if (input.Outcome is null && !unreadable)
             ModelState.AddModelError("Input.Outcome", l["Bitte wählen Sie das Ergebnis der Abwägung."]);
         else if (input.Outcome is { } o && !Enum.IsDefined(o))
             ModelState.AddModelError("Input.Outcome", l["Bitte wählen Sie das Ergebnis aus der Liste."]);

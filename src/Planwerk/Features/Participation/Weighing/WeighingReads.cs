@@ -79,9 +79,17 @@ public static class WeighingReads
 
     /// <summary>The table of a round, or null when there is no such round. <paramref name="publicOnly"/>
     /// keeps only the statements whose submitters consented to publication.</summary>
-    public static async Task<WeighingTable?> TableAsync(PlanwerkDbContext db, int roundId, bool publicOnly, IStringLocalizer l, CancellationToken ct)
+    public static async Task<WeighingTable?> TableAsync(PlanwerkDbContext db, int roundId, bool publicOnly, IStringLocalizer l, CancellationToken ct) =>
+        await RoundAsync(db, roundId, ct) is { } round ? await TableAsync(db, round, publicOnly, l, ct) : null;
+
+    /// <summary>The public table of a round whose weighing is published; null when there is no such round or
+    /// it is not published yet (then nothing more is read).</summary>
+    public static async Task<WeighingTable?> PublishedTableAsync(PlanwerkDbContext db, int roundId, IStringLocalizer l, CancellationToken ct) =>
+        await RoundAsync(db, roundId, ct) is { WeighingPublishedAt: not null } round ? await TableAsync(db, round, publicOnly: true, l, ct) : null;
+
+    public static async Task<WeighingTable> TableAsync(PlanwerkDbContext db, WeighingRound round, bool publicOnly, IStringLocalizer l, CancellationToken ct)
     {
-        if (await RoundAsync(db, roundId, ct) is not { } round) return null;
+        var roundId = round.Id;
         var statements = db.Statements.AsNoTracking().Where(s => s.RoundId == roundId);
         if (publicOnly) statements = statements.Where(s => s.ConsentToPublish);
         var rows = await statements.OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
