@@ -74,7 +74,7 @@ public static class DemoConsultation
             "Die regionalen Integrationsbüros sollten eng mit der Migrationsberatung der freien Träger zusammenarbeiten, damit keine Doppelstrukturen entstehen.",
             WeighingOutcome.PartlyAccepted,
             "Die Zusammenarbeit wird in der Beschreibung der Integrationsbüros betont. Eine gemeinsame Trägerschaft, wie vorgeschlagen, ist wegen der getrennten Förderwege nicht möglich."),
-        new(null, 4, StatementTarget.Measure, "3.2", false, "",
+        new(null, 4, StatementTarget.Measure, "3.2", true, "",
             "Persönliche Anmerkung aus der ehrenamtlichen Arbeit: In einigen Heimen fehlen ruhige Räume zum Lernen. Die Mindeststandards sollten solche Räume vorsehen.",
             WeighingOutcome.Accepted,
             "Übernommen: Die Mindeststandards nennen nun einen Lern- und Ruheraum je Unterkunft."),

@@ -102,6 +102,8 @@ public abstract class DemoConsultationTests(DemoApp app)
         Assert.Equal(consented.Select(s => "statement-" + s.Id).Order(), page.QuerySelectorAll("tr.weighing-statement").Select(r => r.Id!).Order());
         foreach (var s in withheld) Assert.DoesNotContain(s.Text[..40], page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Beispielperson", page.Body!.TextContent, StringComparison.Ordinal);
+        // The personal statement is published without its author's name.
+        Assert.Contains(page.QuerySelectorAll("td.submitter"), c => c.TextContent.Trim() == "Privatperson");
         var changes = string.Concat(page.QuerySelectorAll("td.changes").Select(c => c.TextContent));
         Assert.Contains("12.03.2019 10:30, Demo-Redaktion Sozialamt: Maßnahme 1.1", changes, StringComparison.Ordinal);
         Assert.Contains("Partnerorganisationen", changes, StringComparison.Ordinal);
