@@ -138,6 +138,7 @@ public static class DemoContent
             db.Measures.Add(measure);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await DemoConsultation.AddAsync(services, db, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
