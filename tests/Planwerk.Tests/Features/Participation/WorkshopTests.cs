@@ -383,6 +383,41 @@ public abstract class WorkshopTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task A_working_group_discusses_a_field_of_action_of_the_workshops_plan_only()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var (planId, fieldId, foreignFieldId) = await m.WithDbAsync(async db =>
+        {
+            var plan = new Planwerk.Features.Plans.Plan { Title = "Fachplan Integration", IsPublic = true };
+            var other = new Planwerk.Features.Plans.Plan { Title = "Anderer Plan" };
+            var field = new Planwerk.Features.Plans.FieldOfAction { Plan = plan, Number = 1, Position = 1, Title = "Wohnen" };
+            var foreign = new Planwerk.Features.Plans.FieldOfAction { Plan = other, Number = 1, Position = 1, Title = "Fremd" };
+            db.AddRange(plan, other, field, foreign);
+            await db.SaveChangesAsync();
+            return (plan.Id, field.Id, foreign.Id);
+        });
+        var id = await m.AddWorkshopAsync(Now);
+        var editor = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        await editor.SubmitFormAsync(m.ManageUrl(id), new Dictionary<string, string?> { ["Input.PlanId"] = planId.ToString(CultureInfo.InvariantCulture) }, "#workshop-form");
+        Assert.Equal(planId, (await m.WorkshopAsync(id)).PlanId);
+
+        var token = await editor.AntiforgeryTokenAsync();
+        var foreign = await editor.PostWithTokenAsync(m.ManageUrl(id, "?handler=AddGroup"), token,
+            new Dictionary<string, string> { ["Group.Title"] = "Fremd", ["Group.FieldOfActionId"] = foreignFieldId.ToString(CultureInfo.InvariantCulture) });
+        Assert.Contains((await HtmlForms.ParseAsync(foreign)).Errors(), e => e.Contains("Handlungsfeld aus der Liste", StringComparison.Ordinal));
+        var added = await editor.SubmitFormAsync(m.ManageUrl(id), new Dictionary<string, string?>
+        {
+            ["Group.Title"] = "AG Wohnen",
+            ["Group.FieldOfActionId"] = fieldId.ToString(CultureInfo.InvariantCulture),
+        }, "#add-group-form");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(fieldId, Assert.Single((await m.WorkshopAsync(id)).WorkingGroups).FieldOfActionId);
+        var page = await app.CreateBrowserlikeClient().GetDocumentAsync(m.Url(id));
+        Assert.Contains("Handlungsfeld: Wohnen", page.QuerySelector("#groups")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Fachplan Integration", page.QuerySelector("#facts")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Working_groups_are_added_edited_ordered_and_removed_and_hostile_text_stays_text()
     {
         var m = await app.CreateMunicipalityAsync();

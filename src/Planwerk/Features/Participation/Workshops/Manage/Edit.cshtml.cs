@@ -163,7 +163,7 @@ public sealed class EditModel(
             showConflict: ShowConflict,
             saved: () => (L["„{0}“ wurde gespeichert.", workshop.Title],
                 ManageUrl(string.Create(CultureInfo.InvariantCulture, $"/workshops/{workshop.Id}"))));
-        if (Conflict is not null || workshop.Id == 0) return result;
+        if (result is not RedirectResult) return result;
 
         var notifier = Notifier();
         if (capacityRaised)
