@@ -96,6 +96,13 @@ public abstract class WorkshopPermissionTests(PlanwerkApp app)
             AssertAnswer(visitor, Allowed(access, visitor), response, "GET " + url, HttpStatusCode.OK);
         }
 
+        if (Allowed(Access.PlanTeam, visitor))
+        {
+            // Moderators read the list but are not offered what they may not do.
+            var list = await client.GetDocumentAsync($"/{m.Slug}/manage/workshops");
+            Assert.Equal(Allowed(Access.PlanEditor, visitor), list.QuerySelector($"a[href='/{m.Slug}/manage/workshops/new']") is not null);
+        }
+
         var start = now.AddDays(3);
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, berlin).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
