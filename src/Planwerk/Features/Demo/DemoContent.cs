@@ -137,6 +137,7 @@ public static class DemoContent
             field.Measures.Add(measure);
             db.Measures.Add(measure);
         }
+        DemoWorkshop.Add(db, plan, fields, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoConsultation.AddAsync(services, db, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -18,7 +18,10 @@ public sealed class MailOptions
     public string? PickupDirectory { get; set; }
 }
 
-public sealed record MailMessage(string ToAddress, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>A file sent with a mail, e.g. a calendar invitation (<c>text/calendar; method=REQUEST</c>).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+public sealed record MailMessage(string ToAddress, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<MailAttachment>? Attachments = null);
 
 public sealed class MailSender(Microsoft.Extensions.Options.IOptions<MailOptions> options, ILogger<MailSender> logger)
 {
@@ -30,6 +33,8 @@ public sealed class MailSender(Microsoft.Extensions.Options.IOptions<MailOptions
         message.To.Add(MailboxAddress.Parse(mail.ToAddress));
         message.Subject = mail.Subject;
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in mail.Attachments ?? [])
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         message.Body = body.ToMessageBody();
 
         if (!string.IsNullOrEmpty(o.PickupDirectory))
