@@ -42,7 +42,7 @@ public abstract class ModerationPermissionTests(PlanwerkApp app)
                 Phase.Open => (now.AddDays(-1), now.AddDays(1)),
                 _ => (now.AddDays(-2), now.AddDays(-1)),
             };
-            var roundId = await m.AddRoundAsync(opens, closes);
+            var roundId = await m.AddCommentableRoundAsync(opens, closes);
             if (phase == Phase.WeighingPublished)
             {
                 await m.WithDbAsync(async db =>
@@ -95,7 +95,7 @@ public abstract class ModerationPermissionTests(PlanwerkApp app)
         var m = await app.CreateMunicipalityAsync();
         var other = await app.CreateMunicipalityAsync();
         var now = DateTimeOffset.UtcNow;
-        var roundId = await m.AddRoundAsync(now.AddDays(-1), now.AddDays(1));
+        var roundId = await m.AddCommentableRoundAsync(now.AddDays(-1), now.AddDays(1));
         var author = await app.CreateUserAsync();
         var commentId = await m.AddCommentAsync(roundId, author.Id, "Nur hier " + roundId, now);
         await m.AddReportAsync(commentId, author.Id, "Grund", now);

@@ -9,7 +9,7 @@ namespace Planwerk.Tests.Features.Participation;
 public static class ModerationTestSupport
 {
     /// <summary>A round on a new plan's named version, open from <paramref name="opensAt"/> until <paramref name="closesAt"/>.</summary>
-    public static Task<int> AddRoundAsync(this TestMunicipality m, DateTimeOffset opensAt, DateTimeOffset closesAt,
+    public static Task<int> AddCommentableRoundAsync(this TestMunicipality m, DateTimeOffset opensAt, DateTimeOffset closesAt,
         RoundAudience audience = RoundAudience.OrganisationsAndResidents, string? title = null) =>
         m.WithDbAsync(async db =>
         {

@@ -26,7 +26,7 @@ public abstract class ModerationTests(ClockedApp app)
         var m = await app.CreateMunicipalityAsync();
         var opens = app.Clock.GetUtcNow().AddHours(1);
         var closes = opens.AddDays(7);
-        var roundId = await m.AddRoundAsync(opens, closes);
+        var roundId = await m.AddCommentableRoundAsync(opens, closes);
         var url = CommentsUrl(m, roundId);
         var resident = await app.SignInAsync((await app.CreateUserAsync()).Email!);
         var token = await resident.AntiforgeryTokenAsync();
@@ -62,7 +62,7 @@ public abstract class ModerationTests(ClockedApp app)
     {
         var m = await app.CreateMunicipalityAsync();
         var now = app.Clock.GetUtcNow();
-        var roundId = await m.AddRoundAsync(now.AddDays(-1), now.AddDays(1), title: HostileText.RightToLeft);
+        var roundId = await m.AddCommentableRoundAsync(now.AddDays(-1), now.AddDays(1), title: HostileText.RightToLeft);
         var url = CommentsUrl(m, roundId);
         var user = await app.CreateUserAsync();
         var client = await app.SignInAsync(user.Email!);
@@ -92,8 +92,8 @@ public abstract class ModerationTests(ClockedApp app)
     {
         var m = await app.CreateMunicipalityAsync();
         var now = app.Clock.GetUtcNow();
-        var invitedOnly = await m.AddRoundAsync(now.AddDays(-1), now.AddDays(1), RoundAudience.InvitedOrganisations);
-        var open = await m.AddRoundAsync(now.AddDays(-1), now.AddDays(1));
+        var invitedOnly = await m.AddCommentableRoundAsync(now.AddDays(-1), now.AddDays(1), RoundAudience.InvitedOrganisations);
+        var open = await m.AddCommentableRoundAsync(now.AddDays(-1), now.AddDays(1));
         var other = await app.CreateMunicipalityAsync();
         var client = await app.SignInAsync((await app.CreateUserAsync()).Email!);
 
@@ -111,7 +111,7 @@ public abstract class ModerationTests(ClockedApp app)
     {
         var m = await app.CreateMunicipalityAsync();
         var now = app.Clock.GetUtcNow();
-        var roundId = await m.AddRoundAsync(now.AddDays(-1), now.AddDays(1));
+        var roundId = await m.AddCommentableRoundAsync(now.AddDays(-1), now.AddDays(1));
         var url = CommentsUrl(m, roundId);
         var author = await app.SignInAsync((await app.CreateUserAsync()).Email!);
         await PostCommentAsync(author, url, "Beleidigender Kommentar");
@@ -190,7 +190,7 @@ public abstract class ModerationTests(ClockedApp app)
     {
         var m = await app.CreateMunicipalityAsync();
         var now = app.Clock.GetUtcNow();
-        var roundId = await m.AddRoundAsync(now.AddDays(-10), now.AddDays(-1));
+        var roundId = await m.AddCommentableRoundAsync(now.AddDays(-10), now.AddDays(-1));
         var author = await app.CreateUserAsync();
         var commentId = await m.AddCommentAsync(roundId, author.Id, "Sachliche Kritik", now.AddDays(-5));
         await m.AddReportAsync(commentId, author.Id, "Gefällt mir nicht", now.AddDays(-4));
@@ -256,7 +256,7 @@ public abstract class ModerationTests(ClockedApp app)
         Assert.Equal($"/{m.Slug}/manage/stakeholders", quiet.RedirectTarget());
 
         var now = app.Clock.GetUtcNow();
-        var roundId = await m.AddRoundAsync(now.AddDays(-1), now.AddDays(1));
+        var roundId = await m.AddCommentableRoundAsync(now.AddDays(-1), now.AddDays(1));
         var commentId = await m.AddCommentAsync(roundId, moderator.Id, "Text", now);
         await m.AddReportAsync(commentId, null, "Grund", now);
         // Open reports of another municipality do not count.
