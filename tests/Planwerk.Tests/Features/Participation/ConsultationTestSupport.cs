@@ -195,6 +195,8 @@ public static class ConsultationTestSupport
                 foreach (var (name, content) in entries)
                 {
                     var entry = zip.CreateEntry(name, name == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+                    // A fixed time, so that the same file built twice is the same bytes.
+                    entry.LastWriteTime = new DateTimeOffset(2019, 1, 14, 9, 0, 0, TimeSpan.Zero);
                     using var stream = entry.Open();
                     stream.Write(Encoding.UTF8.GetBytes(content));
                 }
