@@ -17,7 +17,7 @@ internal static class ParticipationModel
     public static readonly ValueConverter<DateTimeOffset, DateTime> Utc = new(
         v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
 
-    private static readonly ValueConverter<DateTimeOffset?, DateTime?> NullableUtc = new(
+    public static readonly ValueConverter<DateTimeOffset?, DateTime?> NullableUtc = new(
         v => v.HasValue ? v.Value.UtcDateTime : null,
         v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
 

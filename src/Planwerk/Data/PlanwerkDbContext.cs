@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Features.Accounts;
+using Planwerk.Features.Council;
 using Planwerk.Features.Municipalities;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Participation.Moderation;
@@ -10,6 +11,7 @@ using Planwerk.Features.Participation.Workshops;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Sections;
+using Planwerk.Features.Plans.Timeline;
 using Planwerk.Features.Plans.Versions;
 using Planwerk.Infrastructure;
 
@@ -50,6 +52,15 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkshopRegistration> WorkshopRegistrations => Set<WorkshopRegistration>();
+    public DbSet<CouncilBody> CouncilBodies => Set<CouncilBody>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<PaperFile> PaperFiles => Set<PaperFile>();
+    public DbSet<PaperConsultation> PaperConsultations => Set<PaperConsultation>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -170,6 +181,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
 
         ConfigureStakeholders(builder);
         ParticipationModel.Configure(builder);
+        CouncilModel.Configure(builder);
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -207,6 +219,15 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<Workshop>(builder);
         ApplyMunicipalityFilter<WorkingGroup>(builder);
         ApplyMunicipalityFilter<WorkshopRegistration>(builder);
+        ApplyMunicipalityFilter<CouncilBody>(builder);
+        ApplyMunicipalityFilter<Meeting>(builder);
+        ApplyMunicipalityFilter<AgendaItem>(builder);
+        ApplyMunicipalityFilter<Paper>(builder);
+        ApplyMunicipalityFilter<PaperFile>(builder);
+        ApplyMunicipalityFilter<PaperConsultation>(builder);
+        ApplyMunicipalityFilter<Amendment>(builder);
+        ApplyMunicipalityFilter<AmendmentChangeLink>(builder);
+        ApplyMunicipalityFilter<TimelineEntry>(builder);
     }
 
     private static void ConfigureStakeholders(ModelBuilder builder)
@@ -313,6 +334,13 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             if (entry.Entity is PlanVersion version)
             {
                 RefuseChangedVersion(entry, version);
+            }
+            if (entry.Entity is ITimestamped stamped && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var now = DateTimeOffset.UtcNow;
+                if (entry.State == EntityState.Added && stamped.CreatedAt == default) stamped.CreatedAt = now;
+                // A new row keeps the moments it was given (demo content of past years); a change is now.
+                if (entry.State == EntityState.Modified || stamped.ModifiedAt == default) stamped.ModifiedAt = entry.State == EntityState.Added ? stamped.CreatedAt : now;
             }
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {

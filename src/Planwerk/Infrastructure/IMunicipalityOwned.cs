@@ -12,3 +12,11 @@ public interface IVersioned
 {
     int Version { get; set; }
 }
+
+/// <summary>An entity that says when it was created and last changed (the open data formats need both).
+/// The DbContext stamps them on every save.</summary>
+public interface ITimestamped
+{
+    DateTimeOffset CreatedAt { get; set; }
+    DateTimeOffset ModifiedAt { get; set; }
+}

@@ -19,6 +19,8 @@ public enum MunicipalityRole
     PlanEditor,
     /// <summary>Belongs to the plan team for participation: reads the stakeholder registry and (later) moderates public comments.</summary>
     Moderator,
+    /// <summary>Records the council's deliberation: bodies, meetings, papers, their consultations, results and amendments.</summary>
+    CouncilClerk,
 }
 
 public sealed class MunicipalityMembership : IMunicipalityOwned

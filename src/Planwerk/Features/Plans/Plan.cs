@@ -38,6 +38,11 @@ public sealed class Plan : IMunicipalityOwned, IVersioned
     public int LastMeasureKey { get; set; }
     /// <summary>The highest <see cref="Sections.PlanImage.Number"/> ever given in this plan; moved by the context only.</summary>
     public int LastImageNumber { get; set; }
+    /// <summary>The named version the council adopted; the public site shows it by default. Set only by adoption.</summary>
+    public int? AdoptedVersionId { get; set; }
+    public Versions.PlanVersion? AdoptedVersion { get; set; }
+    /// <summary>The day of the adopting resolution.</summary>
+    public DateOnly? AdoptedOn { get; set; }
 
     public List<Principle> Principles { get; set; } = [];
     public List<FieldOfAction> Fields { get; set; } = [];

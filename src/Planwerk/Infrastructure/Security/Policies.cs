@@ -31,6 +31,10 @@ public static class Policies
     /// <summary>Moderators and administrators of the route's municipality: they deal with reported comments.</summary>
     public const string Moderation = nameof(Moderation);
 
+    /// <summary>Council clerks and administrators of the route's municipality: record bodies, meetings,
+    /// papers, their consultations, results and amendments.</summary>
+    public const string CouncilClerk = nameof(CouncilClerk);
+
     public static IServiceCollection AddPlanwerkAuthorization(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, MembershipHandler>();
@@ -45,6 +49,8 @@ public static class Policies
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.Moderator)))
             .AddPolicy(StakeholderMember, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new Features.Participation.Stakeholders.StakeholderMembershipRequirement()))
+            .AddPolicy(CouncilClerk, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.CouncilClerk)))
             .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator)));
         return services;

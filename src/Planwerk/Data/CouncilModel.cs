@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Features.Council;
+using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Timeline;
+
+namespace Planwerk.Data;
+
+/// <summary>The database shape of the plan's path: council bodies, meetings, agenda items, papers with
+/// files, consultations and amendments, and the plan's timeline.</summary>
+internal static class CouncilModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<Plan>(e =>
+        {
+            // Set only by adoption; a plan's versions go with the plan.
+            e.HasOne(p => p.AdoptedVersion).WithMany().HasForeignKey(p => p.AdoptedVersionId).OnDelete(DeleteBehavior.NoAction);
+        });
+
+        builder.Entity<CouncilBody>(e =>
+        {
+            e.Property(b => b.Name).HasMaxLength(CouncilBody.MaxNameLength);
+            e.Property(b => b.ShortName).HasMaxLength(50);
+            e.Property(b => b.Website).HasMaxLength(500);
+            e.Property(b => b.Classification).HasConversion<string>().HasMaxLength(40);
+            Stamps(e);
+            e.HasIndex(b => new { b.MunicipalityId, b.Name }).IsUnique();
+        });
+
+        builder.Entity<Meeting>(e =>
+        {
+            e.Property(m => m.Name).HasMaxLength(Meeting.MaxNameLength);
+            e.Property(m => m.Location).HasMaxLength(500);
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Start).HasConversion(ParticipationModel.Utc);
+            e.Property(m => m.End).HasConversion(ParticipationModel.NullableUtc);
+            Stamps(e);
+            e.HasOne(m => m.Body).WithMany(b => b.Meetings).HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.MunicipalityId, m.Start });
+            e.HasIndex(m => m.BodyId);
+        });
+
+        builder.Entity<AgendaItem>(e =>
+        {
+            e.Property(a => a.Number).HasMaxLength(40);
+            e.Property(a => a.Name).HasMaxLength(Paper.MaxNameLength);
+            e.Property(a => a.Result).HasMaxLength(1000);
+            Stamps(e);
+            e.HasOne(a => a.Meeting).WithMany(m => m.AgendaItems).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(a => a.Paper).WithMany().HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(a => new { a.MeetingId, a.Order });
+        });
+
+        builder.Entity<Paper>(e =>
+        {
+            e.Property(p => p.Reference).HasMaxLength(60);
+            e.Property(p => p.Name).HasMaxLength(Paper.MaxNameLength);
+            e.Property(p => p.PaperType).HasMaxLength(100);
+            Stamps(e);
+            e.HasOne(p => p.Plan).WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(p => p.PlanVersion).WithMany().HasForeignKey(p => p.PlanVersionId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(p => new { p.MunicipalityId, p.Reference }).IsUnique();
+            e.HasIndex(p => p.PlanId);
+        });
+
+        builder.Entity<PaperFile>(e =>
+        {
+            e.Property(f => f.Name).HasMaxLength(300);
+            e.Property(f => f.FileName).HasMaxLength(255);
+            e.Property(f => f.MimeType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            Stamps(e);
+            e.HasOne(f => f.Paper).WithMany(p => p.Files).HasForeignKey(f => f.PaperId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.PaperId);
+        });
+
+        builder.Entity<PaperConsultation>(e =>
+        {
+            e.Property(c => c.Role).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Result).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.ResultRecordedAt).HasConversion(ParticipationModel.NullableUtc);
+            e.Property(c => c.ResultRecordedByUserId).HasMaxLength(450);
+            Stamps(e);
+            e.HasOne(c => c.Paper).WithMany(p => p.Consultations).HasForeignKey(c => c.PaperId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Body).WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.Meeting).WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(c => c.AgendaItem).WithMany().HasForeignKey(c => c.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(c => new { c.PaperId, c.Position });
+            e.HasIndex(c => c.MeetingId);
+        });
+
+        builder.Entity<Amendment>(e =>
+        {
+            e.Property(a => a.Number).HasMaxLength(40);
+            e.Property(a => a.Title).HasMaxLength(Paper.MaxNameLength);
+            e.Property(a => a.Text).HasMaxLength(Amendment.MaxTextLength);
+            e.Property(a => a.Proposer).HasMaxLength(300);
+            e.Property(a => a.Result).HasConversion<string>().HasMaxLength(20);
+            Stamps(e);
+            e.HasOne(a => a.Paper).WithMany(p => p.Amendments).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(a => a.Consultation).WithMany().HasForeignKey(a => a.ConsultationId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(a => a.PaperId);
+        });
+
+        builder.Entity<AmendmentChangeLink>(e =>
+        {
+            e.HasOne(l => l.Amendment).WithMany(a => a.ChangeLinks).HasForeignKey(l => l.AmendmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(l => new { l.AmendmentId, l.ChangeRecordId }).IsUnique();
+            e.HasIndex(l => l.ChangeRecordId);
+        });
+
+        builder.Entity<TimelineEntry>(e =>
+        {
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.StartPrecision).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.EndPrecision).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Title).HasMaxLength(TimelineEntry.MaxTitleLength);
+            e.Property(t => t.Activities).HasMaxLength(TimelineEntry.MaxActivitiesLength);
+            e.HasOne(t => t.Plan).WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(t => t.Round).WithMany().HasForeignKey(t => t.RoundId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(t => t.Workshop).WithMany().HasForeignKey(t => t.WorkshopId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(t => t.Paper).WithMany().HasForeignKey(t => t.PaperId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(t => t.Meeting).WithMany().HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(t => new { t.PlanId, t.StartDate });
+        });
+    }
+
+    private static void Stamps<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : class, Infrastructure.ITimestamped
+    {
+        e.Property(x => x.CreatedAt).HasConversion(ParticipationModel.Utc);
+        e.Property(x => x.ModifiedAt).HasConversion(ParticipationModel.Utc);
+    }
+}
