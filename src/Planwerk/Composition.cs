@@ -13,6 +13,7 @@ using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
 using Planwerk.Infrastructure.Markdown;
+using Planwerk.Infrastructure.RateLimiting;
 using Planwerk.Infrastructure.Security;
 using Planwerk.Infrastructure.Tenancy;
 
@@ -81,6 +82,7 @@ public static class Composition
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
         services.AddOptions<Features.Participation.Consultations.ConsultationOptions>().Bind(configuration.GetSection("Consultations"));
         services.AddOutputCache(o => o.AddPolicy(Features.Participation.Consultations.RoundPageCache.PolicyName, new Features.Participation.Consultations.RoundPageCache()));
+        services.AddPlanwerkRateLimits(configuration);
         services.AddScoped<Features.Participation.Consultations.ConsultationReminders>();
         services.AddHostedService<Features.Participation.Consultations.ConsultationReminderService>();
         services.AddOpenTelemetry()
@@ -112,6 +114,8 @@ public static class Composition
         // A cached public page is answered here, before the municipality is looked up: no query at all.
         app.UseOutputCache();
         app.UseMunicipalityTenancy();
+        // After authentication (participation writes count per person) and routing (the page names its policy).
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.RateLimiting;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Confirms a self-registered account's address from the mailed link, and sends the link again on
 /// request. The request form answers the same whether or not an unconfirmed account exists for the address.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class ConfirmEmailModel(
     UserManager<PlanwerkUser> users,
     MailSender mail,

@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.RateLimiting;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Asks for a password link by mail. The answer is the same whether or not an account
 /// exists for the address, so nobody can find out who has one.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class ForgotPasswordModel(
     UserManager<PlanwerkUser> users,
     MailSender mail,

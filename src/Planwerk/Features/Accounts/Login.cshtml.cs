@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.RateLimiting;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Sign-in with email and password. The error never says whether an account exists.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class LoginModel(
     SignInManager<PlanwerkUser> signIn,
     UserManager<PlanwerkUser> users,

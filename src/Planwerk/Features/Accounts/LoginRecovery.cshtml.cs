@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.RateLimiting;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Second step of sign-in with one of the recovery codes instead of the app. Each code works once.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class LoginRecoveryModel(SignInManager<PlanwerkUser> signIn, PlanwerkDbContext db, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class InputModel

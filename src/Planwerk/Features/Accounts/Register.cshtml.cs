@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.RateLimiting;
 
 namespace Planwerk.Features.Accounts;
 
@@ -14,6 +16,7 @@ namespace Planwerk.Features.Accounts;
 /// whether or not the address already has an account, so nobody can find out who has one; the owner of an
 /// existing account is told by mail instead.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class RegisterModel(
     UserManager<PlanwerkUser> users,
     MailSender mail,

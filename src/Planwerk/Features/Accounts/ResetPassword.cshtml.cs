@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.RateLimiting;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Sets a new password from the link in a mail: after "forgot password" and for the first
 /// password of an invited account. The link is checked before the form is shown and works once.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountForms)]
 public sealed class ResetPasswordModel(UserManager<PlanwerkUser> users, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]

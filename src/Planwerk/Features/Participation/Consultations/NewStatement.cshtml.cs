@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
@@ -11,6 +12,7 @@ using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans.Versions;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.RateLimiting;
 using Planwerk.Infrastructure.Security;
 using Planwerk.Infrastructure.Tenancy;
 
@@ -23,6 +25,7 @@ namespace Planwerk.Features.Participation.Consultations;
 [Authorize(Policy = Policies.SignedIn)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[EnableRateLimiting(RateLimits.ParticipationWrites)]
 public sealed class NewStatementModel(
     PlanwerkDbContext db,
     MailSender mail,

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.RateLimiting;
 using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Participation.Moderation;
@@ -20,6 +22,7 @@ namespace Planwerk.Features.Participation.Moderation;
 /// organisations have no comments: 404.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[EnableRateLimiting(RateLimits.ParticipationWrites)]
 public sealed class CommentsModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class CommentInput

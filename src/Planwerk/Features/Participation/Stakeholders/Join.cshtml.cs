@@ -3,10 +3,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.RateLimiting;
 using Planwerk.Infrastructure.Security;
 using Planwerk.Infrastructure.Tenancy;
 
@@ -16,6 +18,7 @@ namespace Planwerk.Features.Participation.Stakeholders;
 /// The plan team decides (see <see cref="Manage.JoinRequestsModel"/>). A second open request for the same
 /// organisation, or one for an organisation the person already belongs to, is refused.</summary>
 [Authorize(Policy = Policies.SignedIn)]
+[EnableRateLimiting(RateLimits.ParticipationWrites)]
 public sealed class JoinModel(PlanwerkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class JoinInput

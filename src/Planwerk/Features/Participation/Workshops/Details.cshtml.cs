@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.RateLimiting;
 using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Participation.Workshops;
@@ -20,6 +22,7 @@ namespace Planwerk.Features.Participation.Workshops;
 /// of their organisations) and cancel. The online link is shown only to those with a confirmed place.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[EnableRateLimiting(RateLimits.ParticipationWrites)]
 public sealed class DetailsModel(
     PlanwerkDbContext db,
     IOutputCacheStore cache,
