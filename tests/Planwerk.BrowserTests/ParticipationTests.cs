@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Planwerk.BrowserTests.Infrastructure;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Participation.Consultations;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Tests.Features.Participation;
 using Planwerk.Tests.Infrastructure;
 
@@ -147,6 +148,147 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         Assert.Contains("Caritasverband Beispielstadt", table, StringComparison.Ordinal);
         Assert.Matches(MeasureChanged(), table);
         await visitor.AssertNoSeriousViolationsAsync();
+        Assert.Equal(0, dialogs);
+    }
+
+    [Fact]
+    public async Task Registration_join_request_and_its_approval_work_by_keyboard_and_pass_axe()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var organisation = await m.AddStakeholderAsync("Ausländerrat Beispielstadt", kind: StakeholderKind.MigrantOrganisation);
+        var editor = await m.AddMemberAsync(MunicipalityRole.PlanEditor);
+
+        // Registration with mismatched passwords and no consent: the errors are named, the page stays accessible.
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/register");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Leyla " + HostileText.Script);
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("leyla@example.org");
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Geheim123456!");
+        await page.GetByLabel("Passwort wiederholen").FillAsync("Anders123456!");
+        await page.TabToAndPressAsync(page.Locator("#register-form").GetByRole(AriaRole.Button, new() { Name = "Konto anlegen" }));
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        Assert.Equal("Leyla " + HostileText.Script, await page.GetByLabel("Name", new() { Exact = true }).InputValueAsync());
+        await page.AssertNoSeriousViolationsAsync();
+
+        // A resident asks to join the organisation.
+        var resident = await app.CreateUserAsync();
+        var person = await app.NewPageAsync();
+        await person.SignInAsync(resident.Email!);
+        await person.GotoAsync($"/{m.Slug}/stakeholders/join");
+        await person.AssertNoSeriousViolationsAsync();
+        await person.Locator("#Join_StakeholderId").SelectOptionAsync(Id(organisation));
+        await person.Locator("#Join_Message").FillAsync("Ich bin Schriftführerin. " + HostileText.Markup);
+        await person.TabToAndPressAsync(person.GetByRole(AriaRole.Button, new() { Name = "Beitritt beantragen" }));
+        await Assertions.Expect(person.Locator("#my-requests")).ToContainTextAsync("Ausländerrat Beispielstadt");
+        await person.AssertNoSeriousViolationsAsync();
+
+        // The plan team approves it.
+        var team = await app.NewPageAsync();
+        await team.SignInAsync(editor.Email!);
+        await team.GotoAsync($"/{m.Slug}/manage/join-requests");
+        Assert.Contains("Ich bin Schriftführerin. " + HostileText.Markup, await team.MainTextAsync(), StringComparison.Ordinal);
+        await team.AssertNoSeriousViolationsAsync();
+        await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Annehmen" }));
+        await team.WaitForLoadStateAsync();
+        await team.AssertNoSeriousViolationsAsync();
+        Assert.True(await m.WithDbAsync(db => db.StakeholderMembers.AnyAsync(x => x.StakeholderId == organisation && x.UserId == resident.Id)));
+    }
+
+    [Fact]
+    public async Task Workshop_registration_and_the_team_forms_for_workshops_and_rounds_work_by_keyboard_and_pass_axe()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await Seed.PlanAsync(m);
+        var roundId = await AddOpenRoundAsync(m, plan.PlanId, RoundAudience.OrganisationsAndResidents);
+        var workshopId = await m.AddWorkshopAsync(DateTimeOffset.UtcNow, capacity: 5, groups: 2, title: "Werkstatt Sprache " + HostileText.Script);
+        var editor = await m.AddMemberAsync(MunicipalityRole.PlanEditor);
+        var resident = await app.CreateUserAsync();
+
+        // The public list of rounds leads to the round by keyboard.
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/{m.Slug}/consultations");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.TabToAndPressAsync(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Beteiligung zum Entwurf" }));
+        await page.WaitForURLAsync($"**/{m.Slug}/consultations/{Id(roundId)}");
+
+        // A resident registers for the workshop in a working group.
+        await page.SignInAsync(resident.Email!);
+        await page.GotoAsync(m.Url(workshopId));
+        Assert.Contains("Werkstatt Sprache " + HostileText.Script, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Arbeitsgruppe 2").CheckAsync();
+        await page.TabToAndPressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich anmelden" }));
+        await Assertions.Expect(page.Locator("#my-registration")).ToContainTextAsync("Ihr Platz ist bestätigt.");
+        Assert.Contains("Arbeitsgruppe 2", await page.Locator("#my-registration").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoSeriousViolationsAsync();
+
+        // The team's workshop edit page saves by keyboard.
+        var team = await app.NewPageAsync();
+        await team.SignInAsync(editor.Email!);
+        await team.GotoAsync(m.ManageUrl(workshopId));
+        await team.AssertNoSeriousViolationsAsync();
+        await team.Locator("#Input_Place").FillAsync("Stadtteilhaus Prohlis");
+        await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }));
+        await team.WaitForLoadStateAsync();
+        Assert.Equal("Stadtteilhaus Prohlis", (await m.WorkshopAsync(workshopId)).Place);
+        await team.AssertNoSeriousViolationsAsync();
+
+        // The new-round form, sent empty by keyboard, names its errors.
+        await team.GotoAsync($"/{m.Slug}/manage/consultations/new");
+        await team.AssertNoSeriousViolationsAsync();
+        await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }));
+        await Assertions.Expect(team.Locator(".error-summary")).ToBeVisibleAsync();
+        await team.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_resident_comments_another_reports_it_and_a_moderator_hides_it_by_keyboard_with_axe()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await Seed.PlanAsync(m);
+        var roundId = await AddOpenRoundAsync(m, plan.PlanId, RoundAudience.OrganisationsAndResidents);
+        var moderator = await m.AddMemberAsync(MunicipalityRole.Moderator);
+        var author = await app.CreateUserAsync();
+        var reporter = await app.CreateUserAsync();
+        var commentsUrl = $"/{m.Slug}/consultations/{Id(roundId)}/comments";
+        var text = "Mehr Kurse am Abend! " + HostileText.Script;
+
+        var page = await app.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
+        await page.SignInAsync(author.Email!);
+        await page.GotoAsync(commentsUrl);
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Ihr Kommentar").FillAsync(text);
+        await page.TabToAndPressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Kommentar veröffentlichen" }));
+        await Assertions.Expect(page.Locator("#comments .comment-text")).ToHaveTextAsync(text);
+        await page.AssertNoSeriousViolationsAsync();
+
+        // Another resident reports it: the report form opens and sends by keyboard.
+        var other = await app.NewPageAsync();
+        await other.SignInAsync(reporter.Email!);
+        await other.GotoAsync(commentsUrl);
+        await other.TabToAndPressAsync(other.Locator("#comments summary"), navigates: false);
+        await other.Locator("#comments textarea").FillAsync("Werbung " + HostileText.Markup);
+        await other.TabToAndPressAsync(other.GetByRole(AriaRole.Button, new() { Name = "Melden", Exact = true }));
+        await Assertions.Expect(other.Locator("#comments p.meta[id^=reported-]")).ToBeVisibleAsync();
+        await other.AssertNoSeriousViolationsAsync();
+
+        // The moderator hides it with a reason.
+        var team = await app.NewPageAsync();
+        await team.SignInAsync(moderator.Email!);
+        await team.GotoAsync($"/{m.Slug}/manage/moderation");
+        Assert.Contains("Werbung " + HostileText.Markup, await team.Locator("#reported-comments").InnerTextAsync(), StringComparison.Ordinal);
+        await team.AssertNoSeriousViolationsAsync();
+        await team.GetByLabel("Begründung (zum Ausblenden nötig)").FillAsync("Werbung ohne Bezug zum Plan.");
+        await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Ausblenden" }));
+        await Assertions.Expect(team.Locator("#no-hidden")).ToHaveCountAsync(0);
+        await team.AssertNoSeriousViolationsAsync();
+
+        var visitor = await app.NewPageAsync();
+        await visitor.GotoAsync(commentsUrl);
+        Assert.DoesNotContain("Mehr Kurse am Abend!", await visitor.MainTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, dialogs);
     }
 
