@@ -129,8 +129,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
 
         // The member sees the outcome and the reasons.
         await page.GotoAsync($"/{m.Slug}/my-statements/{Id(statementId)}");
-        // The submitter's page words the outcome "berücksichtigt" where the weighing pages say "übernommen".
-        Assert.Equal("Ergebnis: berücksichtigt", (await page.Locator("#outcome").InnerTextAsync()).Trim());
+        Assert.Equal("Ergebnis: übernommen", (await page.Locator("#outcome").InnerTextAsync()).Trim());
         Assert.Contains("Die Kinderbetreuung wird in die Maßnahme aufgenommen. " + HostileText.Markup, await page.Locator("#reasons").InnerTextAsync(), StringComparison.Ordinal);
 
         // Anyone sees the statement, outcome, reasons and the linked change in the public table.

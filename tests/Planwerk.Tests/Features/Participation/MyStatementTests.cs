@@ -56,9 +56,9 @@ public abstract class MyStatementTests(ConsultationApp app)
 
         await m.WithDbAsync(async db => await db.ConsultationRounds.Where(r => r.Id == round.Id).ExecuteUpdateAsync(x => x.SetProperty(r => r.WeighingPublishedAt, t0)));
         page = await alice.GetDocumentAsync(My(m, mine));
-        Assert.Equal("Ergebnis: teilweise berücksichtigt", page.QuerySelector("#outcome")!.TextContent.Trim());
+        Assert.Equal("Ergebnis: teilweise übernommen", page.QuerySelector("#outcome")!.TextContent.Trim());
         Assert.Equal("Kinderbetreuung", page.QuerySelector("#reasons strong")!.TextContent);
-        Assert.Contains("teilweise berücksichtigt", (await alice.GetDocumentAsync(My(m))).QuerySelector("#my-statements")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("teilweise übernommen", (await alice.GetDocumentAsync(My(m))).QuerySelector("#my-statements")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull((await bob.GetDocumentAsync(My(m, theirs))).QuerySelector("#outcome-none"));
     }
 

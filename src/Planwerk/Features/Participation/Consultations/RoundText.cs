@@ -22,17 +22,11 @@ public static class RoundText
     {
         StatementTarget.WholePlan => "Gesamter Plan",
         StatementTarget.Section => "Abschnitt",
-        StatementTarget.FieldOfAction => "Handlungsfeld",
+        StatementTarget.FieldOfAction => "Teilbereich",
         StatementTarget.Measure => "Maßnahme",
         _ => target.ToString(),
     };
 
-    public static string Outcome(WeighingOutcome outcome) => outcome switch
-    {
-        WeighingOutcome.Accepted => "berücksichtigt",
-        WeighingOutcome.PartlyAccepted => "teilweise berücksichtigt",
-        WeighingOutcome.NotAccepted => "nicht berücksichtigt",
-        WeighingOutcome.Noted => "zur Kenntnis genommen",
-        _ => outcome.ToString(),
-    };
+    /// <summary>The weighing's words, so that submitters read what the weighing table says.</summary>
+    public static string Outcome(WeighingOutcome outcome) => Weighing.WeighingText.Outcome(outcome);
 }

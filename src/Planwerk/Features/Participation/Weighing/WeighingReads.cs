@@ -188,20 +188,9 @@ public static class WeighingText
         _ => "zur Kenntnis genommen",
     };
 
-    public static string Target(StatementTarget target) => target switch
-    {
-        StatementTarget.WholePlan => "Gesamter Plan",
-        StatementTarget.Section => "Abschnitt",
-        StatementTarget.FieldOfAction => "Teilbereich",
-        _ => "Maßnahme",
-    };
+    public static string Target(StatementTarget target) => RoundText.Target(target);
 
-    public static string State(RoundState state) => state switch
-    {
-        RoundState.Planned => "geplant",
-        RoundState.Open => "offen",
-        _ => "abgeschlossen",
-    };
+    public static string State(RoundState state) => RoundText.State(state);
 
     public static readonly TimeZoneInfo Berlin = ChangeHistory.Berlin;
 
