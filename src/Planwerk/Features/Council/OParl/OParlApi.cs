@@ -79,8 +79,8 @@ public static class OParlApi
         oparl.MapGet("/bodies/{" + BodyRouteKey + "}/files/{id:int}/download", DownloadAsync);
 
         // Any other address under /oparl answers in JSON too, not with the site's HTML error page.
-        oparl.MapGet("/{**rest}", () => OParlJson.NotFound("Diese OParl-Adresse gibt es nicht."));
-        app.MapGet("/oparl", () => OParlJson.NotFound("Der Einstieg ist " + OParlUrls.Prefix + "/system.")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/oparl/{**rest}", () => OParlJson.NotFound("Diese OParl-Adresse gibt es nicht; der Einstieg ist " + OParlUrls.Prefix + "/system."))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

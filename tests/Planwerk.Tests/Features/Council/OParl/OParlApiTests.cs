@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.OutputCaching;
+using Planwerk.Infrastructure;
 using Planwerk.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -210,7 +212,8 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
         foreach (var url in new[] { $"{council.BodyUrl}/meetings", $"{council.BodyUrl}/agendaitems", $"{council.BodyUrl}/papers", $"{council.BodyUrl}/consultations" })
             Assert.DoesNotContain("Personalangelegenheit", await (await client.GetAsync(url)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // A consultation treated in a non-public item names its meeting, not the item.
+        // A consultation treated in a non-public item names its meeting, not the item. (The edit evicts the
+        // municipality's cached public answers, as the council pages do after every change.)
         await m.WithDbAsync(async db =>
         {
             var consultation = await db.PaperConsultations.FindAsync(council.Consultations[0].Id);
@@ -218,6 +221,7 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
             await db.SaveChangesAsync();
             return 0;
         });
+        await PublicPageCache.EvictMunicipalityAsync(app.Services.GetRequiredService<IOutputCacheStore>(), m.Slug);
         var changed = await client.GetJsonAsync($"{council.BodyUrl}/consultations/{council.Consultations[0].Id}");
         Assert.False(changed.TryGetProperty("agendaItem", out _));
         Assert.True(changed.TryGetProperty("meeting", out _));

@@ -113,7 +113,7 @@ public static class OParlTestSupport
         var response = await client.GetAsync(url);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"GET {url} answered {(int)response.StatusCode}, not {(int)expected}: {text}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json", $"GET {url} answered {response.Content.Headers.ContentType}");
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
