@@ -386,6 +386,32 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Ids_follow_the_address_the_client_used_also_from_the_cache()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var council = await m.AddCouncilAsync();
+        var local = app.CreateClient();
+        var other = app.CreateClient();
+        other.BaseAddress = new Uri("https://rat.example.org/");
+
+        foreach (var path in new[] { $"/oparl/v1/bodies/{m.Slug}", $"/oparl/v1/bodies/{m.Slug}/meetings" })
+        {
+            var first = (await local.GetAsync(path)).Content.ReadAsStringAsync();
+            var raw = await (await other.GetAsync(path)).Content.ReadAsStringAsync();
+            Assert.Contains("http://localhost/oparl/v1/bodies/", await first, StringComparison.Ordinal);
+            Assert.Contains("https://rat.example.org/oparl/v1/bodies/" + m.Slug, raw, StringComparison.Ordinal);
+            Assert.DoesNotContain("localhost", raw, StringComparison.Ordinal);
+        }
+        var system = await other.GetJsonAsync("/oparl/v1/system");
+        Assert.Equal("https://rat.example.org/oparl/v1/bodies", system.GetProperty("body").GetString());
+        Assert.Equal("https://rat.example.org/", system.GetProperty("website").GetString());
+    }
+
+    [Fact]
+    public void No_municipality_can_take_the_APIs_first_segment() =>
+        Assert.NotNull(Planwerk.Features.Municipalities.Municipality.ValidateSlug("oparl"));
+
+    [Fact]
     public async Task A_file_downloads_with_its_bytes_type_and_name()
     {
         var m = await app.CreateMunicipalityAsync();
