@@ -36,6 +36,13 @@ public static class OParlApi
         body.MapGet("/organizations/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
             OneAsync(body, context, db, async t => (await OrganizationsAsync(t.Urls, db.CouncilBodies.Where(b => b.Id == id), ct)).FirstOrNull(), ct));
 
+        // The meetings of one organization (OParl: Organization.meeting, an external list); 404 for an unknown one.
+        body.MapGet("/organizations/{id:int}/meetings", (string body, int id, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, async (t, q, size) => !await db.CouncilBodies.AnyAsync(b => b.Id == id, ct)
+                ? OParlJson.NotFound()
+                : await OParlList.PageAsync(context, q, size, q.Filter(db.Meetings.Where(m => m.BodyId == id)).OrderBy(m => m.Id),
+                    page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
+
         body.MapGet("/persons", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (_, q, size) => Task.FromResult(OParlList.Empty(context, q, size)), ct));
         body.MapGet("/legislativeterms", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
@@ -159,7 +166,7 @@ public static class OParlApi
         (await bodies.Select(b => new { b.Id, b.Name, b.ShortName, b.Classification, b.StartDate, b.EndDate, b.Website, b.CreatedAt, b.ModifiedAt })
             .ToListAsync(ct))
         .Select(b => new OParlOrganization(u.Organization(b.Id), u.Body, b.Name, NullIfEmpty(b.ShortName), "Gremium", Classification(b.Classification),
-            OParlJson.Date(b.StartDate), OParlJson.Date(b.EndDate), AbsoluteUrlOrNull(b.Website), OParlJson.DateTime(b.CreatedAt), OParlJson.DateTime(b.ModifiedAt)))
+            OParlJson.Date(b.StartDate), OParlJson.Date(b.EndDate), AbsoluteUrlOrNull(b.Website), u.Organization(b.Id) + "/meetings", OParlJson.DateTime(b.CreatedAt), OParlJson.DateTime(b.ModifiedAt)))
         .ToList();
 
     private static async Task<List<OParlMeeting>> MeetingsAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Meeting> meetings, bool omitInternal, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed record OParlBody(
 
 public sealed record OParlOrganization(
     string Id, string Body, string Name, string? ShortName, string OrganizationType, string Classification,
-    string? StartDate, string? EndDate, string? Website, string Created, string Modified)
+    string? StartDate, string? EndDate, string? Website, string Meeting, string Created, string Modified)
 {
     public string Type => OParlJson.TypeUri("Organization");
 }
