@@ -251,7 +251,9 @@ public static class OParlApi
         var file = await db.PaperFiles.Where(f => f.Id == id).Select(f => new { f.FileName, f.MimeType, f.Content, f.Sha256 }).FirstOrDefaultAsync(ct);
         if (file is null) return OParlJson.NotFound();
         var etag = file.Sha256 == "" ? null : new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + file.Sha256 + "\"");
-        return TypedResults.File(file.Content, file.MimeType, file.FileName, entityTag: etag);
+        // Always as an attachment, never shown inline on our origin; a type that does not parse is sent as bytes.
+        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(file.MimeType, out _) ? file.MimeType : "application/octet-stream";
+        return TypedResults.File(file.Content, type, file.FileName, entityTag: etag);
     }
 
     public static string Classification(BodyClassification classification) => classification switch
