@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
+using Planwerk.Features.Council.OParl;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
@@ -122,6 +123,7 @@ public static class Composition
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapLanguageSwitch();
         app.MapPlanApi();
+        app.MapOParl();
         app.MapPlanPdf();
         app.MapPlanImages();
         app.MapRazorPages();

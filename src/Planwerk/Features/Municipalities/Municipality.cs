@@ -14,7 +14,7 @@ public sealed partial class Municipality
     /// <summary>First path segments that belong to the installation, so no municipality may take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "api", "account", "admin", "health", "openapi", "language", "css", "js", "lib", "img", "favicon.ico", "robots.txt", "error",
+        "api", "oparl", "account", "admin", "health", "openapi", "language", "css", "js", "lib", "img", "favicon.ico", "robots.txt", "error",
     };
 
     public static string? ValidateSlug(string? slug)

@@ -1,0 +1,292 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Features.Municipalities;
+
+namespace Planwerk.Features.Council.OParl;
+
+/// <summary>The read-only OParl 1.1 API under /oparl/v1/: the system, one OParl body per municipality,
+/// and below each body its council bodies (OParl: Organization), meetings with their public agenda
+/// items, papers with their consultations and files. Anonymous on purpose: it publishes what the public
+/// council pages show. Non-public agenda items are never published. See docs/oparl.md.</summary>
+public static class OParlApi
+{
+    /// <summary>Not <c>municipality</c>: the tenancy middleware would answer an unknown one with an empty
+    /// 404 (then an HTML error page); OParl clients get JSON, so the body is looked up here.</summary>
+    public const string BodyRouteKey = "body";
+
+    public const int DefaultPageSize = 100;
+
+    private sealed record Tenant(OParlUrls Urls, string Name, DateTimeOffset CreatedAt);
+
+    public static IEndpointRouteBuilder MapOParl(this IEndpointRouteBuilder app)
+    {
+        var oparl = app.MapGroup(OParlUrls.Prefix).AllowAnonymous().WithTags("OParl").ExcludeFromDescription();
+
+        oparl.MapGet("/system", (HttpContext context, IConfiguration config) => OParlJson.Json(SystemObject(context.Request, config)));
+        oparl.MapGet("/bodies", BodiesAsync);
+
+        var body = oparl.MapGroup("/bodies/{" + BodyRouteKey + "}").CacheOutput(OParlCache.Instance);
+        body.MapGet("", (string body, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, t => Task.FromResult<OParlBody?>(BodyObject(t)), ct));
+
+        body.MapGet("/organizations", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.CouncilBodies).OrderBy(b => b.Id), page => OrganizationsAsync(t.Urls, page, ct), ct), ct));
+        body.MapGet("/organizations/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => (await OrganizationsAsync(t.Urls, db.CouncilBodies.Where(b => b.Id == id), ct)).FirstOrNull(), ct));
+
+        // The meetings of one organization (OParl: Organization.meeting, an external list); 404 for an unknown one.
+        body.MapGet("/organizations/{id:int}/meetings", (string body, int id, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, async (t, q, size) => !await db.CouncilBodies.AnyAsync(b => b.Id == id, ct)
+                ? OParlJson.NotFound()
+                : await OParlList.PageAsync(context, q, size, q.Filter(db.Meetings.Where(m => m.BodyId == id)).OrderBy(m => m.Id),
+                    page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
+
+        body.MapGet("/persons", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (_, q, size) => Task.FromResult(OParlList.Empty(context, q, size)), ct));
+        body.MapGet("/legislativeterms", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (_, q, size) => Task.FromResult(OParlList.Empty(context, q, size)), ct));
+
+        body.MapGet("/meetings", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.Meetings).OrderBy(m => m.Id), page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
+        body.MapGet("/meetings/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => (await MeetingsAsync(db, t.Urls, db.Meetings.Where(m => m.Id == id), false, ct)).FirstOrNull(), ct));
+        body.MapGet("/meetings/{id:int}/location", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => (await db.Meetings.Where(m => m.Id == id && m.Location != "")
+                .Select(m => new { m.Id, m.Location, m.CreatedAt, m.ModifiedAt }).ToListAsync(ct))
+                .Select(m => Location(t.Urls, m.Id, m.Location, m.CreatedAt, m.ModifiedAt)).FirstOrDefault(), ct));
+
+        body.MapGet("/agendaitems", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.AgendaItems.Where(a => a.IsPublic)).OrderBy(a => a.Id), async page => Objects(await AgendaItemsAsync(db, t.Urls, page, ct)), ct), ct));
+        body.MapGet("/agendaitems/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => Objects(await AgendaItemsAsync(db, t.Urls, db.AgendaItems.Where(a => a.Id == id && a.IsPublic), ct)).FirstOrNull(), ct));
+
+        body.MapGet("/papers", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.Papers).OrderBy(p => p.Id), page => PapersAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
+        body.MapGet("/papers/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => (await PapersAsync(db, t.Urls, db.Papers.Where(p => p.Id == id), false, ct)).FirstOrNull(), ct));
+
+        body.MapGet("/consultations", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.PaperConsultations).OrderBy(c => c.Id), async page => Objects(await ConsultationsAsync(t.Urls, page, ct)), ct), ct));
+        body.MapGet("/consultations/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => Objects(await ConsultationsAsync(t.Urls, db.PaperConsultations.Where(c => c.Id == id), ct)).FirstOrNull(), ct));
+
+        body.MapGet("/files", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.PaperFiles).OrderBy(f => f.Id), async page => Objects(await FilesAsync(t.Urls, page, ct)), ct), ct));
+        body.MapGet("/files/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => Objects(await FilesAsync(t.Urls, db.PaperFiles.Where(f => f.Id == id), ct)).FirstOrNull(), ct));
+
+        // Not output-cached: a file may be large; the ETag (its SHA-256) lets clients revalidate cheaply.
+        oparl.MapGet("/bodies/{" + BodyRouteKey + "}/files/{id:int}/download", DownloadAsync);
+
+        // Any other address under /oparl answers in JSON too, not with the site's HTML error page.
+        app.MapGet("/oparl/{**rest}", () => OParlJson.NotFound("Diese OParl-Adresse gibt es nicht; der Einstieg ist " + OParlUrls.Prefix + "/system."))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static int PageSize(IConfiguration config) => Math.Clamp(config.GetValue<int?>("OParl:PageSize") ?? DefaultPageSize, 1, 1000);
+
+    /// <summary>Looks the body (municipality) up by its slug and scopes the DbContext to it, so every
+    /// later query sees only its rows.</summary>
+    private static async Task<Tenant?> EnterAsync(HttpContext context, PlanwerkDbContext db, string slug, CancellationToken ct)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var lower = slug.ToLowerInvariant();
+        var found = await db.Municipalities.Where(m => m.Slug == lower).Select(m => new { m.Id, m.Slug, m.Name, m.CreatedAt }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        db.CurrentMunicipalityId = found.Id;
+        return new Tenant(new OParlUrls(OParlUrls.Root(context.Request), found.Slug), found.Name, found.CreatedAt);
+    }
+
+    private static IResult UnknownBody() => OParlJson.NotFound("Diese Körperschaft (Kommune) gibt es hier nicht.");
+
+    private static async Task<IResult> OneAsync<T>(string body, HttpContext context, PlanwerkDbContext db, Func<Tenant, Task<T?>> load, CancellationToken ct)
+        where T : class
+    {
+        var tenant = await EnterAsync(context, db, body, ct);
+        if (tenant is null) return UnknownBody();
+        var item = await load(tenant);
+        return item is null ? OParlJson.NotFound() : OParlJson.Json(item);
+    }
+
+    private static async Task<IResult> ListAsync(string body, HttpContext context, PlanwerkDbContext db, IConfiguration config,
+        Func<Tenant, OParlListQuery, int, Task<IResult>> list, CancellationToken ct)
+    {
+        var (query, error) = OParlListQuery.Parse(context.Request.Query);
+        if (query is null) return OParlJson.Error(StatusCodes.Status400BadRequest, error!);
+        var tenant = await EnterAsync(context, db, body, ct);
+        if (tenant is null) return UnknownBody();
+        return await list(tenant, query, PageSize(config));
+    }
+
+    private static OParlSystem SystemObject(HttpRequest request, IConfiguration config)
+    {
+        var root = OParlUrls.Root(request) + "/";
+        return new OParlSystem(OParlUrls.System(request), config["OParl:Name"] ?? "Planwerk", OParlUrls.Bodies(request), root,
+            config["OParl:Vendor"] ?? root, config["OParl:Product"] ?? root,
+            NullIfEmpty(config["OParl:ContactEmail"]), NullIfEmpty(config["OParl:ContactName"]));
+    }
+
+    private static OParlBody BodyObject(Tenant t)
+    {
+        var u = t.Urls;
+        var created = OParlJson.DateTime(t.CreatedAt);
+        return new OParlBody(u.Body, u.SystemUrl, u.Slug, t.Name, u.Web,
+            u.List("organizations"), u.List("persons"), u.List("meetings"), u.List("papers"), u.List("agendaitems"),
+            u.List("consultations"), u.List("files"), u.List("legislativeterms"), created, created, u.Web);
+    }
+
+    /// <summary>All municipalities, as OParl bodies. A municipality records only when it was created,
+    /// so the modified filters read that moment too.</summary>
+    private static async Task<IResult> BodiesAsync(HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var (query, error) = OParlListQuery.Parse(context.Request.Query);
+        if (query is null) return OParlJson.Error(StatusCodes.Status400BadRequest, error!);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        IQueryable<Municipality> all = db.Municipalities;
+        if (Later(query.CreatedSince, query.ModifiedSince) is { } since) all = all.Where(m => m.CreatedAt >= since);
+        if (Earlier(query.CreatedUntil, query.ModifiedUntil) is { } until) all = all.Where(m => m.CreatedAt <= until);
+        var root = OParlUrls.Root(context.Request);
+        return await OParlList.PageAsync(context, query, PageSize(config), all.OrderBy(m => m.Id), async page =>
+            (await page.Select(m => new { m.Slug, m.Name, m.CreatedAt }).ToListAsync(ct))
+                .Select(m => BodyObject(new Tenant(new OParlUrls(root, m.Slug), m.Name, m.CreatedAt))).ToList(), ct);
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+
+    private static async Task<List<OParlOrganization>> OrganizationsAsync(OParlUrls u, IQueryable<CouncilBody> bodies, CancellationToken ct) =>
+        (await bodies.Select(b => new { b.Id, b.Name, b.ShortName, b.Classification, b.StartDate, b.EndDate, b.Website, b.CreatedAt, b.ModifiedAt })
+            .ToListAsync(ct))
+        .Select(b => new OParlOrganization(u.Organization(b.Id), u.Body, b.Name, NullIfEmpty(b.ShortName), "Gremium", Classification(b.Classification),
+            OParlJson.Date(b.StartDate), OParlJson.Date(b.EndDate), AbsoluteUrlOrNull(b.Website), u.Organization(b.Id) + "/meetings", OParlJson.DateTime(b.CreatedAt), OParlJson.DateTime(b.ModifiedAt)))
+        .ToList();
+
+    private static async Task<List<OParlMeeting>> MeetingsAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Meeting> meetings, bool omitInternal, CancellationToken ct)
+    {
+        var rows = await meetings.Select(m => new { m.Id, m.Name, m.Start, m.End, m.Location, m.State, m.BodyId, m.CreatedAt, m.ModifiedAt }).ToListAsync(ct);
+        var ids = rows.Select(m => m.Id).ToList();
+        var items = omitInternal ? [] : await AgendaItemsAsync(db, u,
+            db.AgendaItems.Where(a => ids.Contains(a.MeetingId) && a.IsPublic).OrderBy(a => a.Order).ThenBy(a => a.Id), ct);
+        var byMeeting = items.ToLookup(i => i.MeetingId, i => i.Item);
+        return rows.Select(m => new OParlMeeting(u.Meeting(m.Id), m.Name, MeetingState(m.State), m.State == Council.MeetingState.Cancelled,
+                OParlJson.DateTime(m.Start), OParlJson.DateTime(m.End),
+                m.Location == "" ? null : Location(u, m.Id, m.Location, m.CreatedAt, m.ModifiedAt),
+                [u.Organization(m.BodyId)], omitInternal ? null : byMeeting[m.Id].ToList(), u.MeetingWeb(m.Id),
+                OParlJson.DateTime(m.CreatedAt), OParlJson.DateTime(m.ModifiedAt)))
+            .ToList();
+    }
+
+    private static OParlLocation Location(OParlUrls u, int meetingId, string description, DateTimeOffset created, DateTimeOffset modified) =>
+        new(u.MeetingLocation(meetingId), description, OParlJson.DateTime(created), OParlJson.DateTime(modified));
+
+    /// <summary>Two commands: the items, and the consultation each treats. The caller keeps non-public items out.</summary>
+    private static async Task<List<(int MeetingId, OParlAgendaItem Item)>> AgendaItemsAsync(PlanwerkDbContext db, OParlUrls u,
+        IQueryable<AgendaItem> items, CancellationToken ct)
+    {
+        var rows = await items.Select(a => new { a.Id, a.MeetingId, a.Number, a.Order, a.Name, a.IsPublic, a.Result, a.CreatedAt, a.ModifiedAt }).ToListAsync(ct);
+        var ids = rows.Select(a => a.Id).ToList();
+        var consultations = (await db.PaperConsultations.Where(c => c.AgendaItemId != null && ids.Contains(c.AgendaItemId.Value))
+                .Select(c => new { AgendaItemId = c.AgendaItemId!.Value, c.Id }).ToListAsync(ct))
+            .GroupBy(c => c.AgendaItemId).ToDictionary(g => g.Key, g => g.Min(c => c.Id));
+        return rows.Select(a => (a.MeetingId, new OParlAgendaItem(u.AgendaItem(a.Id), u.Meeting(a.MeetingId), NullIfEmpty(a.Number), a.Order, a.Name, a.IsPublic,
+                consultations.TryGetValue(a.Id, out var c) ? u.Consultation(c) : null, NullIfEmpty(a.Result),
+                OParlJson.DateTime(a.CreatedAt), OParlJson.DateTime(a.ModifiedAt))))
+            .ToList();
+    }
+
+    private static async Task<List<OParlPaper>> PapersAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Paper> papers, bool omitInternal, CancellationToken ct)
+    {
+        var rows = await papers.Select(p => new { p.Id, p.Name, p.Reference, p.ReferenceIsExample, p.PaperType, p.Date, p.CreatedAt, p.ModifiedAt }).ToListAsync(ct);
+        var ids = rows.Select(p => p.Id).ToList();
+        var files = omitInternal ? [] : await FilesAsync(u, db.PaperFiles.Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Id), ct);
+        var consultations = omitInternal ? [] : await ConsultationsAsync(u,
+            db.PaperConsultations.Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ThenBy(c => c.Id), ct);
+        var filesOf = files.ToLookup(f => f.PaperId, f => f.Item);
+        var consultationsOf = consultations.ToLookup(c => c.PaperId, c => c.Item);
+        return rows.Select(p =>
+            {
+                var own = filesOf[p.Id].ToList();
+                return new OParlPaper(u.Paper(p.Id), u.Body, p.Name, p.Reference, OParlJson.Date(p.Date), NullIfEmpty(p.PaperType),
+                    own.FirstOrDefault(), own.Count > 1 ? own.Skip(1).ToList() : null, omitInternal ? null : consultationsOf[p.Id].ToList(),
+                    p.ReferenceIsExample ? ["Beispielnummer"] : null, u.PaperWeb(p.Id), OParlJson.DateTime(p.CreatedAt), OParlJson.DateTime(p.ModifiedAt));
+            })
+            .ToList();
+    }
+
+    /// <summary>One command. The agenda item is named only when it is public.</summary>
+    private static async Task<List<(int PaperId, OParlConsultation Item)>> ConsultationsAsync(OParlUrls u, IQueryable<PaperConsultation> consultations, CancellationToken ct) =>
+        (await consultations.Select(c => new
+            {
+                c.Id, c.PaperId, c.MeetingId, c.BodyId, c.Role, c.CreatedAt, c.ModifiedAt,
+                AgendaItemId = c.AgendaItem != null && c.AgendaItem.IsPublic ? c.AgendaItemId : null,
+            }).ToListAsync(ct))
+        .Select(c => (c.PaperId, new OParlConsultation(u.Consultation(c.Id), u.Paper(c.PaperId),
+            c.AgendaItemId is int a ? u.AgendaItem(a) : null, c.MeetingId is int m ? u.Meeting(m) : null, [u.Organization(c.BodyId)],
+            c.Role == ConsultationRole.Decision, Role(c.Role), OParlJson.DateTime(c.CreatedAt), OParlJson.DateTime(c.ModifiedAt))))
+        .ToList();
+
+    /// <summary>One command, without the files' bytes.</summary>
+    private static async Task<List<(int PaperId, OParlFile Item)>> FilesAsync(OParlUrls u, IQueryable<PaperFile> files, CancellationToken ct) =>
+        (await files.Select(f => new { f.Id, f.PaperId, f.Name, f.FileName, f.MimeType, f.Size, f.CreatedAt, f.ModifiedAt }).ToListAsync(ct))
+        .Select(f => (f.PaperId, new OParlFile(u.File(f.Id), f.Name, f.FileName, f.MimeType, OParlJson.Date(f.CreatedAt), f.Size,
+            u.FileDownload(f.Id), u.FileDownload(f.Id), [u.Paper(f.PaperId)], OParlJson.DateTime(f.CreatedAt), OParlJson.DateTime(f.ModifiedAt))))
+        .ToList();
+
+    private static List<T> Objects<TKey, T>(IEnumerable<(TKey, T Item)> pairs) => pairs.Select(p => p.Item).ToList();
+
+    private static T? FirstOrNull<T>(this IReadOnlyList<T> items) where T : class => items.Count > 0 ? items[0] : null;
+
+    private static async Task<IResult> DownloadAsync(string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct)
+    {
+        var tenant = await EnterAsync(context, db, body, ct);
+        if (tenant is null) return UnknownBody();
+        var file = await db.PaperFiles.Where(f => f.Id == id).Select(f => new { f.FileName, f.MimeType, f.Content, f.Sha256 }).FirstOrDefaultAsync(ct);
+        if (file is null) return OParlJson.NotFound();
+        var etag = file.Sha256 == "" ? null : new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + file.Sha256 + "\"");
+        // Always as an attachment, never shown inline on our origin; a type that does not parse is sent as bytes.
+        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(file.MimeType, out _) ? file.MimeType : "application/octet-stream";
+        return TypedResults.File(file.Content, type, file.FileName, entityTag: etag);
+    }
+
+    public static string Classification(BodyClassification classification) => classification switch
+    {
+        BodyClassification.CityCouncil => "Stadtrat",
+        BodyClassification.Committee => "Ausschuss",
+        BodyClassification.DistrictAdvisoryCouncil => "Stadtbezirksbeirat",
+        BodyClassification.LocalCouncil => "Ortschaftsrat",
+        BodyClassification.CouncilOfElders => "Ältestenrat",
+        BodyClassification.AdvisoryCouncil => "Beirat",
+        _ => classification.ToString(),
+    };
+
+    public static string MeetingState(MeetingState state) => state switch
+    {
+        Council.MeetingState.Scheduled => "terminiert",
+        Council.MeetingState.Invited => "eingeladen",
+        Council.MeetingState.Held => "durchgeführt",
+        Council.MeetingState.Cancelled => "abgesagt",
+        _ => state.ToString(),
+    };
+
+    public static string Role(ConsultationRole role) => role switch
+    {
+        ConsultationRole.PreliminaryConsultation => "Vorberatung",
+        ConsultationRole.Decision => "Entscheidung",
+        ConsultationRole.ForInformation => "Kenntnisnahme",
+        _ => role.ToString(),
+    };
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>The schema wants a URL; a website typed without a scheme is left out rather than published broken.</summary>
+    private static string? AbsoluteUrlOrNull(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri.ToString() : null;
+}

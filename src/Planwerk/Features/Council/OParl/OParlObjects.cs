@@ -1,0 +1,79 @@
+namespace Planwerk.Features.Council.OParl;
+
+// The OParl 1.1 objects as we publish them. Property names are the schema's; a null property is left out
+// (the serializer options in OParlJson say so), since OParl has no null for "not known".
+
+public sealed record OParlSystem(
+    string Id, string Name, string Body, string Website, string Vendor, string Product,
+    string? ContactEmail, string? ContactName)
+{
+    public string Type => OParlJson.TypeUri("System");
+    public string OparlVersion => OParlJson.Version;
+}
+
+public sealed record OParlBody(
+    string Id, string System, string ShortName, string Name, string Website,
+    string Organization, string Person, string Meeting, string Paper, string AgendaItem, string Consultation, string File,
+    string LegislativeTermList, string Created, string Modified, string Web)
+{
+    public string Type => OParlJson.TypeUri("Body");
+    /// <summary>Required by the schema as an array; we keep no legislative terms.</summary>
+    public IReadOnlyList<object> LegislativeTerm { get; } = [];
+}
+
+public sealed record OParlOrganization(
+    string Id, string Body, string Name, string? ShortName, string OrganizationType, string Classification,
+    string? StartDate, string? EndDate, string? Website, string Meeting, string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("Organization");
+}
+
+public sealed record OParlLocation(string Id, string Description, string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("Location");
+}
+
+public sealed record OParlMeeting(
+    string Id, string Name, string MeetingState, bool Cancelled, string Start, string? End, OParlLocation? Location,
+    IReadOnlyList<string> Organization, IReadOnlyList<OParlAgendaItem>? AgendaItem, string Web, string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("Meeting");
+}
+
+public sealed record OParlAgendaItem(
+    string Id, string Meeting, string? Number, int Order, string Name, bool Public, string? Consultation, string? Result,
+    string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("AgendaItem");
+}
+
+public sealed record OParlPaper(
+    string Id, string Body, string Name, string Reference, string Date, string? PaperType,
+    OParlFile? MainFile, IReadOnlyList<OParlFile>? AuxiliaryFile, IReadOnlyList<OParlConsultation>? Consultation,
+    IReadOnlyList<string>? Keyword, string Web, string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("Paper");
+}
+
+public sealed record OParlConsultation(
+    string Id, string Paper, string? AgendaItem, string? Meeting, IReadOnlyList<string> Organization, bool Authoritative, string Role,
+    string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("Consultation");
+}
+
+public sealed record OParlFile(
+    string Id, string Name, string FileName, string MimeType, string Date, long Size, string AccessUrl, string DownloadUrl,
+    IReadOnlyList<string> Paper, string Created, string Modified)
+{
+    public string Type => OParlJson.TypeUri("File");
+}
+
+/// <summary>One page of an external object list (OParl 1.1, "Objektlisten und Paginierung").</summary>
+public sealed record OParlPage<T>(IReadOnlyList<T> Data, OParlPagination Pagination, OParlLinks Links);
+
+public sealed record OParlPagination(int TotalElements, int ElementsPerPage, int CurrentPage, int TotalPages);
+
+public sealed record OParlLinks(string First, string? Prev, string Self, string? Next, string Last);
+
+public sealed record OParlError(string Error, int Status);
