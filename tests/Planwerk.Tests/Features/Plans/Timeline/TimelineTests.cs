@@ -95,6 +95,25 @@ public abstract class TimelineTests(PlanwerkApp app)
         Assert.Single(merged.QuerySelectorAll($"a[href='/{m.Slug}/council/meetings/{plan.MeetingId}']"));
     }
 
+    [Fact]
+    public async Task The_public_timeline_speaks_English_when_asked()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var plan = await m.AddTimelinePlanAsync();
+        var client = app.CreateBrowserlikeClient();
+        var url = $"/{m.Slug}/plans/{plan.PlanId}/timeline";
+        await client.GetAsync("/language/en?returnUrl=" + Uri.EscapeDataString(url));
+
+        var page = await client.GetDocumentAsync(url);
+
+        var text = Flat(page.QuerySelector("main")!.TextContent);
+        Assert.Contains("How the plan was made", text, StringComparison.Ordinal);
+        Assert.Contains("Q2–Q4 2018: Stellungnahmen", text, StringComparison.Ordinal);
+        Assert.Contains("Q1 2019: Konkretisierung", text, StringComparison.Ordinal);
+        Assert.Contains("27 November 2017: Workshop “Werkstatt im November”", text, StringComparison.Ordinal);
+        Assert.Contains("Outcome: agreed (9 for, 2 against, 1 abstentions)", text, StringComparison.Ordinal);
+    }
+
     private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     [Fact]
