@@ -5,16 +5,21 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Plans;
 
-/// <summary>Every fact of one measure of a published plan. Two SQL commands: the municipality, and the
-/// measure with its plan, field, principles and districts.</summary>
+/// <summary>Every fact of one measure of a published plan. Three SQL commands: the municipality, the
+/// measure with its plan, field, principles and districts, and its key and the plan's adoption (a fourth
+/// for an adopted plan: the adopted version, whose texts it shows with the live status; see
+/// <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class MeasurePageModel(PlanwerkDbContext db) : PageModel
 {
     public MeasureFacts Measure { get; private set; } = null!;
+    /// <summary>Set for an adopted plan: which of its states the page shows.</summary>
+    public AdoptedNote? Adopted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
@@ -25,6 +30,22 @@ public sealed class MeasurePageModel(PlanwerkDbContext db) : PageModel
             .FirstOrDefaultAsync(ct);
         if (measure is null) return NotFound();
         Measure = measure;
+        var adoption = await db.Measures.AsNoTracking().Where(x => x.Id == measureId)
+            .Select(x => new { x.Key, x.Plan!.AdoptedVersionId, x.Plan.AdoptedOn }).FirstAsync(ct);
+        if (adoption is { AdoptedVersionId: int versionId, AdoptedOn: DateOnly adoptedOn })
+        {
+            var url = HttpContext.Request.Path.Value ?? "";
+            var planUrl = PublicPlanLinks.Plan(HttpContext.RequiredMunicipality().Slug, planId);
+            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedVersionAsync(versionId, ct) is { } adopted
+                && adopted.Document.AllMeasures().FirstOrDefault(x => x.Measure.Key == adoption.Key) is ({ } field, { } frozen))
+            {
+                Measure = AdoptedPlanReads.Facts(measure, adopted.Document, field, frozen);
+                Adopted = new AdoptedNote(adoptedOn, false, adopted.ChangedSince, url, AdoptedPlanReads.WorkingStateUrl(url));
+                return Page();
+            }
+            // A measure added after the adoption is part of the working state only.
+            Adopted = new AdoptedNote(adoptedOn, true, true, AdoptedPlanReads.WantsWorkingState(Request) ? url : planUrl, url);
+        }
         return Page();
     }
 }

@@ -4,4 +4,8 @@ namespace Planwerk.Features.Plans;
 public sealed record Breadcrumb(string Text, string? Href = null);
 
 /// <summary>The model of the measure table partial.</summary>
-public sealed record MeasureTable(string Caption, IReadOnlyList<MeasureRow> Measures, string PlanUrl);
+public sealed record MeasureTable(string Caption, IReadOnlyList<MeasureRow> Measures, string PlanUrl)
+{
+    /// <summary>Added to each measure's link ("?stand=aktuell" in the working state of an adopted plan).</summary>
+    public string Query { get; init; } = "";
+}

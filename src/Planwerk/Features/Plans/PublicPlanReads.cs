@@ -8,12 +8,22 @@ public sealed record PrincipleRow(int Id, int Position, string Title, string Des
 
 public sealed record PlanHeader(
     int Id, string Title, int? PeriodStart, int? PeriodEnd, PlanState State, string Summary, bool IsExample,
-    int? PublicPredecessorId, string? PublicPredecessorTitle, IReadOnlyList<PrincipleRow> Principles);
+    int? PublicPredecessorId, string? PublicPredecessorTitle, IReadOnlyList<PrincipleRow> Principles)
+{
+    /// <summary>The version the council adopted, when it did: the public pages show it by default.</summary>
+    public int? AdoptedVersionId { get; init; }
+    public DateOnly? AdoptedOn { get; init; }
+}
 
 public sealed record FieldRow(int Id, int Number, string Title, string Description);
 
-/// <summary>A measure as listed in tables: enough to find it and see how far it is.</summary>
-public sealed record MeasureRow(int Id, int FieldOfActionId, int Position, string Number, string Title, MeasureStatus Status, int Progress, bool IsExample);
+/// <summary>A measure as listed in tables: enough to find it and see how far it is.
+/// <see cref="Id"/> is 0 for a measure of the adopted version that no longer exists (it has no page).</summary>
+public sealed record MeasureRow(int Id, int FieldOfActionId, int Position, string Number, string Title, MeasureStatus Status, int Progress, bool IsExample)
+{
+    /// <summary>The measure's lasting key (<see cref="Measure.Key"/>): how the adopted version's measures find their live status.</summary>
+    public int Key { get; init; }
+}
 
 public sealed record FieldWithMeasures(FieldRow Field, IReadOnlyList<MeasureRow> Measures);
 
@@ -40,7 +50,8 @@ public static class PublicPlanReads
                 p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.IsExample,
                 p.Predecessor != null && p.Predecessor.IsPublic ? p.PredecessorId : null,
                 p.Predecessor != null && p.Predecessor.IsPublic ? p.Predecessor.Title : null,
-                p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleRow(x.Id, x.Position, x.Title, x.Description)).ToList()))
+                p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleRow(x.Id, x.Position, x.Title, x.Description)).ToList())
+            { AdoptedVersionId = p.AdoptedVersionId, AdoptedOn = p.AdoptedOn })
             .FirstOrDefaultAsync(ct);
 
     public static Task<List<FieldRow>> FieldsOfPlanAsync(this PlanwerkDbContext db, int planId, CancellationToken ct) =>
@@ -52,7 +63,7 @@ public static class PublicPlanReads
 
     public static Task<List<MeasureRow>> MeasureRows(this IQueryable<Measure> measures, CancellationToken ct) =>
         measures.AsNoTracking()
-            .Select(m => new MeasureRow(m.Id, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Status, m.Progress, m.IsExample))
+            .Select(m => new MeasureRow(m.Id, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Status, m.Progress, m.IsExample) { Key = m.Key })
             .ToListAsync(ct);
 
     public static readonly Expression<Func<Measure, MeasureFacts>> Facts = m => new MeasureFacts(

@@ -104,6 +104,8 @@ public static class ChangeHistory
         "PeriodStart" => "Erstes Jahr",
         "PeriodEnd" => "Letztes Jahr",
         "State" => "Stand des Plans",
+        "AdoptedVersionId" => "Beschlossene Fassung (Nummer)",
+        "AdoptedOn" => "Beschlossen am",
         "PredecessorId" => "Vorgängerplan",
         "IsPublic" => "öffentlich sichtbar",
         "IsExample" => "Beispielinhalt",

@@ -31,9 +31,6 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         [Range(PlanRules.FirstYear, PlanRules.LastYear, ErrorMessage = "Das letzte Jahr des Zeitraums muss zwischen {1} und {2} liegen.")]
         public int? PeriodEnd { get; set; }
 
-        [Display(Name = "Stand des Plans")]
-        public PlanState State { get; set; }
-
         [Display(Name = "Zusammenfassung")]
         public string? Summary { get; set; }
 
@@ -69,6 +66,9 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
 
     public bool StoredIsPublic { get; private set; }
 
+    /// <summary>The plan's state; it changes only on its own page, along the allowed moves (a new plan is a draft).</summary>
+    public PlanState StoredState { get; private set; }
+
     public IReadOnlyList<SelectListItem> Predecessors { get; private set; } = [];
 
     public IReadOnlyList<PrincipleRow> Principles { get; private set; } = [];
@@ -88,7 +88,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
             if (plan is null) return NotFound();
             Input = new PlanInput
             {
-                Title = plan.Title, PeriodStart = plan.PeriodStart, PeriodEnd = plan.PeriodEnd, State = plan.State, Summary = plan.Summary,
+                Title = plan.Title, PeriodStart = plan.PeriodStart, PeriodEnd = plan.PeriodEnd, Summary = plan.Summary,
                 PredecessorId = plan.PredecessorId, IsPublic = plan.IsPublic, IsExample = plan.IsExample, Version = plan.Version,
             };
         }
@@ -107,7 +107,6 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
             if (plan is null) return NotFound();
         }
 
-        NameTheChoice("Input.State", localizer["Bitte wählen Sie den Stand des Plans aus der Liste."]);
         var others = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.PredecessorId }).ToListAsync(ct);
         if (PlanRules.Period(Input.PeriodStart, Input.PeriodEnd) is { } periodProblem)
             ModelState.AddModelError("Input.PeriodEnd", localizer[periodProblem]);
@@ -131,7 +130,6 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         plan.Title = Input.Title!.Trim();
         plan.PeriodStart = Input.PeriodStart;
         plan.PeriodEnd = Input.PeriodEnd;
-        plan.State = Input.State;
         plan.Summary = Input.Summary ?? "";
         plan.PredecessorId = Input.PredecessorId;
         plan.IsPublic = Input.IsPublic;
@@ -198,7 +196,6 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
             .Compare(localizer["Titel"], Input.Title, stored.Title)
             .Compare(localizer["Erstes Jahr"], Input.PeriodStart?.ToString(System.Globalization.CultureInfo.InvariantCulture), stored.PeriodStart?.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Compare(localizer["Letztes Jahr"], Input.PeriodEnd?.ToString(System.Globalization.CultureInfo.InvariantCulture), stored.PeriodEnd?.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Compare(localizer["Stand des Plans"], localizer[PlanText.State(Input.State)], localizer[PlanText.State(stored.State)])
             .Compare(localizer["Zusammenfassung"], Input.Summary, stored.Summary)
             .Compare(localizer["Vorgängerplan"], Predecessor(Input.PredecessorId), Predecessor(stored.PredecessorId))
             .Compare(localizer["öffentlich sichtbar"], YesNo(Input.IsPublic), YesNo(stored.IsPublic))
@@ -212,7 +209,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
     {
         var plans = await db.Plans.AsNoTracking()
             .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title)
-            .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.IsPublic })
+            .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.IsPublic, p.State })
             .ToListAsync(ct);
         Predecessors = plans.Where(p => p.Id != PlanId)
             .Select(p => new SelectListItem(p.PeriodStart is null && p.PeriodEnd is null ? p.Title : $"{p.Title} ({Plan.FormatPeriod(p.PeriodStart, p.PeriodEnd)})",
@@ -224,6 +221,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         var self = plans.First(p => p.Id == planId);
         StoredTitle = self.Title;
         StoredIsPublic = self.IsPublic;
+        StoredState = self.State;
         var principles = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId)
             .Select(p => new { p.Id, p.Position, p.Title, Count = p.Measures.Count }).ToListAsync(ct);
         Principles = principles.OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new PrincipleRow(p.Id, p.Position, p.Title, p.Count)).ToList();

@@ -116,8 +116,8 @@ public abstract class HistoryTests(PlanwerkApp app)
             new Dictionary<string, string?> { ["Reason"] = "Doppelt erfasst" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"{p}/principles/{plan.PrincipleIds[0]}/delete",
             new Dictionary<string, string?> { ["Reason"] = "Überholt" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync(p,
-            new Dictionary<string, string?> { ["Input.Title"] = "Umbenannt", ["Input.State"] = nameof(PlanState.InConsultation), ["Input.Reason"] = "Beteiligung beginnt" }, "#plan-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"{p}/state",
+            new Dictionary<string, string?> { ["Input.NewState"] = nameof(PlanState.InConsultation), ["Input.Reason"] = "Beteiligung beginnt" }, "#state-form")).StatusCode);
 
         var records = await RecordsAsync(m, plan.Id);
         Assert.All(records, r => Assert.Equal((user.Id, user.DisplayName, m.Id), (r.UserId, r.UserName, r.MunicipalityId)));

@@ -23,7 +23,6 @@ public abstract class PlanEditingTests(PlanwerkApp app)
             ["Input.Title"] = "Fachplan Asyl und Integration 2022",
             ["Input.PeriodStart"] = "2019",
             ["Input.PeriodEnd"] = "2022",
-            ["Input.State"] = nameof(PlanState.Adopted),
             ["Input.Summary"] = "Vom Stadtrat **beschlossen**. " + HostileText.RightToLeft,
             ["Input.PredecessorId"] = Id(predecessor.Id),
             ["Input.IsPublic"] = "true",
@@ -31,7 +30,7 @@ public abstract class PlanEditingTests(PlanwerkApp app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var plan = await m.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Title == "Fachplan Asyl und Integration 2022"));
-        Assert.Equal((2019, 2022, PlanState.Adopted, predecessor.Id, true, false), (plan.PeriodStart, plan.PeriodEnd, plan.State, plan.PredecessorId, plan.IsPublic, plan.IsExample));
+        Assert.Equal((2019, 2022, PlanState.Draft, predecessor.Id, true, false), (plan.PeriodStart, plan.PeriodEnd, plan.State, plan.PredecessorId, plan.IsPublic, plan.IsExample));
         Assert.Equal("Vom Stadtrat **beschlossen**. " + HostileText.RightToLeft, plan.Summary);
         Assert.Equal($"/{m.Slug}/manage/plans/{plan.Id}", response.Headers.Location?.OriginalString);
 
@@ -73,7 +72,6 @@ public abstract class PlanEditingTests(PlanwerkApp app)
     [InlineData("Input.PeriodEnd", "20222", "Input_PeriodEnd", "Das letzte Jahr des Zeitraums muss zwischen 1900 und 2100 liegen.")]
     [InlineData("Input.PeriodEnd", "2018", "Input_PeriodEnd", "Das letzte Jahr des Zeitraums darf nicht vor dem ersten liegen.")]
     [InlineData("Input.PeriodStart", "zwanzig", "Input_PeriodStart", "Erstes Jahr")]
-    [InlineData("Input.State", "Vergessen", "Input_State", "Bitte wählen Sie den Stand des Plans aus der Liste.")]
     [InlineData("Input.PredecessorId", "{self}", "Input_PredecessorId", "Ein Fachplan kann nicht sein eigener Vorgänger sein.")]
     [InlineData("Input.PredecessorId", "{successor}", "Input_PredecessorId", "Dieser Vorgänger würde einen Kreis bilden")]
     [InlineData("Input.PredecessorId", "{foreign}", "Input_PredecessorId", "Bitte wählen Sie den Vorgängerplan aus der Liste.")]
