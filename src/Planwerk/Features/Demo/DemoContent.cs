@@ -140,6 +140,7 @@ public static class DemoContent
         DemoWorkshop.Add(db, plan, fields, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoConsultation.AddAsync(services, db, plan, cancellationToken);
+        await DemoCouncil.AddAsync(db, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -458,7 +458,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     private async Task OptionsAsync(CancellationToken ct)
     {
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).Select(p => new Choice(p.Id, p.Title, null)).ToListAsync(ct);
-        Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.CreatedAt)
+        Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Id)
             .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);
         Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name, null)).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.BodyId }).ToListAsync(ct);
