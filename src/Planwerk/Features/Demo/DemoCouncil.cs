@@ -82,7 +82,7 @@ public static class DemoCouncil
             Reference = PaperReference,
             ReferenceIsExample = true,
             Name = "Fachplan Asyl und Integration 2022",
-            PaperType = "Beschlussvorlage",
+            PaperType = "Beschlussvorlage (Datum: " + Example + ")",
             Date = new DateOnly(2019, 4, 9),
             PlanId = plan.Id,
             PlanVersion = version,
@@ -107,7 +107,9 @@ public static class DemoCouncil
         for (var i = 0; i < path.Length; i++)
         {
             var step = path[i];
-            var name = "Sitzung: " + step.Body.Name + (step.Real ? "" : " (Termin: " + Example + ")");
+            // What is invented is said in the meeting's name, which the paper's page shows beside the votes.
+            var invented = (step.Real ? "" : "Termin") + (step.Votes is null ? "" : (step.Real ? "" : " und ") + "Stimmenzahlen");
+            var name = "Sitzung: " + step.Body.Name + (invented.Length == 0 ? "" : " (" + invented + ": " + Example + ")");
             var meeting = Meeting(step.Body, name, step.Start, step.Body == council ? "Plenarsaal, Neues Rathaus" : "Neues Rathaus, Dr.-Külz-Ring 19");
             var item = Item(meeting, "Ö " + (i % 3 + 4), 4 + i % 3, "Fachplan Asyl und Integration 2022", paper,
                 step.Body == council ? "mit Änderungen beschlossen" : "");

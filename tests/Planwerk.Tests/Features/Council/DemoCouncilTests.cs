@@ -48,6 +48,8 @@ public abstract class DemoCouncilTests(DemoApp app)
         Assert.Contains(rows, r => r.Contains("Ausschuss für Soziales und Wohnen", StringComparison.Ordinal) && r.Contains("18.06.2019", StringComparison.Ordinal) && r.Contains("zugestimmt", StringComparison.Ordinal));
         Assert.Contains("05.07.2019", rows[^1], StringComparison.Ordinal);
         Assert.Contains("mit Änderungen zugestimmt", rows[^1], StringComparison.Ordinal);
+        // The votes are invented, and said to be.
+        Assert.Contains("Stimmenzahlen: Beispielinhalt", rows[^1], StringComparison.Ordinal);
         Assert.True(rows.FindIndex(r => r.Contains("Kultur und Tourismus", StringComparison.Ordinal)) < rows.FindIndex(r => r.Contains("Soziales und Wohnen", StringComparison.Ordinal)));
         Assert.Contains("Beispielinhalt", page.QuerySelector("#amendments")!.TextContent, StringComparison.Ordinal);
 
