@@ -10,13 +10,15 @@ using static Planwerk.Tests.Features.Council.CouncilTestSupport;
 
 namespace Planwerk.Tests.Features.Council;
 
-/// <summary>Who may use each council page and handler: the clerk's pages are for council clerks and
-/// administrators (the plan team reads the public pages like everyone), the public pages for everyone.</summary>
+/// <summary>Who may use each council page and handler: council clerks and administrators read and write the
+/// clerk's pages, the plan team (plan editors, moderators) only reads them, the public pages are for everyone.</summary>
 public abstract class CouncilPermissionTests(PlanwerkApp app)
 {
     public enum Visitor { Anonymous, Resident, StakeholderMember, PlanEditor, Moderator, CouncilClerk, Administrator, OtherAdministrator }
 
     private static bool IsClerk(Visitor v) => v is Visitor.CouncilClerk or Visitor.Administrator;
+
+    private static bool IsPlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator;
 
     private async Task<HttpClient> ClientAsync(TestMunicipality m, Visitor visitor)
     {
@@ -76,12 +78,16 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var s = await SeedAsync(m, plan.PlanId);
         var client = await ClientAsync(m, visitor);
 
-        string[] clerkPages =
-        [
-            m.Council(), m.Council("/bodies/new"), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/new"), m.Council("/meetings/" + Id(s.Meeting)),
-            m.Council("/papers/new"), m.Council("/papers/" + Id(s.Paper)),
-        ];
-        foreach (var url in clerkPages) AssertAnswer(visitor, IsClerk(visitor), await client.GetAsync(url), "GET " + url, HttpStatusCode.OK);
+        // The plan team reads what is recorded, but does not open the forms for new entries.
+        foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)) })
+        {
+            var response = await client.GetAsync(url);
+            AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
+            if (response.StatusCode == HttpStatusCode.OK)
+                Assert.Equal(!IsClerk(visitor), (await HtmlForms.ParseAsync(response)).QuerySelector("#read-only") is not null);
+        }
+        foreach (var url in new[] { m.Council("/bodies/new"), m.Council("/meetings/new"), m.Council("/papers/new") })
+            AssertAnswer(visitor, IsClerk(visitor), await client.GetAsync(url), "GET " + url, HttpStatusCode.OK);
         foreach (var url in new[] { m.PublicPaper(s.Paper), m.PublicMeeting(s.Meeting), m.PublicFile(s.File) })
             Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{visitor}: GET {url}");
 

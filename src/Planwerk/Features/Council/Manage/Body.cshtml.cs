@@ -11,8 +11,8 @@ using Planwerk.Infrastructure.Security;
 namespace Planwerk.Features.Council.Manage;
 
 /// <summary>A council body (Gremium): create, edit, or delete it while no meeting or consultation names it.</summary>
-[Authorize(Policy = Policies.CouncilClerk)]
-public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : ManagePageModel
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
     public sealed class BodyInput
     {

@@ -7,8 +7,8 @@ using Planwerk.Infrastructure.Security;
 namespace Planwerk.Features.Council.Manage;
 
 /// <summary>The council clerk's start page: the bodies, the upcoming and past meetings and the papers.</summary>
-[Authorize(Policy = Policies.CouncilClerk)]
-public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : ManagePageModel
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : CouncilPageModel
 {
     public sealed record BodyRow(int Id, string Name, string ShortName, BodyClassification Classification, int Meetings);
 

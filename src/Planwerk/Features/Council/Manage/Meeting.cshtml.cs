@@ -12,8 +12,8 @@ using Planwerk.Infrastructure.Security;
 namespace Planwerk.Features.Council.Manage;
 
 /// <summary>A meeting of a body (times entered in Europe/Berlin) with its agenda items.</summary>
-[Authorize(Policy = Policies.CouncilClerk)]
-public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : ManagePageModel
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
     public sealed class MeetingInput
     {

@@ -16,8 +16,8 @@ namespace Planwerk.Features.Council.Manage;
 /// <summary>A council paper (Vorlage) and everything recorded about it: its files, its consultations in order
 /// (Beratungsfolge) with their results and votes, and its amendments with the plan changes they made. Recording
 /// the decisive result adopts the paper's plan (<see cref="CouncilResolution"/>).</summary>
-[Authorize(Policy = Policies.CouncilClerk)]
-public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l) : ManagePageModel
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
     /// <summary>The most plan changes offered for linking to an amendment; the newest first.</summary>
     public const int MaxCandidates = 200;
