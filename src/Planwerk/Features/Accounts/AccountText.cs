@@ -9,6 +9,7 @@ public static class AccountText
         MunicipalityRole.Administrator => "Administrator/in",
         MunicipalityRole.PlanEditor => "Planbearbeiter/in",
         MunicipalityRole.Moderator => "Moderator/in",
+        MunicipalityRole.CouncilClerk => "Ratsbüro (Sitzungsdienst)",
         _ => role.ToString(),
     };
 }

@@ -140,6 +140,8 @@ public static class DemoContent
         DemoWorkshop.Add(db, plan, fields, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoConsultation.AddAsync(services, db, plan, cancellationToken);
+        await DemoCouncil.AddAsync(db, plan, cancellationToken);
+        // After the council: the timeline links the papers and meetings.
         await DemoTimeline.AddAsync(db, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,0 +1,485 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Planwerk.Data;
+using Planwerk.Features.Participation.Weighing;
+using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Security;
+
+namespace Planwerk.Features.Council.Manage;
+
+/// <summary>A council paper (Vorlage) and everything recorded about it: its files, its consultations in order
+/// (Beratungsfolge) with their results and votes, and its amendments with the plan changes they made. Recording
+/// the decisive result adopts the paper's plan (<see cref="CouncilResolution"/>).</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l) : CouncilPageModel
+{
+    /// <summary>The most plan changes offered for linking to an amendment; the newest first.</summary>
+    public const int MaxCandidates = 200;
+
+    public sealed class PaperInput
+    {
+        public string? Reference { get; set; }
+        public bool ReferenceIsExample { get; set; }
+        public string? Name { get; set; }
+        public string? PaperType { get; set; }
+        public DateOnly? Date { get; set; }
+        public int? PlanId { get; set; }
+        public int? PlanVersionId { get; set; }
+        public int Version { get; set; }
+    }
+
+    public sealed class FileInput
+    {
+        public string? Name { get; set; }
+        public IFormFile? Upload { get; set; }
+    }
+
+    public sealed class ConsultationInput
+    {
+        public int BodyId { get; set; }
+        public int? MeetingId { get; set; }
+        public int? AgendaItemId { get; set; }
+        public ConsultationRole Role { get; set; }
+    }
+
+    public sealed class ResultInput
+    {
+        public int ConsultationId { get; set; }
+        public ConsultationResult? Result { get; set; }
+        public int? VotesFor { get; set; }
+        public int? VotesAgainst { get; set; }
+        public int? VotesAbstaining { get; set; }
+        public int Version { get; set; }
+    }
+
+    public sealed class AmendmentInput
+    {
+        public int? AmendmentId { get; set; }
+        public string? Number { get; set; }
+        public string? Title { get; set; }
+        public string? Text { get; set; }
+        public string? Proposer { get; set; }
+        public AmendmentResult? Result { get; set; }
+        public int? ConsultationId { get; set; }
+        public List<long> ChangeIds { get; set; } = [];
+        public int Version { get; set; }
+    }
+
+    public sealed record Choice(int Id, string Text, int? GroupId = null);
+
+    public PaperInput Input { get; private set; } = new();
+
+    public FileInput NewFile { get; private set; } = new();
+
+    public ConsultationInput NewConsultation { get; private set; } = new();
+
+    public AmendmentInput NewAmendment { get; private set; } = new();
+
+    /// <summary>The result form that came back with errors, to show its input again.</summary>
+    public ResultInput? FailedResult { get; private set; }
+
+    /// <summary>The amendment form that came back with errors, to show its input again.</summary>
+    public AmendmentInput? FailedAmendment { get; private set; }
+
+    public int? PaperId { get; private set; }
+
+    public Paper? Stored { get; private set; }
+
+    public IReadOnlyList<Choice> Plans { get; private set; } = [];
+
+    public IReadOnlyList<Choice> Versions { get; private set; } = [];
+
+    public IReadOnlyList<Choice> Bodies { get; private set; } = [];
+
+    /// <summary>Meetings, grouped by their body.</summary>
+    public IReadOnlyList<Choice> Meetings { get; private set; } = [];
+
+    /// <summary>Agenda items, grouped by their meeting.</summary>
+    public IReadOnlyList<Choice> AgendaItems { get; private set; } = [];
+
+    public IReadOnlyList<LinkedChange> Candidates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        if (!TryParseKey(key, out var id)) return NotFound();
+        if (id is not null && !await LoadAsync(id.Value, ct)) return NotFound();
+        await OptionsAsync(ct);
+        if (id is null) Input.Date = DateOnly.FromDateTime(Participation.Consultations.BerlinTime.ToLocal(clock.GetUtcNow()));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string key, [Bind(Prefix = "Input")] PaperInput input, CancellationToken ct)
+    {
+        if (!TryParseKey(key, out var id)) return NotFound();
+        if (id is not null && !await LoadAsync(id.Value, ct)) return NotFound();
+        await OptionsAsync(ct);
+        Input = input;
+        NameTheChoice("Input.Date", l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        NameTheChoice("Input.PlanId", l["Bitte wählen Sie den Plan aus der Liste."]);
+        NameTheChoice("Input.PlanVersionId", l["Bitte wählen Sie die Fassung aus der Liste."]);
+        var reference = input.Reference?.Trim() ?? "";
+        var name = input.Name?.Trim() ?? "";
+        var type = input.PaperType?.Trim() ?? "";
+        if (reference.Length == 0) ModelState.AddModelError("Input.Reference", l["Bitte geben Sie das Aktenzeichen der Vorlage an."]);
+        else if (reference.Length > 60) ModelState.AddModelError("Input.Reference", l["Das Aktenzeichen darf höchstens {0} Zeichen lang sein.", 60]);
+        else if (await db.Papers.AnyAsync(p => p.Reference == reference && p.Id != (id ?? 0), ct))
+            ModelState.AddModelError("Input.Reference", l["Eine Vorlage mit dem Aktenzeichen „{0}“ gibt es schon.", reference]);
+        if (name.Length == 0) ModelState.AddModelError("Input.Name", l["Bitte geben Sie den Titel der Vorlage an."]);
+        else if (name.Length > Paper.MaxNameLength) ModelState.AddModelError("Input.Name", l["Der Titel darf höchstens {0} Zeichen lang sein.", Paper.MaxNameLength]);
+        if (type.Length > 100) ModelState.AddModelError("Input.PaperType", l["Die Art darf höchstens {0} Zeichen lang sein.", 100]);
+        if (input.Date is null && !ModelState.ContainsKey("Input.Date")) ModelState.AddModelError("Input.Date", l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        else if (input.Date is null && ModelState["Input.Date"]!.Errors.Count == 0) ModelState.AddModelError("Input.Date", l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        if (input.PlanId is int planId && Plans.All(p => p.Id != planId)) ModelState.AddModelError("Input.PlanId", l["Bitte wählen Sie den Plan aus der Liste."]);
+        if (input.PlanVersionId is int versionId && Versions.FirstOrDefault(v => v.Id == versionId) is var version && (version is null || version.GroupId != input.PlanId))
+            ModelState.AddModelError("Input.PlanVersionId", l["Fassung: Bitte wählen Sie eine benannte Fassung des gewählten Plans."]);
+        var paper = Stored;
+        if (paper is not null && paper.PlanId != input.PlanId && paper.Consultations.Any(c => CouncilResolution.IsDecisive(c.Role, c.Result)))
+            ModelState.AddModelError("Input.PlanId", l["Plan: Über diese Vorlage wurde schon beschlossen; der Plan kann nicht mehr gewechselt werden."]);
+        if (paper is not null && paper.Version != input.Version) ShowConflict(paper);
+        if (!ModelState.IsValid || Conflict is not null) return Page();
+
+        if (paper is null)
+        {
+            paper = new Paper { Reference = reference, Name = name };
+            db.Papers.Add(paper);
+        }
+        else ExpectVersion(db, paper, input.Version);
+        paper.Reference = reference;
+        paper.ReferenceIsExample = input.ReferenceIsExample;
+        paper.Name = name;
+        paper.PaperType = type;
+        paper.Date = input.Date!.Value;
+        paper.PlanId = input.PlanId;
+        paper.PlanVersionId = input.PlanId is null ? null : input.PlanVersionId;
+        return await SaveEditAsync(db, cache, null,
+            save: () => db.SaveChangesAsync(ct),
+            reload: () => db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paper.Id, ct),
+            showConflict: ShowConflict,
+            saved: () => (l["Die Vorlage {0} wurde gespeichert.", reference], CouncilText.PaperUrl(Municipality.Slug, paper.Id)));
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string key, [Bind(Prefix = "NewFile")] FileInput input, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        NewFile = input;
+        var file = input.Upload;
+        var title = input.Name?.Trim() ?? "";
+        if (title.Length > 300) ModelState.AddModelError("NewFile.Name", l["Der Titel der Datei darf höchstens {0} Zeichen lang sein.", 300]);
+        if (file is null || file.Length == 0) ModelState.AddModelError("NewFile.Upload", l["Datei: Bitte wählen Sie eine Datei aus."]);
+        else if (file.Length > PaperFile.MaxBytes)
+            ModelState.AddModelError("NewFile.Upload", l["Datei: „{0}“ ist größer als {1} MB.", PaperFileTypes.CleanName(file.FileName), PaperFile.MaxBytes / (1024 * 1024)]);
+        if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
+
+        using var buffer = new MemoryStream();
+        await file!.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var fileName = PaperFileTypes.CleanName(file.FileName);
+        if (PaperFileTypes.Recognise(content) is not { } mime)
+        {
+            ModelState.AddModelError("NewFile.Upload", l["Datei: „{0}“ ist keine PDF-, Word- (DOCX), OpenDocument- (ODT) oder Excel-Datei (XLSX).", fileName]);
+            return await PageAsync(paper.Id, ct);
+        }
+        db.PaperFiles.Add(new PaperFile
+        {
+            PaperId = paper.Id, Name = title.Length == 0 ? fileName : title, FileName = fileName, MimeType = mime, Size = content.LongLength,
+            Content = content, Sha256 = PaperFileTypes.Sha256(content),
+        });
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Die Datei „{0}“ wurde hinzugefügt.", fileName], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#files");
+    }
+
+    public async Task<IActionResult> OnPostDeleteFileAsync(string key, int fileId, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        var file = await db.PaperFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.PaperId == paper.Id, ct);
+        if (file is null) return NotFound();
+        db.PaperFiles.Remove(file);
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Die Datei „{0}“ wurde entfernt.", file.FileName], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#files");
+    }
+
+    public async Task<IActionResult> OnPostAddConsultationAsync(string key, [Bind(Prefix = "NewConsultation")] ConsultationInput input, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        await OptionsAsync(ct);
+        NewConsultation = input;
+        NameTheChoice("NewConsultation.BodyId", l["Bitte wählen Sie das Gremium aus der Liste."]);
+        NameTheChoice("NewConsultation.Role", l["Bitte wählen Sie die Rolle aus der Liste."]);
+        NameTheChoice("NewConsultation.MeetingId", l["Bitte wählen Sie die Sitzung aus der Liste."]);
+        NameTheChoice("NewConsultation.AgendaItemId", l["Bitte wählen Sie den Tagesordnungspunkt aus der Liste."]);
+        if (Bodies.All(b => b.Id != input.BodyId)) ModelState.AddModelError("NewConsultation.BodyId", l["Bitte wählen Sie das Gremium aus der Liste."]);
+        if (!Enum.IsDefined(input.Role)) ModelState.AddModelError("NewConsultation.Role", l["Bitte wählen Sie die Rolle aus der Liste."]);
+        if (input.MeetingId is int meetingId && Meetings.FirstOrDefault(m => m.Id == meetingId) is var meeting)
+        {
+            if (meeting is null) ModelState.AddModelError("NewConsultation.MeetingId", l["Bitte wählen Sie die Sitzung aus der Liste."]);
+            else if (meeting.GroupId != input.BodyId)
+                ModelState.AddModelError("NewConsultation.MeetingId", l["Sitzung: Die gewählte Sitzung ist keine Sitzung des gewählten Gremiums."]);
+        }
+        if (input.AgendaItemId is int itemId)
+        {
+            var item = AgendaItems.FirstOrDefault(i => i.Id == itemId);
+            if (item is null || input.MeetingId is null || item.GroupId != input.MeetingId)
+                ModelState.AddModelError("NewConsultation.AgendaItemId", l["Tagesordnungspunkt: Bitte wählen Sie einen Punkt der gewählten Sitzung."]);
+        }
+        if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
+        var position = paper.Consultations.Count == 0 ? 1 : paper.Consultations.Max(c => c.Position) + 1;
+        db.PaperConsultations.Add(new PaperConsultation { PaperId = paper.Id, Position = position, BodyId = input.BodyId, MeetingId = input.MeetingId, AgendaItemId = input.AgendaItemId, Role = input.Role });
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Die Beratung wurde der Beratungsfolge hinzugefügt."], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultations");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string key, int consultationId, bool up, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        var ordered = paper.Consultations.OrderBy(c => c.Position).ThenBy(c => c.Id).ToList();
+        var index = ordered.FindIndex(c => c.Id == consultationId);
+        if (index < 0) return NotFound();
+        var other = up ? index - 1 : index + 1;
+        if (other >= 0 && other < ordered.Count)
+        {
+            (ordered[index], ordered[other]) = (ordered[other], ordered[index]);
+            for (var i = 0; i < ordered.Count; i++) ordered[i].Position = i + 1;
+            await db.SaveChangesAsync(ct);
+        }
+        return await SavedAsync(cache, l["Die Reihenfolge der Beratungsfolge wurde geändert."], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultations");
+    }
+
+    public async Task<IActionResult> OnPostRemoveConsultationAsync(string key, int consultationId, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        var consultation = paper.Consultations.FirstOrDefault(c => c.Id == consultationId);
+        if (consultation is null) return NotFound();
+        if (CouncilResolution.IsDecisive(consultation.Role, consultation.Result))
+        {
+            ModelState.AddModelError("", l["Diese Beratung enthält den Beschluss über die Vorlage und kann nicht entfernt werden."]);
+            return await PageAsync(paper.Id, ct);
+        }
+        db.PaperConsultations.Remove(consultation);
+        var rest = paper.Consultations.Where(c => c.Id != consultationId).OrderBy(c => c.Position).ThenBy(c => c.Id).ToList();
+        for (var i = 0; i < rest.Count; i++) rest[i].Position = i + 1;
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Die Beratung wurde aus der Beratungsfolge entfernt."], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultations");
+    }
+
+    public async Task<IActionResult> OnPostResultAsync(string key, [Bind(Prefix = "Result")] ResultInput input, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        var consultation = paper.Consultations.FirstOrDefault(c => c.Id == input.ConsultationId);
+        if (consultation is null) return NotFound();
+        FailedResult = input;
+        NameTheChoice("Result.Result", l["Bitte wählen Sie das Ergebnis aus der Liste."]);
+        NameTheChoice("Result.VotesFor", l["Stimmen dafür: Bitte geben Sie eine ganze Zahl an."]);
+        NameTheChoice("Result.VotesAgainst", l["Stimmen dagegen: Bitte geben Sie eine ganze Zahl an."]);
+        NameTheChoice("Result.VotesAbstaining", l["Enthaltungen: Bitte geben Sie eine ganze Zahl an."]);
+        if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
+        if (consultation.Version != input.Version)
+        {
+            ModelState.AddModelError("", l["Das Ergebnis dieser Beratung wurde inzwischen von jemand anderem festgehalten oder geändert. Ihre Eingabe ist nicht gespeichert; unten steht der gespeicherte Stand."]);
+            FailedResult = null;
+            return await PageAsync(paper.Id, ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        var wasAdopted = paper.PlanId is int pid && await db.Plans.AnyAsync(p => p.Id == pid && p.AdoptedVersionId != null, ct);
+        var problems = await CouncilResolution.RecordAsync(db, consultation, input.Result, input.VotesFor, input.VotesAgainst, input.VotesAbstaining,
+            clock.GetUtcNow(), userId, userName, ct);
+        if (problems.Count > 0)
+        {
+            foreach (var p in problems) ModelState.AddModelError(p.Field.Length == 0 ? "" : "Result." + p.Field, l[p.Message, p.Arguments.Select(a => a is string s ? l[s].Value : a).ToArray()]);
+            return await PageAsync(paper.Id, ct);
+        }
+        ExpectVersion(db, consultation, input.Version);
+        var adopted = !wasAdopted && paper.PlanId is not null && db.ChangeTracker.Entries<Plans.Versions.PlanVersion>().Any(e => e.State == EntityState.Added);
+        try
+        {
+            db.Author.Because(adopted ? l["Beschluss über die Vorlage {0}", paper.Reference].Value : null);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", l["Das Ergebnis dieser Beratung wurde inzwischen von jemand anderem festgehalten oder geändert. Ihre Eingabe ist nicht gespeichert; unten steht der gespeicherte Stand."]);
+            FailedResult = null;
+            return await PageAsync(paper.Id, ct);
+        }
+        var notice = adopted
+            ? l["Das Ergebnis wurde festgehalten. Mit diesem Beschluss ist der Plan beschlossen; die beschlossene Fassung ist eingefroren und wird öffentlich gezeigt."]
+            : l["Das Ergebnis wurde festgehalten."];
+        return await SavedAsync(cache, notice, CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultation-" + consultation.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<IActionResult> OnPostAmendmentAsync(string key, [Bind(Prefix = "Amendment")] AmendmentInput input, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        Amendment? amendment = null;
+        if (input.AmendmentId is int aid && (amendment = paper.Amendments.FirstOrDefault(a => a.Id == aid)) is null) return NotFound();
+        FailedAmendment = input;
+        NameTheChoice("Amendment.Result", l["Bitte wählen Sie das Ergebnis des Änderungsantrags aus der Liste."]);
+        NameTheChoice("Amendment.ConsultationId", l["Bitte wählen Sie die Beratung aus der Liste."]);
+        var number = input.Number?.Trim() ?? "";
+        var title = input.Title?.Trim() ?? "";
+        var text = input.Text?.Trim() ?? "";
+        var proposer = input.Proposer?.Trim() ?? "";
+        if (number.Length > 40) ModelState.AddModelError("Amendment.Number", l["Die Nummer darf höchstens {0} Zeichen lang sein.", 40]);
+        if (title.Length == 0) ModelState.AddModelError("Amendment.Title", l["Bitte geben Sie den Titel des Änderungsantrags an."]);
+        else if (title.Length > Paper.MaxNameLength) ModelState.AddModelError("Amendment.Title", l["Der Titel darf höchstens {0} Zeichen lang sein.", Paper.MaxNameLength]);
+        if (text.Length > Amendment.MaxTextLength) ModelState.AddModelError("Amendment.Text", l["Der Text darf höchstens {0} Zeichen lang sein.", Amendment.MaxTextLength]);
+        if (proposer.Length > 300) ModelState.AddModelError("Amendment.Proposer", l["Antragsteller: höchstens {0} Zeichen.", 300]);
+        if (input.Result is { } r && !Enum.IsDefined(r)) ModelState.AddModelError("Amendment.Result", l["Bitte wählen Sie das Ergebnis des Änderungsantrags aus der Liste."]);
+        if (input.ConsultationId is int cid && paper.Consultations.All(c => c.Id != cid))
+            ModelState.AddModelError("Amendment.ConsultationId", l["Bitte wählen Sie eine Beratung dieser Vorlage."]);
+        var wanted = input.ChangeIds.Distinct().ToList();
+        var valid = paper.PlanId is int planId
+            ? await db.ChangeRecords.AsNoTracking().Where(c => c.PlanId == planId && wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)
+            : [];
+        if (valid.Count != wanted.Count) ModelState.AddModelError("Amendment.ChangeIds", l["Planänderungen: Bitte wählen Sie nur Änderungen des Plans dieser Vorlage."]);
+        else if (wanted.Count > 0 && input.Result != AmendmentResult.Adopted)
+            ModelState.AddModelError("Amendment.ChangeIds", l["Planänderungen: Nur ein angenommener Änderungsantrag ändert den Plan."]);
+        if (amendment is not null && amendment.Version != input.Version)
+            ModelState.AddModelError("", l["Dieser Änderungsantrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind nicht gespeichert; unten steht der gespeicherte Stand."]);
+        if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
+
+        if (amendment is null)
+        {
+            amendment = new Amendment { PaperId = paper.Id, Title = title };
+            db.Amendments.Add(amendment);
+        }
+        else ExpectVersion(db, amendment, input.Version);
+        amendment.Number = number;
+        amendment.Title = title;
+        amendment.Text = text;
+        amendment.Proposer = proposer;
+        amendment.Result = input.Result;
+        amendment.ConsultationId = input.ConsultationId;
+        // The version guards the links too: every save moves it.
+        amendment.ModifiedAt = clock.GetUtcNow();
+        foreach (var link in amendment.ChangeLinks.Where(c => !wanted.Contains(c.ChangeRecordId)).ToList()) db.AmendmentChangeLinks.Remove(link);
+        foreach (var changeId in wanted.Where(w => amendment.ChangeLinks.All(c => c.ChangeRecordId != w))) amendment.ChangeLinks.Add(new AmendmentChangeLink { ChangeRecordId = changeId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", l["Dieser Änderungsantrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind nicht gespeichert; unten steht der gespeicherte Stand."]);
+            return await PageAsync(paper.Id, ct);
+        }
+        return await SavedAsync(cache, l["Der Änderungsantrag „{0}“ wurde gespeichert.", title], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#amendments");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAmendmentAsync(string key, int amendmentId, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        var amendment = paper.Amendments.FirstOrDefault(a => a.Id == amendmentId);
+        if (amendment is null) return NotFound();
+        db.Amendments.Remove(amendment);
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Der Änderungsantrag „{0}“ wurde entfernt.", amendment.Title], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#amendments");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string key, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        if (paper.Consultations.Any(c => c.Result is not null))
+        {
+            ModelState.AddModelError("", l["Zu dieser Vorlage sind Ergebnisse festgehalten; sie kann nicht gelöscht werden."]);
+            return await PageAsync(paper.Id, ct);
+        }
+        db.Papers.Remove(paper);
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Die Vorlage {0} wurde gelöscht.", paper.Reference], CouncilText.ManageUrl(Municipality.Slug));
+    }
+
+    /// <summary>The paper of an address "/papers/{id}" with its consultations and amendments, tracked.</summary>
+    private async Task<Paper?> PaperOfAsync(string key, CancellationToken ct)
+    {
+        if (!TryParseKey(key, out var id) || id is null) return null;
+        return await db.Papers.Include(p => p.Consultations).Include(p => p.Amendments).ThenInclude(a => a.ChangeLinks)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>The page again after a refused form: the stored paper (read anew) and the options.</summary>
+    private async Task<IActionResult> PageAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await OptionsAsync(ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking()
+            .Include(p => p.Files.OrderBy(f => f.Id))
+            .Include(p => p.Consultations.OrderBy(c => c.Position).ThenBy(c => c.Id)).ThenInclude(c => c.Body)
+            .Include(p => p.Consultations).ThenInclude(c => c.Meeting)
+            .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem)
+            .Include(p => p.Amendments.OrderBy(a => a.Id)).ThenInclude(a => a.ChangeLinks)
+            .Include(p => p.Plan)
+            .Include(p => p.PlanVersion)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (paper is null) return false;
+        // The file contents are not needed here.
+        foreach (var f in paper.Files) f.Content = [];
+        PaperId = id;
+        Stored = paper;
+        Input = new PaperInput
+        {
+            Reference = paper.Reference, ReferenceIsExample = paper.ReferenceIsExample, Name = paper.Name, PaperType = paper.PaperType, Date = paper.Date,
+            PlanId = paper.PlanId, PlanVersionId = paper.PlanVersionId, Version = paper.Version,
+        };
+        if (paper.PlanId is int planId)
+        {
+            var linked = paper.Amendments.SelectMany(a => a.ChangeLinks).Select(c => c.ChangeRecordId).ToList();
+            var recent = await db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId)
+                .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(MaxCandidates)
+                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+            var older = await db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId && linked.Contains(r.Id))
+                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+            var records = recent.Concat(older.Where(o => recent.All(r => r.Id != o.Id))).ToList();
+            var fields = await WeighingReads.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
+            Candidates = records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r with { Fields = fields[r.Id].ToList() }).ToList();
+        }
+        return true;
+    }
+
+    private async Task OptionsAsync(CancellationToken ct)
+    {
+        Plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).Select(p => new Choice(p.Id, p.Title, null)).ToListAsync(ct);
+        Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Id)
+            .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);
+        Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name, null)).ToListAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.BodyId }).ToListAsync(ct);
+        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + CouncilText.Time(m.Start), m.BodyId)).ToList();
+        AgendaItems = await db.AgendaItems.AsNoTracking().OrderBy(i => i.MeetingId).ThenBy(i => i.Order)
+            .Select(i => new Choice(i.Id, (i.Number + " " + i.Name).Trim(), i.MeetingId)).ToListAsync(ct);
+    }
+
+    private void ShowConflict(Paper stored)
+    {
+        ModelState.AddModelError("", l["Diese Vorlage wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        string PlanName(int? id) => Plans.FirstOrDefault(p => p.Id == id)?.Text ?? "";
+        string VersionName(int? id) => Versions.FirstOrDefault(p => p.Id == id)?.Text ?? "";
+        Conflict = new EditConflict()
+            .Compare(l["Aktenzeichen"], Input.Reference?.Trim(), stored.Reference)
+            .Compare(l["Titel"], Input.Name?.Trim(), stored.Name)
+            .Compare(l["Art"], Input.PaperType?.Trim(), stored.PaperType)
+            .Compare(l["Datum"], Input.Date is { } d ? CouncilText.Date(d) : "", CouncilText.Date(stored.Date))
+            .Compare(l["Plan"], PlanName(Input.PlanId), PlanName(stored.PlanId))
+            .Compare(l["Fassung"], VersionName(Input.PlanVersionId), VersionName(stored.PlanVersionId));
+        ModelState.Remove("Input.Version");
+        Input.Version = stored.Version;
+    }
+}

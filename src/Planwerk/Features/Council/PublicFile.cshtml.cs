@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Planwerk.Data;
+
+namespace Planwerk.Features.Council;
+
+/// <summary>A paper's file as a download: always an attachment, never sniffed into something else; the
+/// SHA-256 of the content is the entity tag.</summary>
+[AllowAnonymous]
+public sealed class PublicFileModel(PlanwerkDbContext db) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int fileId, CancellationToken ct)
+    {
+        var file = await db.PaperFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
+        if (file is null) return NotFound();
+        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        Response.Headers[HeaderNames.ETag] = "\"" + file.Sha256 + "\"";
+        return File(file.Content, file.MimeType, file.FileName);
+    }
+}

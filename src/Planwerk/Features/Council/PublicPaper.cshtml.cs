@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Features.Participation.Weighing;
+using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Tenancy;
+
+namespace Planwerk.Features.Council;
+
+/// <summary>A council paper as the public sees it: reference, title, type, date, the plan version it submits,
+/// its files, its path through the bodies with results and votes, and its amendments with the plan changes
+/// they made. Non-public agenda items are not named.</summary>
+[AllowAnonymous]
+[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
+{
+    public sealed record FileRow(int Id, string Name, string FileName, string MimeType, long Size);
+
+    public sealed record PathStep(int Position, int BodyId, string Body, int? MeetingId, string? Meeting, DateTimeOffset? Start, string? AgendaItem,
+        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining);
+
+    public sealed record AmendmentRow(int Id, string Number, string Title, string Text, string Proposer, AmendmentResult? Result, int? DecidedIn,
+        IReadOnlyList<LinkedChange> Changes);
+
+    public Paper Paper { get; private set; } = null!;
+
+    public string? PlanTitle { get; private set; }
+
+    public string? VersionName { get; private set; }
+
+    public bool PlanIsPublic { get; private set; }
+
+    public IReadOnlyList<FileRow> Files { get; private set; } = [];
+
+    public IReadOnlyList<PathStep> Steps { get; private set; } = [];
+
+    public IReadOnlyList<AmendmentRow> Amendments { get; private set; } = [];
+
+    public string Slug => HttpContext.RequiredMunicipality().Slug;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (paper is null) return NotFound();
+        Paper = paper;
+        if (paper.PlanId is int planId)
+        {
+            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.IsPublic }).FirstOrDefaultAsync(ct);
+            PlanTitle = plan?.Title;
+            PlanIsPublic = plan?.IsPublic == true;
+            VersionName = paper.PlanVersionId is int v ? await db.PlanVersions.AsNoTracking().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        }
+        Files = await db.PaperFiles.AsNoTracking().Where(f => f.PaperId == id).OrderBy(f => f.Id)
+            .Select(f => new FileRow(f.Id, f.Name, f.FileName, f.MimeType, f.Size)).ToListAsync(ct);
+        Steps = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).OrderBy(c => c.Position).ThenBy(c => c.Id)
+            .Select(c => new PathStep(c.Position, c.BodyId, c.Body!.Name, c.MeetingId, c.Meeting != null ? c.Meeting.Name : null, c.Meeting != null ? c.Meeting.Start : null,
+                c.AgendaItem != null && c.AgendaItem.IsPublic ? (c.AgendaItem.Number + " " + c.AgendaItem.Name).Trim() : null,
+                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining))
+            .ToListAsync(ct);
+        var consultationPositions = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).ToDictionaryAsync(c => c.Id, c => c.Position, ct);
+        var amendments = await db.Amendments.AsNoTracking().Include(a => a.ChangeLinks).Where(a => a.PaperId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var changeIds = amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList();
+        var changes = await db.ChangeRecords.AsNoTracking().Where(r => changeIds.Contains(r.Id))
+            .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+        var fields = await WeighingReads.FieldsAsync(db, changeIds, ct);
+        var byId = changes.ToDictionary(c => c.Id, c => c with { Fields = fields[c.Id].ToList() });
+        Amendments = amendments.Select(a => new AmendmentRow(a.Id, a.Number, a.Title, a.Text, a.Proposer, a.Result,
+            a.ConsultationId is int cid && consultationPositions.TryGetValue(cid, out var pos) ? pos : null,
+            a.ChangeLinks.Where(l => byId.ContainsKey(l.ChangeRecordId)).Select(l => byId[l.ChangeRecordId]).OrderBy(c => c.At).ToList())).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Features.Accounts;
+using Planwerk.Features.Council;
+using Planwerk.Features.Plans;
+using Planwerk.Tests.Features.Accounts;
+using Planwerk.Tests.Features.Participation;
+using Planwerk.Tests.Infrastructure;
+using static Planwerk.Tests.Features.Council.CouncilTestSupport;
+
+namespace Planwerk.Tests.Features.Council;
+
+/// <summary>Who may use each council page and handler: council clerks and administrators read and write the
+/// clerk's pages, the plan team (plan editors, moderators) only reads them, the public pages are for everyone.</summary>
+public abstract class CouncilPermissionTests(PlanwerkApp app)
+{
+    public enum Visitor { Anonymous, Resident, StakeholderMember, PlanEditor, Moderator, CouncilClerk, Administrator, OtherAdministrator }
+
+    private static bool IsClerk(Visitor v) => v is Visitor.CouncilClerk or Visitor.Administrator;
+
+    private static bool IsPlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator;
+
+    private async Task<HttpClient> ClientAsync(TestMunicipality m, Visitor visitor)
+    {
+        switch (visitor)
+        {
+            case Visitor.Anonymous:
+                return app.CreateBrowserlikeClient();
+            case Visitor.Resident:
+                return await app.SignInAsync((await app.CreateUserAsync()).Email!);
+            case Visitor.StakeholderMember:
+                var member = await app.CreateUserAsync();
+                await m.AddStakeholderMemberAsync(await m.AddStakeholderAsync(), member.Id);
+                return await app.SignInAsync(member.Email!);
+            case Visitor.PlanEditor:
+                return await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
+            case Visitor.Moderator:
+                return await m.SignedInClientAsync(MunicipalityRole.Moderator);
+            case Visitor.CouncilClerk:
+                return await m.SignedInClientAsync(MunicipalityRole.CouncilClerk);
+            case Visitor.Administrator:
+                return await m.SignedInClientAsync(MunicipalityRole.Administrator);
+            default:
+                var other = await app.CreateMunicipalityAsync();
+                return await other.SignedInClientAsync(MunicipalityRole.Administrator);
+        }
+    }
+
+    private sealed record Seeded(int Body, int SpareBody, int Meeting, int SpareMeeting, int Item, int Paper, int SparePaper, int File, int Consultation,
+        int SpareConsultation, int Amendment, int PlanId);
+
+    private static Task<Seeded> SeedAsync(TestMunicipality m, int planId) => m.WithDbAsync(async db =>
+    {
+        var body = new CouncilBody { Name = "Stadtrat", Classification = BodyClassification.CityCouncil };
+        var spareBody = new CouncilBody { Name = "Ungenutzt", Classification = BodyClassification.Committee };
+        var meeting = new Meeting { Body = body, Name = "Sitzung", Start = new DateTimeOffset(2019, 7, 5, 12, 0, 0, TimeSpan.Zero) };
+        var spareMeeting = new Meeting { Body = body, Name = "Abgesagt", Start = new DateTimeOffset(2019, 7, 6, 12, 0, 0, TimeSpan.Zero) };
+        var paper = new Paper { Reference = "V1/19", Name = "Vorlage", Date = new DateOnly(2019, 4, 9), PlanId = planId };
+        var sparePaper = new Paper { Reference = "V2/19", Name = "Zweite", Date = new DateOnly(2019, 4, 9) };
+        var item = new AgendaItem { Meeting = meeting, Name = "Punkt", Paper = paper };
+        var file = new PaperFile { Paper = paper, Name = "Anlage", FileName = "a.pdf", MimeType = "application/pdf", Content = Pdf, Size = Pdf.Length };
+        var consultation = new PaperConsultation { Paper = paper, Position = 1, Body = body, Meeting = meeting, Role = ConsultationRole.PreliminaryConsultation };
+        var spare = new PaperConsultation { Paper = paper, Position = 2, Body = body, Role = ConsultationRole.ForInformation };
+        var amendment = new Amendment { Paper = paper, Title = "ÄA" };
+        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, consultation, spare, amendment);
+        await db.SaveChangesAsync();
+        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId);
+    });
+
+    public static TheoryData<Visitor> Visitors() => new(Enum.GetValues<Visitor>());
+
+    [Theory]
+    [MemberData(nameof(Visitors))]
+    public async Task Each_council_page_and_handler_admits_exactly_its_roles(Visitor visitor)
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var (plan, _) = await m.PlanInAsync(PlanState.InDeliberation);
+        var s = await SeedAsync(m, plan.PlanId);
+        var client = await ClientAsync(m, visitor);
+
+        // The plan team reads what is recorded, but does not open the forms for new entries.
+        foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)) })
+        {
+            var response = await client.GetAsync(url);
+            AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
+            if (response.StatusCode == HttpStatusCode.OK)
+                Assert.Equal(!IsClerk(visitor), (await HtmlForms.ParseAsync(response)).QuerySelector("#read-only") is not null);
+        }
+        foreach (var url in new[] { m.Council("/bodies/new"), m.Council("/meetings/new"), m.Council("/papers/new") })
+            AssertAnswer(visitor, IsClerk(visitor), await client.GetAsync(url), "GET " + url, HttpStatusCode.OK);
+        foreach (var url in new[] { m.PublicPaper(s.Paper), m.PublicMeeting(s.Meeting), m.PublicFile(s.File) })
+            Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{visitor}: GET {url}");
+
+        var token = await client.AntiforgeryTokenAsync();
+        var paper = m.Council("/papers/" + Id(s.Paper));
+        var versions = await m.WithDbAsync(async db => (
+            Body: await db.CouncilBodies.Where(b => b.Id == s.Body).Select(b => b.Version).SingleAsync(),
+            Meeting: await db.Meetings.Where(b => b.Id == s.Meeting).Select(b => b.Version).SingleAsync(),
+            Paper: await db.Papers.Where(b => b.Id == s.Paper).Select(b => b.Version).SingleAsync(),
+            Consultation: await db.PaperConsultations.Where(b => b.Id == s.Consultation).Select(b => b.Version).SingleAsync(),
+            Amendment: await db.Amendments.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync()));
+        (string Url, Dictionary<string, string> Fields)[] posts =
+        [
+            (m.Council("/bodies/new"), new() { ["Input.Name"] = "Neu " + visitor, ["Input.Classification"] = "Committee" }),
+            (m.Council("/bodies/" + Id(s.Body)), new() { ["Input.Name"] = "Stadtrat " + visitor, ["Input.Classification"] = "CityCouncil", ["Input.Version"] = Id(versions.Body) }),
+            (m.Council("/meetings/new"), new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Neu", ["Input.Start"] = "01.07.2019 10:00", ["Input.State"] = "Scheduled" }),
+            (m.Council("/meetings/" + Id(s.Meeting)), new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Sitzung " + visitor, ["Input.Start"] = "05.07.2019 14:00", ["Input.State"] = "Held", ["Input.Version"] = Id(versions.Meeting) }),
+            (m.Council("/meetings/" + Id(s.Meeting)) + "?handler=AddItem", new() { ["Item.Name"] = "Neuer Punkt", ["Item.Order"] = "2", ["Item.IsPublic"] = "true" }),
+            (m.Council("/meetings/" + Id(s.Meeting)) + "?handler=RemoveItem&itemId=" + Id(s.Item), new()),
+            (m.Council("/papers/new"), new() { ["Input.Reference"] = "N/" + visitor, ["Input.Name"] = "Neu", ["Input.Date"] = "2019-04-09" }),
+            (paper, new() { ["Input.Reference"] = "V1/19", ["Input.Name"] = "Vorlage " + visitor, ["Input.Date"] = "2019-04-09", ["Input.PlanId"] = Id(s.PlanId), ["Input.Version"] = Id(versions.Paper) }),
+            (paper + "?handler=AddConsultation", new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "ForInformation" }),
+            (paper + "?handler=Result", new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved", ["Result.VotesFor"] = "3", ["Result.Version"] = Id(versions.Consultation) }),
+            (paper + "?handler=Amendment", new() { ["Amendment.AmendmentId"] = Id(s.Amendment), ["Amendment.Title"] = "ÄA " + visitor, ["Amendment.Version"] = Id(versions.Amendment) }),
+            (paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), new()),
+            (paper + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), new()),
+            (paper + "?handler=DeleteAmendment&amendmentId=" + Id(s.Amendment), new()),
+            (paper + "?handler=DeleteFile&fileId=" + Id(s.File), new()),
+            (m.Council("/papers/" + Id(s.SparePaper)) + "?handler=Delete", new()),
+            (m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", new()),
+            (m.Council("/bodies/" + Id(s.SpareBody)) + "?handler=Delete", new()),
+        ];
+        foreach (var (url, fields) in posts)
+            AssertAnswer(visitor, IsClerk(visitor), await client.PostWithTokenAsync(url, token, fields), "POST " + url, HttpStatusCode.Redirect);
+        // The upload is a multipart form: posted with the clerk's form only when the page is theirs.
+        if (IsClerk(visitor)) Assert.Equal(HttpStatusCode.Redirect, (await client.UploadPaperFileAsync(m, s.Paper, Pdf, "b.pdf")).StatusCode);
+
+        var stored = await m.WithDbAsync(async db => (
+            Body: await db.CouncilBodies.Where(b => b.Id == s.Body).Select(b => b.Name).SingleAsync(),
+            Result: await db.PaperConsultations.Where(c => c.Id == s.Consultation).Select(c => c.Result).SingleAsync(),
+            Papers: await db.Papers.CountAsync(),
+            Files: await db.PaperFiles.CountAsync()));
+        Assert.Equal(IsClerk(visitor) ? "Stadtrat " + visitor : "Stadtrat", stored.Body);
+        Assert.Equal(IsClerk(visitor) ? ConsultationResult.Approved : null, stored.Result);
+        // Clerks added one paper and deleted the spare one; the file was replaced by the upload.
+        Assert.Equal(2, stored.Papers);
+        Assert.Equal(1, stored.Files);
+    }
+
+    private static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success)
+    {
+        if (allowed)
+        {
+            Assert.True(response.StatusCode == success, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)success}");
+            return;
+        }
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{visitor}: {what} answered {(int)response.StatusCode}, expected a refusal");
+        var expected = visitor == Visitor.Anonymous ? "/account/login" : "/account/access-denied";
+        Assert.StartsWith(expected, response.RedirectTarget(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_municipality_never_reaches_the_council_of_this_one()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var other = await app.CreateMunicipalityAsync();
+        var (plan, _) = await m.PlanInAsync(PlanState.InDeliberation);
+        var s = await SeedAsync(m, plan.PlanId);
+        var otherClerk = await other.SignedInClientAsync(MunicipalityRole.CouncilClerk);
+        var anonymous = app.CreateBrowserlikeClient();
+        foreach (var url in new[] { other.Council("/bodies/" + Id(s.Body)), other.Council("/meetings/" + Id(s.Meeting)), other.Council("/papers/" + Id(s.Paper)) })
+            Assert.True((await otherClerk.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
+        foreach (var url in new[] { other.PublicPaper(s.Paper), other.PublicMeeting(s.Meeting), other.PublicFile(s.File) })
+            Assert.True((await anonymous.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
+        var token = await otherClerk.AntiforgeryTokenAsync();
+        var post = await otherClerk.PostWithTokenAsync(other.Council("/papers/" + Id(s.Paper)) + "?handler=Result",
+            token, new Dictionary<string, string> { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Rejected" });
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Null(await m.WithDbAsync(db => db.PaperConsultations.Where(c => c.Id == s.Consultation).Select(c => c.Result).SingleAsync()));
+    }
+}
+
+public sealed class CouncilPermissionSqliteTests(SqliteApp app) : CouncilPermissionTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CouncilPermissionPostgresTests(PostgresApp app) : CouncilPermissionTests(app), IClassFixture<PostgresApp>;

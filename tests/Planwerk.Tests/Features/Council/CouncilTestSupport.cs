@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Features.Council;
+using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Transfer;
+using Planwerk.Features.Plans.Versions;
+using Planwerk.Tests.Features.Accounts;
+using Planwerk.Tests.Features.Plans.Print;
+using Planwerk.Tests.Infrastructure;
+
+namespace Planwerk.Tests.Features.Council;
+
+public static class CouncilTestSupport
+{
+    public static string Council(this TestMunicipality m, string path = "") => $"/{m.Slug}/manage/council{path}";
+
+    public static string PublicPaper(this TestMunicipality m, int id) => string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/council/papers/{id}");
+
+    public static string PublicMeeting(this TestMunicipality m, int id) => string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/council/meetings/{id}");
+
+    public static string PublicFile(this TestMunicipality m, int id) => string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/council/files/{id}");
+
+    public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A plan with two fields of two measures in the given state, and a named version of it.</summary>
+    public static async Task<(SeededPlan Plan, int VersionId)> PlanInAsync(this TestMunicipality m, PlanState state)
+    {
+        var plan = await PrintPlans.SeedAsync(m, fieldCount: 2, measureCount: 4, title: "Fachplan " + Guid.NewGuid().ToString("N")[..6]);
+        var versionId = await m.WithDbAsync(async db =>
+        {
+            var stored = await db.Plans.SingleAsync(p => p.Id == plan.PlanId);
+            stored.State = state;
+            var document = await PlanDocument.LoadAsync(db, plan.PlanId);
+            var version = new PlanVersion { PlanId = plan.PlanId, Name = "Ratsfassung", CreatedAt = DateTimeOffset.UtcNow, Document = Encoding.UTF8.GetString(document!.ToJson()) };
+            db.PlanVersions.Add(version);
+            await db.SaveChangesAsync();
+            return version.Id;
+        });
+        return (plan, versionId);
+    }
+
+    /// <summary>The id at the end of a redirect's address ("…/papers/12#files" gives 12).</summary>
+    public static int RedirectId(this HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"expected a redirect, got {(int)response.StatusCode}");
+        var path = response.RedirectTarget().Split('#')[0].Split('?')[0];
+        return int.Parse(path[(path.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<int> CreateBodyAsync(this HttpClient client, TestMunicipality m, string name, BodyClassification kind)
+    {
+        var response = await client.SubmitFormAsync(m.Council("/bodies/new"), new Dictionary<string, string?> { ["Input.Name"] = name, ["Input.Classification"] = kind.ToString() }, "#body-form");
+        return response.RedirectId();
+    }
+
+    public static async Task<int> CreateMeetingAsync(this HttpClient client, TestMunicipality m, int bodyId, string name, string start)
+    {
+        var response = await client.SubmitFormAsync(m.Council("/meetings/new"), new Dictionary<string, string?>
+        {
+            ["Input.BodyId"] = Id(bodyId), ["Input.Name"] = name, ["Input.Start"] = start, ["Input.Location"] = "Neues Rathaus", ["Input.State"] = "Held",
+        }, "#meeting-form");
+        return response.RedirectId();
+    }
+
+    public static async Task<HttpResponseMessage> UploadPaperFileAsync(this HttpClient client, TestMunicipality m, int paperId, byte[] content, string fileName, string title = "")
+    {
+        var page = await client.GetDocumentAsync(m.Council("/papers/" + Id(paperId)));
+        var form = (IHtmlFormElement)page.QuerySelector("#file-form")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new MultipartFormDataContent();
+        body.Add(new StringContent(token), "__RequestVerificationToken");
+        body.Add(new StringContent(title), "NewFile.Name");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        body.Add(file, "NewFile.Upload", fileName);
+        return await client.PostAsync(form.GetAttribute("action"), body);
+    }
+
+    public static async Task<HttpResponseMessage> RecordResultAsync(this HttpClient client, TestMunicipality m, int paperId, int consultationId,
+        string? result, string? votesFor = "", string? against = "", string? abstaining = "") =>
+        await client.SubmitFormAsync(m.Council("/papers/" + Id(paperId)), new Dictionary<string, string?>
+        {
+            ["Result.Result"] = result ?? "", ["Result.VotesFor"] = votesFor, ["Result.VotesAgainst"] = against, ["Result.VotesAbstaining"] = abstaining,
+        }, $"#consultation-{consultationId} form.result-form");
+
+    public static async Task<IReadOnlyList<string>> ErrorsAsync(this HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected the page again with errors, got {(int)response.StatusCode}");
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        return document.QuerySelectorAll(".error-summary li, .field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+    }
+
+    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+}
