@@ -25,7 +25,7 @@ public static class CouncilText
         MeetingState.Scheduled => "geplant",
         MeetingState.Invited => "eingeladen",
         MeetingState.Held => "durchgeführt",
-        MeetingState.Cancelled => "abgesagt",
+        MeetingState.Cancelled => "ausgefallen",
         _ => s.ToString(),
     };
 
