@@ -21,7 +21,14 @@ fi
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Planwerk.slnx --nologo "$@" 2>&1 | tee "$log" || status=$?
+dotnet build Planwerk.slnx --nologo 2>&1 | tee "$log" || status=$?
+if [ "$status" -eq 0 ]; then
+    # One project after the other: the browser tests wait for pages with timeouts, and the unit
+    # tests running beside them on a small machine would make those timeouts a matter of luck.
+    for project in tests/Planwerk.Tests tests/Planwerk.BrowserTests; do
+        dotnet test "$project" --no-build --nologo "$@" 2>&1 | tee -a "$log" || status=$?
+    done
+fi
 
 # One closing line over all test projects: "Tests: N passed, N failed, N skipped".
 read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
