@@ -121,6 +121,19 @@ public abstract class CouncilDeliberationTests(PlanwerkApp app)
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
 
+        // The plan's public timeline shows both consultations and the adoption by themselves.
+        await m.WithDbAsync(async db =>
+        {
+            var adopted = await db.Plans.SingleAsync(p => p.Id == s.PlanId);
+            adopted.IsPublic = true;
+            return await db.SaveChangesAsync();
+        });
+        var timeline = await anonymous.GetDocumentAsync($"/{m.Slug}/plans/{Id(s.PlanId)}/timeline");
+        var entries = timeline.QuerySelectorAll("li.timeline-entry").Select(e => PrintPlans.Normalize(e.TextContent)).ToList();
+        Assert.Contains(entries, e => e.Contains("Ausschuss für Soziales und Wohnen", StringComparison.Ordinal) && e.Contains("Vorberatung", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("Stadtrat", StringComparison.Ordinal) && e.Contains("mit Änderungen zugestimmt", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("Der Fachplan ist beschlossen.", StringComparison.Ordinal) && e.Contains("2019", StringComparison.Ordinal));
+
         // The recorded decision can no longer be turned into one that undoes the adoption.
         var undo = await s.Clerk.RecordResultAsync(m, s.PaperId, decision, "Rejected", "10", "50", "0");
         Assert.Contains(await undo.ErrorsAsync(), e => e.Contains("kann nicht mehr", StringComparison.Ordinal));
