@@ -18,7 +18,7 @@ public sealed class DocumentModel(PlanwerkDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
-        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Plan, 0, ct);
+        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Plan, 0, ct, AdoptedPlanReads.WantsWorkingState(Request));
         if (document is null) return NotFound();
         Document = document;
         return Page();

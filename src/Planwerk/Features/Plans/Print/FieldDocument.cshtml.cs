@@ -17,7 +17,7 @@ public sealed class FieldDocumentModel(PlanwerkDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int planId, int fieldId, CancellationToken ct)
     {
-        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Field, fieldId, ct);
+        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Field, fieldId, ct, AdoptedPlanReads.WantsWorkingState(Request));
         if (document is null) return NotFound();
         Document = document;
         return Page();

@@ -18,7 +18,7 @@ public sealed class MeasureDocumentModel(PlanwerkDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
-        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Measure, measureId, ct);
+        var document = await PrintDocument.LoadAsync(db, HttpContext.RequiredMunicipality().Name, planId, DocumentScope.Measure, measureId, ct, AdoptedPlanReads.WantsWorkingState(Request));
         if (document is null) return NotFound();
         Document = document;
         return Page();

@@ -84,6 +84,7 @@ public static class PlanPdf
         lines.AddRange(layout.Heading(d.Title, layout.Title, 0));
         if (!string.IsNullOrEmpty(d.Period)) lines.AddRange(layout.Text(d.Period, layout.Subtitle, 12));
         lines.AddRange(layout.Text(l["Status: {0}", l[PlanText.State(d.Plan.State)]], layout.Body, 28));
+        if (d.AdoptedOn is { } adoptedOn) lines.AddRange(layout.Text(l["Beschlossene Fassung vom {0}", adoptedOn.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
         lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
         if (d.HasExamples)
             lines.AddRange(layout.Text(l["Beispielinhalt: Dieses Dokument enthält erfundene Beispieltexte, nicht den Text der Kommune."], layout.SmallBold, 28, PdfLayout.Muted));

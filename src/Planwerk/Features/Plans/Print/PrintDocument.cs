@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Transfer;
+using Planwerk.Features.Plans.Versions;
 
 namespace Planwerk.Features.Plans.Print;
 
@@ -24,8 +25,9 @@ public sealed class PrintDocument
 
     private PrintDocument(
         DocumentScope scope, string municipalityName, int planId, DateTimeOffset asOf, PlanDocument plan,
-        IReadOnlyList<FieldDocument> fields, MeasureDocument? measure)
+        IReadOnlyList<FieldDocument> fields, MeasureDocument? measure, DateOnly? adoptedOn)
     {
+        AdoptedOn = adoptedOn;
         Scope = scope;
         MunicipalityName = municipalityName;
         PlanId = planId;
@@ -45,6 +47,9 @@ public sealed class PrintDocument
     /// <summary>The date of the latest change to the plan or one of its measures.</summary>
     public DateTimeOffset AsOf { get; }
     public PlanDocument Plan { get; }
+
+    /// <summary>Set when the document shows the adopted version (texts as adopted, status and progress live).</summary>
+    public DateOnly? AdoptedOn { get; }
 
     /// <summary>The printed fields: all of the plan's, or the one field (of the measure).</summary>
     public IReadOnlyList<FieldDocument> Fields { get; }
@@ -76,8 +81,11 @@ public sealed class PrintDocument
     /// not in it. Nine queries whatever the plan's size: one for the public check, the "Stand" date
     /// and the part's number, then the eight of <see cref="PlanDocument.LoadAsync"/>. A field or measure
     /// is found in the plan document by its number, which is unique in the plan.</summary>
+    /// <remarks>An adopted plan is printed as adopted, like its public pages (<see cref="AdoptedPlanReads"/>):
+    /// the adopted version's texts with each measure's live status and progress, found by its key; one query
+    /// more. <paramref name="workingState"/> prints the current working state instead.</remarks>
     public static async Task<PrintDocument?> LoadAsync(
-        PlanwerkDbContext db, string municipalityName, int planId, DocumentScope scope, int partId, CancellationToken ct)
+        PlanwerkDbContext db, string municipalityName, int planId, DocumentScope scope, int partId, CancellationToken ct, bool workingState = false)
     {
         var fieldId = scope == DocumentScope.Field ? partId : 0;
         var measureId = scope == DocumentScope.Measure ? partId : 0;
@@ -88,7 +96,9 @@ public sealed class PrintDocument
                 // Max of DateTimeOffset cannot be computed in SQLite; the dates are few bytes a measure.
                 MeasuresUpdatedAt = p.Measures.Select(m => m.UpdatedAt).ToList(),
                 FieldNumber = p.Fields.Where(f => f.Id == fieldId).Select(f => (int?)f.Number).FirstOrDefault(),
-                Measure = p.Measures.Where(m => m.Id == measureId).Select(m => new { m.Number, FieldNumber = m.FieldOfAction!.Number }).FirstOrDefault(),
+                Measure = p.Measures.Where(m => m.Id == measureId).Select(m => new { m.Number, m.Key, FieldNumber = m.FieldOfAction!.Number }).FirstOrDefault(),
+                p.AdoptedVersionId,
+                p.AdoptedOn,
             })
             .FirstOrDefaultAsync(ct);
         if (facts is null) return null;
@@ -97,6 +107,13 @@ public sealed class PrintDocument
 
         var plan = await PlanDocument.LoadAsync(db, planId, ct);
         if (plan is null) return null;
+        DateOnly? adoptedOn = null;
+        if (!workingState && facts.AdoptedVersionId is int versionId && facts.AdoptedOn is DateOnly on)
+        {
+            var frozen = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.Document).FirstAsync(ct);
+            plan = AsAdopted(VersionDocument.Read(frozen).Plan, plan);
+            adoptedOn = on;
+        }
 
         IReadOnlyList<FieldDocument> fields = plan.Fields;
         MeasureDocument? measure = null;
@@ -106,14 +123,31 @@ public sealed class PrintDocument
         }
         else if (scope == DocumentScope.Measure)
         {
-            fields = plan.Fields.Where(f => f.Number == facts.Measure!.FieldNumber).Take(1).ToList();
-            measure = fields.SelectMany(f => f.Measures).FirstOrDefault(m => string.Equals(m.Number, facts.Measure!.Number, StringComparison.Ordinal));
+            // By key: a measure keeps it through renumbering, so the adopted wording is found even if the number moved.
+            var key = facts.Measure!.Key;
+            fields = plan.Fields.Where(f => f.Measures.Any(m => m.Key == key)).Take(1).ToList();
+            measure = fields.SelectMany(f => f.Measures).FirstOrDefault(m => m.Key == key);
             if (measure is null) return null;
         }
         if (scope != DocumentScope.Plan && fields.Count == 0) return null;
 
         var asOf = facts.MeasuresUpdatedAt.Append(facts.UpdatedAt).Max();
-        return new PrintDocument(scope, municipalityName, planId, asOf, plan, fields, measure);
+        return new PrintDocument(scope, municipalityName, planId, asOf, plan, fields, measure, adoptedOn);
+    }
+
+    /// <summary>The adopted document with each measure's live status and progress (by key); a measure that no
+    /// longer exists keeps its adopted ones. The live state of the plan stays the live one.</summary>
+    private static PlanDocument AsAdopted(PlanDocument adopted, PlanDocument live)
+    {
+        var byKey = live.Fields.SelectMany(f => f.Measures).Where(m => m.Key is not null).GroupBy(m => m.Key!.Value).ToDictionary(g => g.Key, g => g.First());
+        return adopted with
+        {
+            State = live.State,
+            Fields = adopted.Fields.Select(f => f with
+            {
+                Measures = f.Measures.Select(m => m.Key is int key && byKey.TryGetValue(key, out var now) ? m with { Status = now.Status, Progress = now.Progress } : m).ToList(),
+            }).ToList(),
+        };
     }
 
     /// <summary>The anchor of a field in the print view and the PDF: "field-4".</summary>

@@ -40,6 +40,39 @@ public abstract class AdoptedPublicVersionTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task The_print_view_and_the_pdf_show_the_adopted_texts_with_live_status_and_the_working_state_on_request()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var (plan, added) = await AdoptAndChangeAsync(m);
+        var original = plan.Measures[0];
+        var client = app.CreateBrowserlikeClient();
+
+        var print = await client.GetDocumentAsync(plan.Url(m) + "/document");
+        Assert.Contains("Beschlossene Fassung vom 05.07.2019", print.QuerySelector("#adopted-version")!.TextContent, StringComparison.Ordinal);
+        var text = Planwerk.Tests.Features.Plans.Print.PrintPlans.Normalize(print.QuerySelector("main")!.TextContent);
+        Assert.Contains(original.Title, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Neu formuliert nach dem Beschluss", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nach dem Beschluss ergänzt", text, StringComparison.Ordinal);
+        Assert.Contains("Abgeschlossen", text, StringComparison.Ordinal);
+
+        var measure = await client.GetDocumentAsync($"{plan.Url(m)}/measures/{original.Id}/document");
+        Assert.Contains(original.Title, measure.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{plan.Url(m)}/measures/{added}/document")).StatusCode);
+
+        var working = await client.GetDocumentAsync(plan.Url(m) + "/document?stand=aktuell");
+        Assert.Null(working.QuerySelector("#adopted-version"));
+        Assert.Contains("Neu formuliert nach dem Beschluss", working.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nach dem Beschluss ergänzt", working.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var pdf = Planwerk.Tests.Features.Plans.Print.PdfText.Read(await client.GetByteArrayAsync(plan.Url(m) + "/document.pdf"));
+        Assert.Contains("Beschlossene Fassung vom 05.07.2019", pdf.All, StringComparison.Ordinal);
+        Assert.Contains(original.Title, pdf.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Neu formuliert nach dem Beschluss", pdf.Content, StringComparison.Ordinal);
+        var workingPdf = Planwerk.Tests.Features.Plans.Print.PdfText.Read(await client.GetByteArrayAsync(plan.Url(m) + "/document.pdf?stand=aktuell"));
+        Assert.Contains("Neu formuliert nach dem Beschluss", workingPdf.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plan_page_shows_the_adopted_texts_with_live_status_and_the_working_state_on_request()
     {
         var m = await app.CreateMunicipalityAsync();
