@@ -3,39 +3,28 @@ using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Council.OParl;
 
-/// <summary>Output caching for the OParl lists and objects of one municipality: anonymous GETs only,
-/// varied by host (ids are absolute URLs) and query, tagged like the municipality's public pages
-/// (<see cref="PublicPageCache.Tag"/>) so that the same eviction after a council edit clears them too.
-/// Only 200 answers are kept.</summary>
+/// <summary>Output caching for the OParl lists and objects of one municipality: the public page rules
+/// (<see cref="PublicPageCache"/>: anonymous GETs, varied by query, 200 answers without cookies only), but
+/// varied by host instead of interface language (ids are absolute URLs; the JSON has no language), and tagged
+/// like the municipality's public pages so that the same eviction after a council edit clears them too.</summary>
 public sealed class OParlCache : IOutputCachePolicy
 {
     public static readonly OParlCache Instance = new();
 
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    private readonly IOutputCachePolicy inner = new PublicPageCache();
+
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
-        var attempt = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-        attempt &= http.Request.Headers.Authorization.Count == 0;
-        attempt &= http.User.Identity?.IsAuthenticated != true;
-        context.EnableOutputCaching = true;
-        context.AllowCacheLookup = attempt;
-        context.AllowCacheStorage = attempt;
-        context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
-        context.CacheVaryByRules.QueryKeys = "*";
+        await inner.CacheRequestAsync(context, cancellationToken);
+        context.CacheVaryByRules.VaryByValues.Remove("culture");
         context.CacheVaryByRules.VaryByHost = true;
-        if (http.GetRouteValue(OParlApi.BodyRouteKey) is string slug)
+        if (context.HttpContext.GetRouteValue(OParlApi.BodyRouteKey) is string slug)
             context.Tags.Add(PublicPageCache.Tag(slug.ToLowerInvariant()));
-        return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
+        inner.ServeFromCacheAsync(context, cancellationToken);
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
-    {
-        var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(response.Headers.SetCookie))
-            context.AllowCacheStorage = false;
-        return ValueTask.CompletedTask;
-    }
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
+        inner.ServeResponseAsync(context, cancellationToken);
 }
