@@ -1,5 +1,5 @@
+using Planwerk.Infrastructure.Time;
 using System.Globalization;
-using Planwerk.Features.Participation.Consultations;
 
 namespace Planwerk.Features.Council;
 

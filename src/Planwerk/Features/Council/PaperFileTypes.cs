@@ -1,6 +1,6 @@
+using Planwerk.Infrastructure.Files;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Planwerk.Features.Participation.Consultations;
 
 namespace Planwerk.Features.Council;
 
@@ -13,7 +13,7 @@ public static class PaperFileTypes
 
     public static string? Recognise(byte[] content)
     {
-        if (AttachmentTypes.Recognise(content) is { } known) return known;
+        if (DocumentTypes.Recognise(content) is { } known) return known;
         if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8)) return null;
         try
         {

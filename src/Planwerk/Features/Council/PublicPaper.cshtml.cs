@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Features.Plans.History;
 using Planwerk.Data;
-using Planwerk.Features.Participation.Weighing;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Tenancy;
 
@@ -65,7 +65,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         var changeIds = amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList();
         var changes = await db.ChangeRecords.AsNoTracking().Where(r => changeIds.Contains(r.Id))
             .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
-        var fields = await WeighingReads.FieldsAsync(db, changeIds, ct);
+        var fields = await LinkedChange.FieldsAsync(db, changeIds, ct);
         var byId = changes.ToDictionary(c => c.Id, c => c with { Fields = fields[c.Id].ToList() });
         Amendments = amendments.Select(a => new AmendmentRow(a.Id, a.Number, a.Title, a.Text, a.Proposer, a.Result,
             a.ConsultationId is int cid && consultationPositions.TryGetValue(cid, out var pos) ? pos : null,

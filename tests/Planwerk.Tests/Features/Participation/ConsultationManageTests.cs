@@ -1,3 +1,7 @@
+using Planwerk.Features.Plans.History;
+using Planwerk.Infrastructure.Editing;
+using Planwerk.Infrastructure.Files;
+using Planwerk.Infrastructure.Time;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;

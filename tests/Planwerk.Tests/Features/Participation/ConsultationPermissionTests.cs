@@ -1,3 +1,7 @@
+using Planwerk.Features.Plans.History;
+using Planwerk.Infrastructure.Editing;
+using Planwerk.Infrastructure.Time;
+using Planwerk.Infrastructure.Files;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +84,7 @@ public abstract class ConsultationPermissionTests(ConsultationApp app)
             {
                 RoundId = round.Id, ReceiptNumber = ReceiptNumbers.Prefix(round.Id) + "0001", Text = "Von jemand anderem", AuthorUserId = author.Id,
                 StakeholderId = invited, ConsentToPublish = true, SubmittedAt = opens,
-                Attachments = [new StatementAttachment { FileName = "a.pdf", ContentType = AttachmentTypes.Pdf, Content = Files.Pdf(), Size = Files.Pdf().Length }],
+                Attachments = [new StatementAttachment { FileName = "a.pdf", ContentType = DocumentTypes.Pdf, Content = Files.Pdf(), Size = Files.Pdf().Length }],
             };
             db.Statements.Add(statement);
             await db.SaveChangesAsync();

@@ -1,3 +1,7 @@
+using Planwerk.Features.Plans.History;
+using Planwerk.Infrastructure.Editing;
+using Planwerk.Infrastructure.Files;
+using Planwerk.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Features.Participation.Consultations;

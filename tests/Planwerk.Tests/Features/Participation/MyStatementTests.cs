@@ -1,3 +1,7 @@
+using Planwerk.Features.Plans.History;
+using Planwerk.Infrastructure.Editing;
+using Planwerk.Infrastructure.Time;
+using Planwerk.Infrastructure.Files;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +86,7 @@ public abstract class MyStatementTests(ConsultationApp app)
 
         var response = await author.GetAsync(Download(withConsent));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AttachmentTypes.Docx, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(DocumentTypes.Docx, response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("Stellungnahme öffentlich.docx", response.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

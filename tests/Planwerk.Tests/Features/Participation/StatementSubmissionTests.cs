@@ -1,3 +1,7 @@
+using Planwerk.Features.Plans.History;
+using Planwerk.Infrastructure.Editing;
+using Planwerk.Infrastructure.Time;
+using Planwerk.Infrastructure.Files;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -176,7 +180,7 @@ public abstract class StatementSubmissionTests(ConsultationApp app)
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var attachments = await m.WithDbAsync(db => db.StatementAttachments.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(["Stellungnahme.pdf", "Anlage.docx", "Anlage.odt", "ohne-endung"], attachments.Select(a => a.FileName).ToList());
-        Assert.Equal([AttachmentTypes.Pdf, AttachmentTypes.Docx, AttachmentTypes.Odt, AttachmentTypes.Pdf], attachments.Select(a => a.ContentType).ToList());
+        Assert.Equal([DocumentTypes.Pdf, DocumentTypes.Docx, DocumentTypes.Odt, DocumentTypes.Pdf], attachments.Select(a => a.ContentType).ToList());
         Assert.Equal(Files.Docx(), attachments[1].Content);
         Assert.Equal(Files.Docx().Length, attachments[1].Size);
     }

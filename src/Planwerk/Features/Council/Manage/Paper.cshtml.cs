@@ -1,3 +1,5 @@
+using Planwerk.Features.Plans.History;
+using Planwerk.Infrastructure.Time;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -6,8 +8,8 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
-using Planwerk.Features.Participation.Weighing;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
@@ -110,7 +112,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         if (!TryParseKey(key, out var id)) return NotFound();
         if (id is not null && !await LoadAsync(id.Value, ct)) return NotFound();
         await OptionsAsync(ct);
-        if (id is null) Input.Date = DateOnly.FromDateTime(Participation.Consultations.BerlinTime.ToLocal(clock.GetUtcNow()));
+        if (id is null) Input.Date = DateOnly.FromDateTime(BerlinTime.ToLocal(clock.GetUtcNow()));
         return Page();
     }
 
@@ -449,7 +451,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             var older = await db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId && linked.Contains(r.Id))
                 .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
             var records = recent.Concat(older.Where(o => recent.All(r => r.Id != o.Id))).ToList();
-            var fields = await WeighingReads.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
+            var fields = await LinkedChange.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
             Candidates = records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r with { Fields = fields[r.Id].ToList() }).ToList();
         }
         return true;

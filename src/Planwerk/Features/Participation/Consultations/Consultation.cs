@@ -1,3 +1,4 @@
+using Planwerk.Infrastructure.Files;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans;
@@ -146,7 +147,7 @@ public sealed class Statement : IMunicipalityOwned, IVersioned
 /// <summary>A file attached to a statement: PDF, DOCX or ODT, recognised by content.</summary>
 public sealed class StatementAttachment : IMunicipalityOwned
 {
-    public const int MaxFileNameLength = 255;
+    public const int MaxFileNameLength = DocumentTypes.MaxFileNameLength;
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerStatement = 5;
 

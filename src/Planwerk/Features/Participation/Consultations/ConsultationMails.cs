@@ -1,3 +1,4 @@
+using Planwerk.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Mail;
 

@@ -1,3 +1,5 @@
+using Planwerk.Infrastructure.Files;
+using Planwerk.Infrastructure.Time;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
@@ -182,7 +184,7 @@ public sealed class NewStatementModel(
         }
         foreach (var upload in chosen)
         {
-            var name = AttachmentTypes.CleanName(upload.FileName);
+            var name = DocumentTypes.CleanName(upload.FileName);
             if (upload.Length > StatementAttachment.MaxBytes)
             {
                 ModelState.AddModelError("attachments", L["Die Datei „{0}“ ist größer als 10 MB.", name]);
@@ -191,7 +193,7 @@ public sealed class NewStatementModel(
             using var buffer = new MemoryStream();
             await upload.CopyToAsync(buffer, ct);
             var content = buffer.ToArray();
-            var type = content.Length == 0 ? null : AttachmentTypes.Recognise(content);
+            var type = content.Length == 0 ? null : DocumentTypes.Recognise(content);
             if (type is null)
             {
                 ModelState.AddModelError("attachments", L["Die Datei „{0}“ ist keine PDF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", name]);

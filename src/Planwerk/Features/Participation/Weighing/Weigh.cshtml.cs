@@ -9,6 +9,7 @@ using Planwerk.Data;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
@@ -155,7 +156,7 @@ public sealed class WeighModel(
                 .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(MaxCandidates)
                 .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
         }
-        var fields = await WeighingReads.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
+        var fields = await LinkedChange.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
         Candidates = records.Select(r => r with { Fields = fields[r.Id].ToList() }).ToList();
         return true;
     }

@@ -54,7 +54,7 @@ public static class WeighingExports
                 };
                 if (withNames) cells.Add(s.ConsentToPublish ? l["ja"] : l["nein"]);
                 cells.AddRange([s.Quote, s.Text, s.Outcome is { } o ? l[WeighingText.Outcome(o)] : l["noch nicht abgewogen"], s.Reasons,
-                    string.Join("\n", s.Changes.Select(c => ChangeLine(c, l)))]);
+                    string.Join("\n", s.Changes.Select(c => c.Line(l)))]);
                 if (withNames) cells.Add(s.WeighedAt is { } at ? $"{s.WeighedByName}, {WeighingText.Time(at)}" : "");
                 for (var c = 0; c < cells.Count; c++)
                 {
@@ -76,14 +76,6 @@ public static class WeighingExports
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
-    }
-
-    /// <summary>"12.03.2019 10:15, Name: Maßnahme 3.2 … geändert (Titel, Beschreibung)".</summary>
-    public static string ChangeLine(LinkedChange c, IStringLocalizer l)
-    {
-        var fields = c.Fields.Count == 0 ? "" : " (" + string.Join(", ", c.Fields.Select(f => l[f].Value)) + ")";
-        var who = string.IsNullOrEmpty(c.UserName) ? l["System"].Value : c.UserName;
-        return $"{WeighingText.Time(c.At)}, {who}: {c.EntityLabel} {l[ChangeHistory.ActionText(c.Action)]}{fields}";
     }
 
     /// <summary>XML keeps no control characters but line breaks and tabs; a cell holds at most 32,767 characters.</summary>
@@ -143,7 +135,7 @@ public static class WeighingExports
                 Fact(l["Begründung"], MarkdownText.ToParagraphs(s.Reasons));
                 if (round.WeighingPublishedAt is { } at && s.WeighedAt > at)
                     Fact(l["Korrektur"], Plain(l["nach der Veröffentlichung geändert am {0}", WeighingText.Time(s.WeighedAt.Value)]));
-                Fact(l["Planänderungen"], s.Changes.Select(c => new TextParagraph([new TextRun(ChangeLine(c, l))], 1, "•")).ToList());
+                Fact(l["Planänderungen"], s.Changes.Select(c => new TextParagraph([new TextRun(c.Line(l))], 1, "•")).ToList());
                 if (withNames && s.WeighedAt is { } weighed) Fact(l["Abgewogen von"], Plain($"{s.WeighedByName}, {WeighingText.Time(weighed)}"));
                 if (lines.Count > 0) lines[^1].RuleBelow = true;
             }

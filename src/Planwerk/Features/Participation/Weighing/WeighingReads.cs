@@ -29,12 +29,6 @@ public sealed record PlanPart(StatementTarget Target, int? Ref, string Label, in
     };
 }
 
-/// <summary>A plan change (history record) a weighing links to.</summary>
-public sealed record LinkedChange(long Id, DateTimeOffset At, string UserName, string EntityLabel, ChangeAction Action, string Reason)
-{
-    public IReadOnlyList<string> Fields { get; init; } = [];
-}
-
 /// <summary>One statement as the weighing shows it. <see cref="AuthorName"/> is a person's name: never
 /// shown in the public table.</summary>
 public sealed record WeighingStatement(
@@ -106,19 +100,10 @@ public static class WeighingReads
                            orderby record.At, record.Id
                            select new { link.StatementId, Change = new LinkedChange(record.Id, record.At, record.UserName, record.EntityLabel, record.Action, record.Reason) })
             .ToListAsync(ct);
-        var fields = await FieldsAsync(db, links.Select(x => x.Change.Id).Distinct().ToList(), ct);
+        var fields = await LinkedChange.FieldsAsync(db, links.Select(x => x.Change.Id).Distinct().ToList(), ct);
         var byStatement = links.ToLookup(x => x.StatementId, x => x.Change with { Fields = fields[x.Change.Id].ToList() });
         var full = rows.Select(s => s with { Changes = byStatement[s.Id].ToList() }).ToList();
         return new WeighingTable(round, Group(round, full, l), withheld);
-    }
-
-    /// <summary>The names of the changed fields of each record (German text keys), one query.</summary>
-    public static async Task<ILookup<long, string>> FieldsAsync(PlanwerkDbContext db, List<long> recordIds, CancellationToken ct)
-    {
-        if (recordIds.Count == 0) return Array.Empty<(long, string)>().ToLookup(x => x.Item1, x => x.Item2);
-        var fields = await db.ChangeRecordFields.AsNoTracking().Where(f => recordIds.Contains(f.ChangeRecordId))
-            .OrderBy(f => f.Id).Select(f => new { f.ChangeRecordId, f.Field }).ToListAsync(ct);
-        return fields.ToLookup(f => f.ChangeRecordId, f => ChangeHistory.FieldLabel(f.Field));
     }
 
     /// <summary>The parts of the consulted version in plan order: the whole plan, its sections, each field

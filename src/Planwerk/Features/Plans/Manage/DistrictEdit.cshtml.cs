@@ -8,6 +8,8 @@ using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Rename a district or locality, change its kind, or delete it while no measure names it.</summary>

@@ -9,6 +9,8 @@ using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>The municipality's districts and localities, which measures refer to: list and add.</summary>

@@ -9,6 +9,8 @@ using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Create or edit a field of action. A new number carries over to the field's measures

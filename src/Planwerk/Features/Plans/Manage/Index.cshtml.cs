@@ -4,6 +4,8 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>The plan team's start: every plan of the municipality, published or not.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>How measure numbers relate to their field of action: "4.3" is the third measure of

@@ -1,3 +1,5 @@
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Rules for a measure's values that need no database. Each returns null when the values

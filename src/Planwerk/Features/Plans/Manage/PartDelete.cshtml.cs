@@ -9,6 +9,8 @@ using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Deletes a principle, a field of action or a measure after confirmation. A field that

@@ -9,6 +9,8 @@ using Planwerk.Features.Plans.History;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Deletes a whole plan after the editor has seen what goes with it. The parts go with set-based

@@ -9,6 +9,8 @@ using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>A plan's details (create and edit) and, for a saved plan, its structure: principles,

@@ -1,3 +1,5 @@
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 public enum MoveDirection

@@ -9,6 +9,8 @@ using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Create or edit a guiding principle (Leitlinie) and choose its place among the plan's principles.</summary>

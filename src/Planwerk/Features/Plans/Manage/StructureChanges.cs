@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Plans.History;
 
+using Planwerk.Infrastructure.Editing;
+
 namespace Planwerk.Features.Plans.Manage;
 
 /// <summary>Reads a plan's order from the database and writes back what <see cref="PlanStructure"/>

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Markdown;
 using Planwerk.Infrastructure.Security;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 
 namespace Planwerk.Features.Plans.Transfer;
 

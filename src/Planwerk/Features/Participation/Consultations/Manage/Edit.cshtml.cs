@@ -1,3 +1,4 @@
+using Planwerk.Infrastructure.Time;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
 using Planwerk.Infrastructure.Security;

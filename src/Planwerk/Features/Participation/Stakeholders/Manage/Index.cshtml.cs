@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Participation.Stakeholders.Manage;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
 using Planwerk.Infrastructure.Security;

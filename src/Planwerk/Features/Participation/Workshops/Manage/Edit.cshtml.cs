@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
+using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
 using Planwerk.Infrastructure.Security;

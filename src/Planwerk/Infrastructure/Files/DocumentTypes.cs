@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Planwerk.Features.Participation.Consultations;
+namespace Planwerk.Infrastructure.Files;
 
 /// <summary>Recognises the attachment types a statement may carry by their content, never by name or the
 /// type the browser declared: a PDF starts with "%PDF-"; a DOCX is a zip holding "[Content_Types].xml" and
 /// "word/document.xml"; an ODT is a zip whose first entry "mimetype" holds the ODF text type.</summary>
-public static class AttachmentTypes
+public static class DocumentTypes
 {
     public const string Pdf = "application/pdf";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -39,11 +39,13 @@ public static class AttachmentTypes
     }
 
     /// <summary>The file name as it is shown and sent back: without any path, and never empty.</summary>
+    public const int MaxFileNameLength = 255;
+
     public static string CleanName(string? name)
     {
         var clean = Path.GetFileName((name ?? "").Replace('\\', '/'));
         clean = new string(clean.Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (clean.Length == 0) clean = "Anhang";
-        return clean.Length <= StatementAttachment.MaxFileNameLength ? clean : clean[^StatementAttachment.MaxFileNameLength..];
+        return clean.Length <= MaxFileNameLength ? clean : clean[^MaxFileNameLength..];
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Planwerk.Features.Participation.Consultations;
+namespace Planwerk.Infrastructure.Time;
 
 /// <summary>Rounds are entered and shown in German time (Europe/Berlin) and stored in UTC.</summary>
 public static class BerlinTime

@@ -7,7 +7,7 @@ using Planwerk.Data;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Tenancy;
 
-namespace Planwerk.Features.Plans.Manage;
+namespace Planwerk.Infrastructure.Editing;
 
 /// <summary>What the plan team's pages share: the municipality of the route, the success notice
 /// after a save (shown on the next page in a status region), and the view of an edit conflict.

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Planwerk.Features.Plans.Manage;
+namespace Planwerk.Infrastructure.Editing;
 
 /// <summary><c>&lt;form-field asp-for="Input.Title" label="…" hint="…" /&gt;</c>: a label, an optional
 /// hint, the field's error and the input, tied together by ids and <c>aria-describedby</c>, so every
