@@ -32,8 +32,8 @@ internal static class CouncilModel
             e.Property(m => m.Name).HasMaxLength(Meeting.MaxNameLength);
             e.Property(m => m.Location).HasMaxLength(500);
             e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
-            e.Property(m => m.Start).HasConversion(ParticipationModel.Utc);
-            e.Property(m => m.End).HasConversion(ParticipationModel.NullableUtc);
+            e.Property(m => m.Start).HasConversion(UtcMoments.Converter);
+            e.Property(m => m.End).HasConversion(UtcMoments.Converter);
             Stamps(e);
             e.HasOne(m => m.Body).WithMany(b => b.Meetings).HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.MunicipalityId, m.Start });
@@ -78,7 +78,7 @@ internal static class CouncilModel
         {
             e.Property(c => c.Role).HasConversion<string>().HasMaxLength(40);
             e.Property(c => c.Result).HasConversion<string>().HasMaxLength(40);
-            e.Property(c => c.ResultRecordedAt).HasConversion(ParticipationModel.NullableUtc);
+            e.Property(c => c.ResultRecordedAt).HasConversion(UtcMoments.Converter);
             e.Property(c => c.ResultRecordedByUserId).HasMaxLength(450);
             Stamps(e);
             e.HasOne(c => c.Paper).WithMany(p => p.Consultations).HasForeignKey(c => c.PaperId).OnDelete(DeleteBehavior.Cascade);
@@ -127,7 +127,7 @@ internal static class CouncilModel
 
     private static void Stamps<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : class, Infrastructure.ITimestamped
     {
-        e.Property(x => x.CreatedAt).HasConversion(ParticipationModel.Utc);
-        e.Property(x => x.ModifiedAt).HasConversion(ParticipationModel.Utc);
+        e.Property(x => x.CreatedAt).HasConversion(UtcMoments.Converter);
+        e.Property(x => x.ModifiedAt).HasConversion(UtcMoments.Converter);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Council;
 using Planwerk.Features.Municipalities;
+using Planwerk.Features.Participation;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Participation.Moderation;
 using Planwerk.Features.Participation.Stakeholders;
@@ -68,120 +69,9 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<Municipality>(e =>
-        {
-            e.HasIndex(m => m.Slug).IsUnique();
-            e.Property(m => m.Slug).HasMaxLength(40);
-            e.Property(m => m.Name).HasMaxLength(200);
-        });
-
-        builder.Entity<PlanwerkUser>().Property(u => u.DisplayName).HasMaxLength(200);
-
-        builder.Entity<MunicipalityMembership>(e =>
-        {
-            e.HasIndex(m => new { m.MunicipalityId, m.UserId, m.Role }).IsUnique();
-            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
-            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<Plan>(e =>
-        {
-            e.Property(p => p.Title).HasMaxLength(300);
-            e.Property(p => p.State).HasConversion<string>().HasMaxLength(40);
-            e.HasOne(p => p.Predecessor).WithMany().HasForeignKey(p => p.PredecessorId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(p => p.MunicipalityId);
-        });
-
-        builder.Entity<Principle>(e =>
-        {
-            e.Property(p => p.Title).HasMaxLength(500);
-            e.HasOne(p => p.Plan).WithMany(p => p.Principles).HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(p => new { p.PlanId, p.Position });
-        });
-
-        builder.Entity<FieldOfAction>(e =>
-        {
-            e.Property(f => f.Title).HasMaxLength(300);
-            e.HasOne(f => f.Plan).WithMany(p => p.Fields).HasForeignKey(f => f.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(f => new { f.PlanId, f.Number }).IsUnique();
-        });
-
-        builder.Entity<District>(e =>
-        {
-            e.Property(d => d.Name).HasMaxLength(200);
-            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(40);
-            e.HasIndex(d => new { d.MunicipalityId, d.Name }).IsUnique();
-        });
-
-        builder.Entity<Measure>(e =>
-        {
-            e.Property(m => m.Number).HasMaxLength(20);
-            e.Property(m => m.Title).HasMaxLength(500);
-            e.Property(m => m.TargetGroups).HasMaxLength(2000);
-            e.Property(m => m.ResponsibleOffice).HasMaxLength(500);
-            e.Property(m => m.PartnerOrganisations).HasMaxLength(4000);
-            e.Property(m => m.Funding).HasMaxLength(2000);
-            e.Property(m => m.EstimatedCost).HasPrecision(14, 2);
-            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(40);
-            e.Property(m => m.Priority).HasConversion<string>().HasMaxLength(40);
-            e.HasOne(m => m.Plan).WithMany(p => p.Measures).HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
-            // Deleting a field with measures is refused by the page; the database backs that up.
-            e.HasOne(m => m.FieldOfAction).WithMany(f => f.Measures).HasForeignKey(m => m.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(m => new { m.PlanId, m.Number }).IsUnique();
-            e.HasIndex(m => new { m.PlanId, m.Key }).IsUnique();
-            e.HasIndex(m => new { m.FieldOfActionId, m.Position });
-            e.HasMany(m => m.Principles).WithMany(p => p.Measures).UsingEntity("MeasurePrinciples");
-            e.HasMany(m => m.Districts).WithMany(d => d.Measures).UsingEntity("MeasureDistricts");
-        });
-
-        builder.Entity<ChangeRecord>(e =>
-        {
-            // No foreign key to the plan or the changed row: the history outlives what it describes.
-            e.Property(c => c.EntityType).HasMaxLength(40);
-            e.Property(c => c.EntityLabel).HasMaxLength(1000);
-            e.Property(c => c.Action).HasConversion<string>().HasMaxLength(20);
-            // Stored as a UTC date and time so that both databases can filter and sort by it (SQLite
-            // cannot compare DateTimeOffset values, which it keeps as text with an offset).
-            e.Property(c => c.At).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-            e.Property(c => c.UserId).HasMaxLength(450);
-            e.Property(c => c.UserName).HasMaxLength(300);
-            e.Property(c => c.Reason).HasMaxLength(ChangeRecord.MaxReasonLength);
-            e.HasIndex(c => new { c.PlanId, c.At });
-            e.HasIndex(c => new { c.EntityType, c.EntityId });
-            e.HasIndex(c => c.UserId);
-            e.HasIndex(c => c.MunicipalityId);
-            e.HasMany(c => c.Fields).WithOne(f => f.ChangeRecord).HasForeignKey(f => f.ChangeRecordId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<ChangeRecordField>(e => e.Property(f => f.Field).HasMaxLength(100));
-
-        builder.Entity<PlanSection>(e =>
-        {
-            e.Property(s => s.Title).HasMaxLength(PlanSection.MaxTitleLength);
-            e.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(s => new { s.PlanId, s.Position });
-        });
-
-        builder.Entity<PlanImage>(e =>
-        {
-            e.Property(i => i.FileName).HasMaxLength(PlanImage.MaxFileNameLength);
-            e.Property(i => i.ContentType).HasMaxLength(100);
-            e.Property(i => i.AltText).HasMaxLength(PlanImage.MaxAltTextLength);
-            e.HasOne(i => i.Plan).WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(i => new { i.PlanId, i.Number }).IsUnique();
-        });
-
-        builder.Entity<PlanVersion>(e =>
-        {
-            e.Property(v => v.Name).HasMaxLength(PlanVersion.MaxNameLength);
-            e.Property(v => v.Note).HasMaxLength(PlanVersion.MaxNoteLength).HasDefaultValue("");
-            e.Property(v => v.CreatedByUserId).HasMaxLength(450);
-            e.Property(v => v.CreatedByName).HasMaxLength(300);
-            e.HasOne(v => v.Plan).WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(v => new { v.PlanId, v.Name }).IsUnique();
-        });
-
-        ConfigureStakeholders(builder);
+        MunicipalityModel.Configure(builder);
+        AccountModel.Configure(builder);
+        PlanModel.Configure(builder);
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
 
@@ -195,44 +85,6 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         }
 
         ApplyMunicipalityFilters(builder);
-    }
-
-    private static void ConfigureStakeholders(ModelBuilder builder)
-    {
-        builder.Entity<Stakeholder>(e =>
-        {
-            e.Property(s => s.Name).HasMaxLength(Stakeholder.MaxNameLength);
-            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
-            e.Property(s => s.Description).HasMaxLength(Stakeholder.MaxDescriptionLength);
-            e.Property(s => s.Address).HasMaxLength(Stakeholder.MaxLineLength);
-            e.Property(s => s.Website).HasMaxLength(Stakeholder.MaxLineLength);
-            e.Property(s => s.Email).HasMaxLength(256);
-            e.Property(s => s.Phone).HasMaxLength(100);
-            e.Property(s => s.ContactPerson).HasMaxLength(Stakeholder.MaxLineLength);
-            e.HasIndex(s => new { s.MunicipalityId, s.Name }).IsUnique();
-        });
-        builder.Entity<StakeholderMember>(e =>
-        {
-            e.Property(m => m.JoinedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-            e.HasOne(m => m.Stakeholder).WithMany(s => s.Members).HasForeignKey(m => m.StakeholderId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(m => new { m.StakeholderId, m.UserId }).IsUnique();
-            e.HasIndex(m => new { m.MunicipalityId, m.UserId });
-        });
-        builder.Entity<StakeholderInvitation>(e =>
-        {
-            var utc = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTime>(
-                v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-            e.Property(i => i.CreatedAt).HasConversion(utc);
-            e.Property(i => i.ExpiresAt).HasConversion(utc);
-            e.Property(i => i.UsedAt).HasConversion(utc);
-            e.Property(i => i.Email).HasMaxLength(256);
-            e.Property(i => i.TokenHash).HasMaxLength(64);
-            e.Property(i => i.InvitedByUserId).HasMaxLength(450);
-            e.Property(i => i.UsedByUserId).HasMaxLength(450);
-            e.HasOne(i => i.Stakeholder).WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(i => i.TokenHash).IsUnique();
-        });
     }
 
     /// <summary>Every municipality-owned entity type in the model gets the same filter, by construction: a new

@@ -1,31 +1,50 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Planwerk.Data;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Participation.Moderation;
 using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Participation.Workshops;
 
-namespace Planwerk.Data;
+namespace Planwerk.Features.Participation;
 
-/// <summary>The database shape of participation: join requests, consultation rounds, statements and their
-/// weighing, public comments and their moderation, workshops.</summary>
+/// <summary>The database shape of participation: stakeholders, their members, invitations and join requests,
+/// consultation rounds, statements and their weighing, public comments and their moderation, workshops.</summary>
 internal static class ParticipationModel
 {
-    /// <summary>Moments are stored as UTC date and time, so that both databases can compare and sort them
-    /// (SQLite cannot compare DateTimeOffset values, which it keeps as text with an offset).</summary>
-    public static readonly ValueConverter<DateTimeOffset, DateTime> Utc = new(
-        v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-
-    public static readonly ValueConverter<DateTimeOffset?, DateTime?> NullableUtc = new(
-        v => v.HasValue ? v.Value.UtcDateTime : null,
-        v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
-
-    private static PropertyBuilder<DateTimeOffset> AsUtc(this PropertyBuilder<DateTimeOffset> p) => p.HasConversion(Utc);
-    private static PropertyBuilder<DateTimeOffset?> AsUtc(this PropertyBuilder<DateTimeOffset?> p) => p.HasConversion(NullableUtc);
-
     public static void Configure(ModelBuilder builder)
     {
+        builder.Entity<Stakeholder>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(Stakeholder.MaxNameLength);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(s => s.Description).HasMaxLength(Stakeholder.MaxDescriptionLength);
+            e.Property(s => s.Address).HasMaxLength(Stakeholder.MaxLineLength);
+            e.Property(s => s.Website).HasMaxLength(Stakeholder.MaxLineLength);
+            e.Property(s => s.Email).HasMaxLength(256);
+            e.Property(s => s.Phone).HasMaxLength(100);
+            e.Property(s => s.ContactPerson).HasMaxLength(Stakeholder.MaxLineLength);
+            e.HasIndex(s => new { s.MunicipalityId, s.Name }).IsUnique();
+        });
+        builder.Entity<StakeholderMember>(e =>
+        {
+            e.Property(m => m.JoinedAt).AsUtc();
+            e.HasOne(m => m.Stakeholder).WithMany(s => s.Members).HasForeignKey(m => m.StakeholderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(m => new { m.StakeholderId, m.UserId }).IsUnique();
+            e.HasIndex(m => new { m.MunicipalityId, m.UserId });
+        });
+        builder.Entity<StakeholderInvitation>(e =>
+        {
+            e.Property(i => i.CreatedAt).AsUtc();
+            e.Property(i => i.ExpiresAt).AsUtc();
+            e.Property(i => i.UsedAt).AsUtc();
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.Property(i => i.InvitedByUserId).HasMaxLength(450);
+            e.Property(i => i.UsedByUserId).HasMaxLength(450);
+            e.HasOne(i => i.Stakeholder).WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+        });
         builder.Entity<StakeholderJoinRequest>(e =>
         {
             e.Property(r => r.UserId).HasMaxLength(450);
