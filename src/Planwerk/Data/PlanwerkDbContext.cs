@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Query;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Council;
@@ -111,32 +112,37 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Stamps the changes, then saves them and their <see cref="ChangeRecord"/>s in one transaction
-    /// (the records need the ids the first save gives, so they go in a second save inside it).</summary>
+    /// <summary>A save does six jobs, one method each: keep every row within the current municipality, refuse
+    /// changes to named versions, stamp the moments of timestamped rows, bump the concurrency versions, give new
+    /// measures and images their numbers, and record the history with its author. Numbers and history are written
+    /// in one transaction with the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampChanges();
-        // New measures and images take numbers from their plan's counter, which must move in the same transaction.
-        var own = Database.CurrentTransaction is null && NeedsPlanKeys() ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Each Entries() call detects changes over every tracked row: ask once.
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        KeepWithinMunicipality(changed);
+        RefuseChangedVersions(changed);
+        StampMoments(changed);
+        BumpVersions(changed);
+
+        IDbContextTransaction? own = null;
         try
         {
+            // New measures and images take numbers from their plan's counter, which must move in the same transaction.
+            if (NeedsPlanKeys()) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
-            var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
-            if (pending.Count == 0)
+            var history = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
+            int count;
+            if (history.Count == 0)
             {
-                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (own is not null) await own.CommitAsync(cancellationToken);
-                return saved;
+                count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-
-            if (Author.UserId is { } userId && Author.UserName is null)
+            else
             {
-                Author.UserName = await Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+                await LoadAuthorNameAsync(cancellationToken);
+                own ??= await BeginOwnTransactionAsync(cancellationToken);
+                count = await SaveWithHistoryAsync(history, cancellationToken);
             }
-            own ??= Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            ChangeRecords.AddRange(ChangeRecorder.Complete(pending, Author.UserName ?? ""));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return count;
         }
@@ -146,40 +152,74 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         }
     }
 
-    /// <summary>Gives new rows the current municipality, refuses rows of another one, and bumps the
-    /// concurrency version of every changed row so a stale form cannot overwrite it.</summary>
-    private void StampChanges()
+    /// <summary>A transaction of this save's own, unless the caller already runs one.</summary>
+    private async Task<IDbContextTransaction?> BeginOwnTransactionAsync(CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+
+    /// <summary>Gives new rows the current municipality and refuses rows of any other.</summary>
+    private void KeepWithinMunicipality(List<EntityEntry> changed)
     {
-        foreach (EntityEntry entry in ChangeTracker.Entries())
+        foreach (var entry in changed)
         {
-            if (entry.Entity is IMunicipalityOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            if (entry.Entity is not IMunicipalityOwned owned) continue;
+            if (entry.State == EntityState.Added && owned.MunicipalityId == 0 && CurrentMunicipalityId is int current)
             {
-                if (entry.State == EntityState.Added && owned.MunicipalityId == 0 && CurrentMunicipalityId is int current)
-                {
-                    owned.MunicipalityId = current;
-                }
-                if (CurrentMunicipalityId is null || owned.MunicipalityId != CurrentMunicipalityId)
-                {
-                    throw new InvalidOperationException(
-                        $"Refusing to save a {entry.Entity.GetType().Name} of municipality {owned.MunicipalityId} while working in municipality {CurrentMunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}.");
-                }
+                owned.MunicipalityId = current;
             }
-            if (entry.Entity is PlanVersion version)
+            if (CurrentMunicipalityId is null || owned.MunicipalityId != CurrentMunicipalityId)
             {
-                RefuseChangedVersion(entry, version);
-            }
-            if (entry.Entity is ITimestamped stamped && entry.State is EntityState.Added or EntityState.Modified)
-            {
-                var now = DateTimeOffset.UtcNow;
-                if (entry.State == EntityState.Added && stamped.CreatedAt == default) stamped.CreatedAt = now;
-                // A new row keeps the moments it was given (demo content of past years); a change is now.
-                if (entry.State == EntityState.Modified || stamped.ModifiedAt == default) stamped.ModifiedAt = entry.State == EntityState.Added ? stamped.CreatedAt : now;
-            }
-            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
-            {
-                versioned.Version++;
+                throw new InvalidOperationException(
+                    $"Refusing to save a {entry.Entity.GetType().Name} of municipality {owned.MunicipalityId} while working in municipality {CurrentMunicipalityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}.");
             }
         }
+    }
+
+    private void RefuseChangedVersions(List<EntityEntry> changed)
+    {
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is PlanVersion version) RefuseChangedVersion(entry, version);
+        }
+    }
+
+    /// <summary>Stamps when a timestamped row was created and last changed.</summary>
+    private static void StampMoments(List<EntityEntry> changed)
+    {
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is not ITimestamped stamped || entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var now = DateTimeOffset.UtcNow;
+            if (entry.State == EntityState.Added && stamped.CreatedAt == default) stamped.CreatedAt = now;
+            // A new row keeps the moments it was given (demo content of past years); a change is now.
+            if (entry.State == EntityState.Modified || stamped.ModifiedAt == default) stamped.ModifiedAt = entry.State == EntityState.Added ? stamped.CreatedAt : now;
+        }
+    }
+
+    /// <summary>Bumps the concurrency version of every changed row, so a stale form cannot overwrite it.</summary>
+    private static void BumpVersions(List<EntityEntry> changed)
+    {
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified) versioned.Version++;
+        }
+    }
+
+    /// <summary>The author's name is written into each record; looked up once per context.</summary>
+    private async Task LoadAuthorNameAsync(CancellationToken cancellationToken)
+    {
+        if (Author.UserId is { } userId && Author.UserName is null)
+        {
+            Author.UserName = await Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "";
+        }
+    }
+
+    /// <summary>Saves the changes, then their <see cref="ChangeRecord"/>s: the records need the ids the first save gives.</summary>
+    private async Task<int> SaveWithHistoryAsync(List<ChangeRecorder.Pending> history, CancellationToken cancellationToken)
+    {
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        ChangeRecords.AddRange(ChangeRecorder.Complete(history, Author.UserName ?? ""));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        return count;
     }
 
     private bool NeedsPlanKeys() =>
