@@ -2,17 +2,6 @@ using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Plans;
 
-public enum PlanState
-{
-    Draft,
-    InConsultation,
-    InDeliberation,
-    Adopted,
-    InImplementation,
-    Closed,
-    Superseded,
-}
-
 /// <summary>A municipal action plan (Fachplan): principles, fields of action and their measures.</summary>
 public sealed class Plan : IMunicipalityOwned, IVersioned
 {
@@ -58,56 +47,4 @@ public sealed class Plan : IMunicipalityOwned, IVersioned
         (null, int e) => $"bis {e}",
         _ => "",
     };
-}
-
-/// <summary>A guiding principle (Leitlinie).</summary>
-public sealed class Principle : IMunicipalityOwned, IVersioned
-{
-    public int Id { get; set; }
-    public int MunicipalityId { get; set; }
-    public int PlanId { get; set; }
-    public Plan? Plan { get; set; }
-    public int Position { get; set; }
-    public required string Title { get; set; }
-    /// <summary>Markdown.</summary>
-    public string Description { get; set; } = "";
-    public int Version { get; set; }
-    public List<Measure> Measures { get; set; } = [];
-}
-
-/// <summary>A field of action (Teilbereich, Handlungsfeld), numbered within its plan.</summary>
-public sealed class FieldOfAction : IMunicipalityOwned, IVersioned
-{
-    public int Id { get; set; }
-    public int MunicipalityId { get; set; }
-    public int PlanId { get; set; }
-    public Plan? Plan { get; set; }
-    /// <summary>Order within the plan, kept apart from <see cref="Number"/> so editors can reorder
-    /// first and renumber once ("Neu nummerieren").</summary>
-    public int Position { get; set; }
-    /// <summary>Unique within the plan.</summary>
-    public int Number { get; set; }
-    public required string Title { get; set; }
-    /// <summary>Markdown.</summary>
-    public string Description { get; set; } = "";
-    public int Version { get; set; }
-    public List<Measure> Measures { get; set; } = [];
-}
-
-/// <summary>A district (Stadtbezirk) or locality (Ortschaft) of the municipality.</summary>
-public sealed class District : IMunicipalityOwned, IVersioned
-{
-    public int Id { get; set; }
-    public int MunicipalityId { get; set; }
-    /// <summary>Unique within the municipality.</summary>
-    public required string Name { get; set; }
-    public DistrictKind Kind { get; set; }
-    public int Version { get; set; }
-    public List<Measure> Measures { get; set; } = [];
-}
-
-public enum DistrictKind
-{
-    District,
-    Locality,
 }

@@ -2,13 +2,6 @@ using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Plans.History;
 
-public enum ChangeAction
-{
-    Created,
-    Updated,
-    Deleted,
-}
-
 /// <summary>One recorded change of a part of a plan: who changed what, when, and why. Written by
 /// <see cref="Data.PlanwerkDbContext"/> in the same transaction as the change itself.
 /// <para>Deliberately without a foreign key to the plan or the changed row: the record of a deleted
@@ -34,26 +27,4 @@ public sealed class ChangeRecord : IMunicipalityOwned
     public string UserName { get; set; } = "";
     public string Reason { get; set; } = "";
     public List<ChangeRecordField> Fields { get; set; } = [];
-}
-
-/// <summary>One property of a <see cref="ChangeRecord"/> with its value before and after, as invariant text
-/// (enums by name, dates ISO 8601, decimals with a dot, lists joined by "; "). Null means "no value"
-/// (e.g. the old value of a created part).</summary>
-public sealed class ChangeRecordField
-{
-    public long Id { get; set; }
-    public long ChangeRecordId { get; set; }
-    public ChangeRecord? ChangeRecord { get; set; }
-    public required string Field { get; set; }
-    public string? OldValue { get; set; }
-    public string? NewValue { get; set; }
-}
-
-public static class ChangeEntityTypes
-{
-    public const string Plan = "Plan";
-    public const string Principle = "Principle";
-    public const string FieldOfAction = "FieldOfAction";
-    public const string Measure = "Measure";
-    public const string Section = "Section";
 }

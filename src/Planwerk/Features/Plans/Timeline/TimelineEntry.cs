@@ -5,23 +5,6 @@ using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Plans.Timeline;
 
-public enum TimelineEntryKind
-{
-    /// <summary>A stretch of time (e.g. "2. bis 4. Quartal 2018: schriftliche Stellungnahmen").</summary>
-    Phase,
-    /// <summary>A single occasion (e.g. "05.07.2019: Der Stadtrat beschließt den Plan").</summary>
-    Event,
-}
-
-/// <summary>How exactly a date is known: a day, a month, a quarter ("2. Quartal 2019") or a year.</summary>
-public enum DatePrecision
-{
-    Day,
-    Month,
-    Quarter,
-    Year,
-}
-
 /// <summary>An entry of a plan's public timeline, kept by the plan team. Rounds, workshops and the
 /// council paper's consultations appear on the timeline by themselves; an entry may also point to one.</summary>
 public sealed class TimelineEntry : IMunicipalityOwned, IVersioned

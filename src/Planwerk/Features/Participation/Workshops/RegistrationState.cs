@@ -1,0 +1,13 @@
+using Planwerk.Features.Accounts;
+using Planwerk.Features.Participation.Stakeholders;
+using Planwerk.Features.Plans;
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Participation.Workshops;
+
+public enum RegistrationState
+{
+    Confirmed,
+    Waiting,
+    Cancelled,
+}

@@ -1,0 +1,9 @@
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Plans;
+
+public enum DistrictKind
+{
+    District,
+    Locality,
+}
