@@ -60,6 +60,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PaperConsultation> PaperConsultations => Set<PaperConsultation>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
+    public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -71,6 +72,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             e.HasIndex(m => m.Slug).IsUnique();
             e.Property(m => m.Slug).HasMaxLength(40);
             e.Property(m => m.Name).HasMaxLength(200);
+            // In UTC, so that SQLite can filter by it (OParl's created_since and modified_since on bodies).
+            e.Property(m => m.CreatedAt).HasConversion(ParticipationModel.Utc);
         });
 
         builder.Entity<PlanwerkUser>().Property(u => u.DisplayName).HasMaxLength(200);
@@ -182,6 +185,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ConfigureStakeholders(builder);
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
+        TimelineModel.Configure(builder);
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -227,6 +231,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<PaperConsultation>(builder);
         ApplyMunicipalityFilter<Amendment>(builder);
         ApplyMunicipalityFilter<AmendmentChangeLink>(builder);
+        ApplyMunicipalityFilter<DeletedCouncilObject>(builder);
         ApplyMunicipalityFilter<TimelineEntry>(builder);
     }
 
@@ -283,11 +288,14 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        // New measures and images take numbers from their plan's counter, which must move in the same transaction.
-        var own = Database.CurrentTransaction is null && NeedsPlanKeys() ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var council = CouncilChanges.Collect(this, DateTimeOffset.UtcNow);
+        // New measures and images take numbers from their plan's counter, which must move in the same transaction;
+        // so do the modified moments of council objects that embed a changed one.
+        var own = Database.CurrentTransaction is null && (NeedsPlanKeys() || council.Any) ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await AssignPlanKeysAsync(cancellationToken);
+            await council.TouchAsync(this, cancellationToken);
             var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
             if (pending.Count == 0)
             {
