@@ -64,6 +64,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PaperConsultation> PaperConsultations => Set<PaperConsultation>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
+    public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -75,6 +76,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         PlanModel.Configure(builder);
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
+        TimelineModel.Configure(builder);
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -112,9 +114,10 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>A save does six jobs, one method each: keep every row within the current municipality, refuse
+    /// <summary>A save does seven jobs, one method each: keep every row within the current municipality, refuse
     /// changes to named versions, stamp the moments of timestamped rows, bump the concurrency versions, give new
-    /// measures and images their numbers, and record the history with its author. Numbers and history are written
+    /// measures and images their numbers, move the modified moment of council objects that embed a changed one
+    /// (OParl clients sync by it), and record the history with its author. Numbers and history are written
     /// in one transaction with the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -125,12 +128,16 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         StampMoments(changed);
         BumpVersions(changed);
 
+        var council = CouncilChanges.Collect(this, DateTimeOffset.UtcNow);
+
         IDbContextTransaction? own = null;
         try
         {
-            // New measures and images take numbers from their plan's counter, which must move in the same transaction.
-            if (NeedsPlanKeys()) own = await BeginOwnTransactionAsync(cancellationToken);
+            // New measures and images take numbers from their plan's counter, which must move in the same transaction;
+            // so do the modified moments of council objects that embed a changed one.
+            if (NeedsPlanKeys() || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
+            await council.TouchAsync(this, cancellationToken);
             var history = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
             int count;
             if (history.Count == 0)

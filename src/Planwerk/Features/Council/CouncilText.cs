@@ -77,6 +77,13 @@ public static class CouncilText
 
     public static string PublicMeetingUrl(string slug, int id) => string.Create(CultureInfo.InvariantCulture, $"/{slug}/council/meetings/{id}");
 
+    public static string PublicPapersUrl(string slug) => "/" + slug + "/council/papers";
+
+    public static string PublicMeetingsUrl(string slug) => "/" + slug + "/council/meetings";
+
+    /// <summary>The municipality's entry to the OParl API (its OParl body).</summary>
+    public static string OParlBodyUrl(string slug) => OParl.OParlUrls.Prefix + "/bodies/" + slug;
+
     public static string FileUrl(string slug, int id) => string.Create(CultureInfo.InvariantCulture, $"/{slug}/council/files/{id}");
 
     public static string VersionUrl(string slug, int planId, int versionId) => string.Create(CultureInfo.InvariantCulture, $"/{slug}/plans/{planId}/versions/{versionId}");

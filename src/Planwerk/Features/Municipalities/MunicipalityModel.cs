@@ -1,3 +1,4 @@
+using Planwerk.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Planwerk.Features.Municipalities;
@@ -12,6 +13,8 @@ internal static class MunicipalityModel
             e.HasIndex(m => m.Slug).IsUnique();
             e.Property(m => m.Slug).HasMaxLength(40);
             e.Property(m => m.Name).HasMaxLength(200);
+            // In UTC, so that SQLite can filter by it (OParl's created_since and modified_since on bodies).
+            e.Property(m => m.CreatedAt).AsUtc();
         });
     }
 }

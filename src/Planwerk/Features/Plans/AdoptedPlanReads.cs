@@ -24,8 +24,9 @@ public static class AdoptedPlanReads
     public const string StandKey = "stand";
     public const string WorkingState = "aktuell";
 
-    /// <summary>Changes that are monitoring, not a change of the plan's text: they do not make the working state differ.</summary>
-    private static readonly string[] Monitoring = ["Status", "Progress", "State", "AdoptedVersionId", "AdoptedOn"];
+    /// <summary>Changes that are monitoring or publishing, not a change of the plan's text: they do not make the
+    /// working state differ (whether the plan is public, and its predecessor, are not part of the adopted text).</summary>
+    private static readonly string[] Monitoring = ["Status", "Progress", "State", "AdoptedVersionId", "AdoptedOn", "IsPublic", "PredecessorId"];
 
     public static bool WantsWorkingState(HttpRequest request) =>
         string.Equals(request.Query[StandKey], WorkingState, StringComparison.Ordinal);

@@ -150,6 +150,42 @@ public abstract class CouncilDeliberationTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task An_adopted_and_then_published_plan_shows_its_adopted_version_unchanged_dated_by_the_resolution_and_adopted_once()
+    {
+        var s = await SetupAsync();
+        var m = s.M;
+        var decision = await AddConsultationAsync(s, s.Council, s.CouncilMeeting, ConsultationRole.Decision);
+        Assert.Equal(HttpStatusCode.Redirect, (await s.Clerk.RecordResultAsync(m, s.PaperId, decision, "Approved", "40", "20", "1")).StatusCode);
+        // Publishing is no change of the adopted text.
+        await m.WithDbAsync(async db =>
+        {
+            (await db.Plans.SingleAsync(p => p.Id == s.PlanId)).IsPublic = true;
+            return await db.SaveChangesAsync();
+        });
+        var version = await m.WithDbAsync(db => db.Plans.Where(p => p.Id == s.PlanId).Select(p => p.AdoptedVersion!.Document).SingleAsync());
+        Assert.Equal(PlanState.Adopted, Planwerk.Features.Plans.Versions.VersionDocument.Read(version).Plan.State);
+
+        var anonymous = app.CreateBrowserlikeClient();
+        var page = await anonymous.GetDocumentAsync($"/{m.Slug}/plans/{Id(s.PlanId)}");
+        Assert.Contains("Beschlossene Fassung vom 05.07.2019", page.QuerySelector("#adopted-note")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("weiterbearbeitet", page.QuerySelector("#adopted-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#working-state-link"));
+
+        var recordedOn = PlanFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime));
+        var versions = await anonymous.GetDocumentAsync($"/{m.Slug}/plans/{Id(s.PlanId)}/versions");
+        var adoptedRow = versions.QuerySelectorAll("table.versions tbody tr").Single(r => r.TextContent.Contains("Beschlossene Fassung", StringComparison.Ordinal));
+        Assert.Contains("05.07.2019", adoptedRow.QuerySelector("td")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(recordedOn, adoptedRow.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Beschlossene Fassung vom 05.07.2019 (05.07.2019)", PrintPlans.Normalize(page.QuerySelector(".version-links")!.TextContent), StringComparison.Ordinal);
+
+        var timeline = await anonymous.GetDocumentAsync($"/{m.Slug}/plans/{Id(s.PlanId)}/timeline");
+        var entries = timeline.QuerySelectorAll("li.timeline-entry").Select(e => PrintPlans.Normalize(e.TextContent)).ToList();
+        var adoption = Assert.Single(entries, e => e.Contains("05.07.2019", StringComparison.Ordinal));
+        Assert.Contains("Stadtrat", adoption, StringComparison.Ordinal);
+        Assert.Contains("Der Fachplan ist beschlossen.", adoption, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_decisive_result_is_refused_while_the_plan_is_not_in_deliberation_and_nothing_is_saved()
     {
         var s = await SetupAsync(PlanState.Draft);

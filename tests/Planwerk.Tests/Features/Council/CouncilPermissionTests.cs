@@ -79,7 +79,8 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var client = await ClientAsync(m, visitor);
 
         // The plan team reads what is recorded, but does not open the forms for new entries.
-        foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)) })
+        foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)),
+            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}") })
         {
             var response = await client.GetAsync(url);
             AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
@@ -88,7 +89,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         }
         foreach (var url in new[] { m.Council("/bodies/new"), m.Council("/meetings/new"), m.Council("/papers/new") })
             AssertAnswer(visitor, IsClerk(visitor), await client.GetAsync(url), "GET " + url, HttpStatusCode.OK);
-        foreach (var url in new[] { m.PublicPaper(s.Paper), m.PublicMeeting(s.Meeting), m.PublicFile(s.File) })
+        foreach (var url in new[] { m.PublicPaper(s.Paper), m.PublicMeeting(s.Meeting), m.PublicFile(s.File), $"/{m.Slug}/council/papers", $"/{m.Slug}/council/meetings" })
             Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{visitor}: GET {url}");
 
         var token = await client.AntiforgeryTokenAsync();
@@ -106,6 +107,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             (m.Council("/meetings/new"), new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Neu", ["Input.Start"] = "01.07.2019 10:00", ["Input.State"] = "Scheduled" }),
             (m.Council("/meetings/" + Id(s.Meeting)), new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Sitzung " + visitor, ["Input.Start"] = "05.07.2019 14:00", ["Input.State"] = "Held", ["Input.Version"] = Id(versions.Meeting) }),
             (m.Council("/meetings/" + Id(s.Meeting)) + "?handler=AddItem", new() { ["Item.Name"] = "Neuer Punkt", ["Item.Order"] = "2", ["Item.IsPublic"] = "true" }),
+            (m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), new() { ["Item.Name"] = "Punkt " + visitor, ["Item.Order"] = "1", ["Item.IsPublic"] = "true", ["Item.Version"] = "0" }),
             (m.Council("/meetings/" + Id(s.Meeting)) + "?handler=RemoveItem&itemId=" + Id(s.Item), new()),
             (m.Council("/papers/new"), new() { ["Input.Reference"] = "N/" + visitor, ["Input.Name"] = "Neu", ["Input.Date"] = "2019-04-09" }),
             (paper, new() { ["Input.Reference"] = "V1/19", ["Input.Name"] = "Vorlage " + visitor, ["Input.Date"] = "2019-04-09", ["Input.PlanId"] = Id(s.PlanId), ["Input.Version"] = Id(versions.Paper) }),

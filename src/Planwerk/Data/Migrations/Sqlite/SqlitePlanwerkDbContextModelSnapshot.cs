@@ -463,6 +463,37 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("CouncilBodies");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.DeletedCouncilObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Kind", "ObjectId")
+                        .IsUnique();
+
+                    b.ToTable("DeletedCouncilObjects");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -703,7 +734,7 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Security;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
@@ -27,27 +26,20 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         public int Version { get; set; }
     }
 
-    public sealed class ItemInput
-    {
-        public string? Number { get; set; }
-        public int Order { get; set; }
-        public string? Name { get; set; }
-        public bool IsPublic { get; set; } = true;
-        public int? PaperId { get; set; }
-        public string? Result { get; set; }
-    }
-
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
 
     [BindProperty]
-    public ItemInput Item { get; set; } = new();
+    public AgendaItemInput Item { get; set; } = new();
 
     public int? MeetingId { get; private set; }
 
     public string StoredName { get; private set; } = "";
 
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+
+    /// <summary>The papers whose path named the item a removal was refused for, to be offered as links.</summary>
+    public IReadOnlyList<AgendaItemUses.PaperUse> BlockedRemoval { get; private set; } = [];
 
     public IReadOnlyList<SelectListItemData> Bodies { get; private set; } = [];
 
@@ -125,18 +117,13 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         Fill(meeting);
         NameTheChoice("Item.Order", l["Reihenfolge: Bitte geben Sie eine ganze Zahl an."]);
         NameTheChoice("Item.PaperId", l["Bitte wählen Sie die Vorlage aus der Liste."]);
-        var number = Item.Number?.Trim() ?? "";
-        var name = Item.Name?.Trim() ?? "";
-        var result = Item.Result?.Trim() ?? "";
-        if (number.Length > 40) ModelState.AddModelError("Item.Number", l["Die Nummer darf höchstens {0} Zeichen lang sein.", 40]);
-        if (name.Length == 0) ModelState.AddModelError("Item.Name", l["Bitte geben Sie den Namen des Tagesordnungspunkts an."]);
-        else if (name.Length > Paper.MaxNameLength) ModelState.AddModelError("Item.Name", l["Der Name darf höchstens {0} Zeichen lang sein.", Paper.MaxNameLength]);
-        if (result.Length > 1000) ModelState.AddModelError("Item.Result", l["Das Ergebnis darf höchstens {0} Zeichen lang sein.", 1000]);
-        if (Item.PaperId is int p && Papers.All(x => x.Id != p)) ModelState.AddModelError("Item.PaperId", l["Bitte wählen Sie die Vorlage aus der Liste."]);
+        Item.Validate(ModelState, "Item.", Papers.Select(p => p.Id), l);
         if (!ModelState.IsValid) return Page();
-        db.AgendaItems.Add(new AgendaItem { MeetingId = meeting.Id, Number = number, Order = Item.Order, Name = name, IsPublic = Item.IsPublic, PaperId = Item.PaperId, Result = result });
+        var item = new AgendaItem { MeetingId = meeting.Id, Name = "" };
+        Item.ApplyTo(item);
+        db.AgendaItems.Add(item);
         await db.SaveChangesAsync(ct);
-        return await SavedAsync(cache, l["Der Tagesordnungspunkt „{0}“ wurde hinzugefügt.", name], CouncilText.MeetingUrl(Municipality.Slug, meeting.Id) + "#agenda");
+        return await SavedAsync(cache, l["Der Tagesordnungspunkt „{0}“ wurde hinzugefügt.", item.Name], CouncilText.MeetingUrl(Municipality.Slug, meeting.Id) + "#agenda");
     }
 
     public async Task<IActionResult> OnPostRemoveItemAsync(string key, int itemId, CancellationToken ct)
@@ -144,6 +131,19 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         if (!TryParseKey(key, out var id) || id is null || await FindAsync(id.Value, ct) is null) return NotFound();
         var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId && i.MeetingId == id, ct);
         if (item is null) return NotFound();
+        // A paper's path names the item; removing it would silently take the item out of that path.
+        var users = await AgendaItemUses.PapersAsync(db, item.Id, ct);
+        if (users.Count > 0)
+        {
+            await OptionsAsync(ct);
+            ModelState.Clear();
+            Fill(await FindAsync(id.Value, ct) ?? throw new InvalidOperationException("The meeting went away."));
+            ClearItem();
+            ModelState.AddModelError("", l["Der Tagesordnungspunkt „{0}“ wird in der Beratungsfolge der Vorlage {1} genannt und wurde deshalb nicht entfernt. Wählen Sie dort zuerst einen anderen Tagesordnungspunkt (oder keinen), oder ändern Sie diesen Punkt, statt ihn zu entfernen.",
+                item.Name, string.Join(", ", users.Select(u => u.Reference))]);
+            BlockedRemoval = users;
+            return Page();
+        }
         db.AgendaItems.Remove(item);
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Der Tagesordnungspunkt „{0}“ wurde entfernt.", item.Name], CouncilText.MeetingUrl(Municipality.Slug, id.Value) + "#agenda");
@@ -160,6 +160,8 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
             ModelState.AddModelError("", l["Die Sitzung „{0}“ ist in der Beratungsfolge einer Vorlage genannt und kann deshalb nicht gelöscht werden.", meeting.Name]);
             return Page();
         }
+        // Loaded, so that their deletion is seen and kept for OParl (CouncilChanges).
+        await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).LoadAsync(ct);
         db.Meetings.Remove(meeting);
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Die Sitzung „{0}“ wurde gelöscht.", meeting.Name], CouncilText.ManageUrl(Municipality.Slug));
@@ -174,7 +176,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
     private void ClearItem()
     {
         foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Item.", StringComparison.Ordinal)).ToList()) ModelState.Remove(k);
-        Item = new ItemInput { Order = Items.Count == 0 ? 1 : Items.Max(i => i.Order) + 1 };
+        Item = new AgendaItemInput { Order = Items.Count == 0 ? 1 : Items.Max(i => i.Order) + 1 };
     }
 
     private void ShowConflict(Meeting stored)

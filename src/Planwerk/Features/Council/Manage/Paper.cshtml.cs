@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
@@ -398,6 +397,10 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             ModelState.AddModelError("", l["Zu dieser Vorlage sind Ergebnisse festgehalten; sie kann nicht gelöscht werden."]);
             return await PageAsync(paper.Id, ct);
         }
+        // The files go with the paper in the database, unread (they may be large); their deletion is kept for OParl here.
+        var now = DateTimeOffset.UtcNow;
+        db.DeletedCouncilObjects.AddRange((await db.PaperFiles.Where(f => f.PaperId == paper.Id).Select(f => new { f.Id, f.CreatedAt }).ToListAsync(ct))
+            .Select(f => new DeletedCouncilObject { Kind = "files", ObjectId = f.Id, CreatedAt = f.CreatedAt, ModifiedAt = now }));
         db.Papers.Remove(paper);
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Die Vorlage {0} wurde gelöscht.", paper.Reference], CouncilText.ManageUrl(Municipality.Slug));

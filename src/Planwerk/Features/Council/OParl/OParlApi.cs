@@ -23,6 +23,8 @@ public static class OParlApi
     {
         var oparl = app.MapGroup(OParlUrls.Prefix).AllowAnonymous().WithTags("OParl").ExcludeFromDescription();
 
+        // The API's root is its system object, so a client (or a person) starting at /oparl/v1 finds the way in.
+        oparl.MapGet("", (HttpContext context) => Results.Redirect(OParlUrls.System(context.Request)));
         oparl.MapGet("/system", (HttpContext context, IConfiguration config) => OParlJson.Json(SystemObject(context.Request, config)));
         oparl.MapGet("/bodies", BodiesAsync);
 
@@ -32,55 +34,56 @@ public static class OParlApi
 
         body.MapGet("/organizations", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.CouncilBodies).OrderBy(b => b.Id), page => OrganizationsAsync(t.Urls, page, ct), ct), ct));
+                q.Filter(db.CouncilBodies), Deleted(db, "organizations"), t.Urls, page => OrganizationsAsync(t.Urls, page, ct), ct), ct));
         body.MapGet("/organizations/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => (await OrganizationsAsync(t.Urls, db.CouncilBodies.Where(b => b.Id == id), ct)).FirstOrNull(), ct));
+            OneAsync(body, context, db, async t => await (await OrganizationsAsync(t.Urls, db.CouncilBodies.Where(b => b.Id == id), ct)).FirstOrDeleted(db, t, "organizations", id, ct), ct));
 
         // The meetings of one organization (OParl: Organization.meeting, an external list); 404 for an unknown one.
+        // A deleted meeting no longer says whose it was, so it is listed in the body's meeting list only.
         body.MapGet("/organizations/{id:int}/meetings", (string body, int id, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, async (t, q, size) => !await db.CouncilBodies.AnyAsync(b => b.Id == id, ct)
                 ? OParlJson.NotFound()
-                : await OParlList.PageAsync(context, q, size, q.Filter(db.Meetings.Where(m => m.BodyId == id)).OrderBy(m => m.Id),
+                : await OParlList.PageAsync(context, q, size, q.Filter(db.Meetings.Where(m => m.BodyId == id)), null, t.Urls,
                     page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
 
         body.MapGet("/persons", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
-            ListAsync(body, context, db, config, (_, q, size) => Task.FromResult(OParlList.Empty(context, q, size)), ct));
+            ListAsync(body, context, db, config, (_, _, size) => Task.FromResult(OParlList.Empty(context, size)), ct));
         body.MapGet("/legislativeterms", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
-            ListAsync(body, context, db, config, (_, q, size) => Task.FromResult(OParlList.Empty(context, q, size)), ct));
+            ListAsync(body, context, db, config, (_, _, size) => Task.FromResult(OParlList.Empty(context, size)), ct));
 
         body.MapGet("/meetings", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.Meetings).OrderBy(m => m.Id), page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
+                q.Filter(db.Meetings), Deleted(db, "meetings"), t.Urls, page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
         body.MapGet("/meetings/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => (await MeetingsAsync(db, t.Urls, db.Meetings.Where(m => m.Id == id), false, ct)).FirstOrNull(), ct));
+            OneAsync(body, context, db, async t => await (await MeetingsAsync(db, t.Urls, db.Meetings.Where(m => m.Id == id), false, ct)).FirstOrDeleted(db, t, "meetings", id, ct), ct));
         body.MapGet("/meetings/{id:int}/location", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => (await db.Meetings.Where(m => m.Id == id && m.Location != "")
+            OneAsync<OParlLocation>(body, context, db, async t => (await db.Meetings.Where(m => m.Id == id && m.Location != "")
                 .Select(m => new { m.Id, m.Location, m.CreatedAt, m.ModifiedAt }).ToListAsync(ct))
                 .Select(m => Location(t.Urls, m.Id, m.Location, m.CreatedAt, m.ModifiedAt)).FirstOrDefault(), ct));
 
         body.MapGet("/agendaitems", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.AgendaItems.Where(a => a.IsPublic)).OrderBy(a => a.Id), async page => Objects(await AgendaItemsAsync(db, t.Urls, page, ct)), ct), ct));
+                q.Filter(db.AgendaItems.Where(a => a.IsPublic)), Deleted(db, "agendaitems"), t.Urls, async page => Objects(await AgendaItemsAsync(db, t.Urls, page, ct)), ct), ct));
         body.MapGet("/agendaitems/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => Objects(await AgendaItemsAsync(db, t.Urls, db.AgendaItems.Where(a => a.Id == id && a.IsPublic), ct)).FirstOrNull(), ct));
+            OneAsync(body, context, db, async t => await Objects(await AgendaItemsAsync(db, t.Urls, db.AgendaItems.Where(a => a.Id == id && a.IsPublic), ct)).FirstOrDeleted(db, t, "agendaitems", id, ct), ct));
 
         body.MapGet("/papers", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.Papers).OrderBy(p => p.Id), page => PapersAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
+                q.Filter(db.Papers), Deleted(db, "papers"), t.Urls, page => PapersAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
         body.MapGet("/papers/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => (await PapersAsync(db, t.Urls, db.Papers.Where(p => p.Id == id), false, ct)).FirstOrNull(), ct));
+            OneAsync(body, context, db, async t => await (await PapersAsync(db, t.Urls, db.Papers.Where(p => p.Id == id), false, ct)).FirstOrDeleted(db, t, "papers", id, ct), ct));
 
         body.MapGet("/consultations", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.PaperConsultations).OrderBy(c => c.Id), async page => Objects(await ConsultationsAsync(t.Urls, page, ct)), ct), ct));
+                q.Filter(db.PaperConsultations), Deleted(db, "consultations"), t.Urls, async page => Objects(await ConsultationsAsync(t.Urls, page, ct)), ct), ct));
         body.MapGet("/consultations/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => Objects(await ConsultationsAsync(t.Urls, db.PaperConsultations.Where(c => c.Id == id), ct)).FirstOrNull(), ct));
+            OneAsync(body, context, db, async t => await Objects(await ConsultationsAsync(t.Urls, db.PaperConsultations.Where(c => c.Id == id), ct)).FirstOrDeleted(db, t, "consultations", id, ct), ct));
 
         body.MapGet("/files", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.PaperFiles).OrderBy(f => f.Id), async page => Objects(await FilesAsync(t.Urls, page, ct)), ct), ct));
+                q.Filter(db.PaperFiles), Deleted(db, "files"), t.Urls, async page => Objects(await FilesAsync(t.Urls, page, ct)), ct), ct));
         body.MapGet("/files/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => Objects(await FilesAsync(t.Urls, db.PaperFiles.Where(f => f.Id == id), ct)).FirstOrNull(), ct));
+            OneAsync(body, context, db, async t => await Objects(await FilesAsync(t.Urls, db.PaperFiles.Where(f => f.Id == id), ct)).FirstOrDeleted(db, t, "files", id, ct), ct));
 
         // Not output-cached: a file may be large; the ETag (its SHA-256) lets clients revalidate cheaply.
         oparl.MapGet("/bodies/{" + BodyRouteKey + "}/files/{id:int}/download", DownloadAsync);
@@ -113,7 +116,7 @@ public static class OParlApi
         var tenant = await EnterAsync(context, db, body, ct);
         if (tenant is null) return UnknownBody();
         var item = await load(tenant);
-        return item is null ? OParlJson.NotFound() : OParlJson.Json(item);
+        return item is null ? OParlJson.NotFound() : OParlJson.Json<object>(item);
     }
 
     private static async Task<IResult> ListAsync(string body, HttpContext context, PlanwerkDbContext db, IConfiguration config,
@@ -154,9 +157,11 @@ public static class OParlApi
         if (Later(query.CreatedSince, query.ModifiedSince) is { } since) all = all.Where(m => m.CreatedAt >= since);
         if (Earlier(query.CreatedUntil, query.ModifiedUntil) is { } until) all = all.Where(m => m.CreatedAt <= until);
         var root = OParlUrls.Root(context.Request);
-        return await OParlList.PageAsync(context, query, PageSize(config), all.OrderBy(m => m.Id), async page =>
-            (await page.Select(m => new { m.Slug, m.Name, m.CreatedAt }).ToListAsync(ct))
-                .Select(m => BodyObject(new Tenant(new OParlUrls(root, m.Slug), m.Name, m.CreatedAt))).ToList(), ct);
+        var size = PageSize(config);
+        var after = query.After;
+        var rows = await all.Where(m => m.Id > after).OrderBy(m => m.Id).Take(size + 1).Select(m => new { m.Id, m.Slug, m.Name, m.CreatedAt }).ToListAsync(ct);
+        var data = rows.Take(size).Select(m => (object)BodyObject(new Tenant(new OParlUrls(root, m.Slug), m.Name, m.CreatedAt))).ToList();
+        return OParlJson.Json(new OParlPage<object>(data, new OParlPagination(size), OParlList.Links(context.Request, rows.Count > size ? rows[size - 1].Id : null)));
     }
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
@@ -242,7 +247,17 @@ public static class OParlApi
 
     private static List<T> Objects<TKey, T>(IEnumerable<(TKey, T Item)> pairs) => pairs.Select(p => p.Item).ToList();
 
-    private static T? FirstOrNull<T>(this IReadOnlyList<T> items) where T : class => items.Count > 0 ? items[0] : null;
+    private static IQueryable<DeletedCouncilObject> Deleted(PlanwerkDbContext db, string kind) => db.DeletedCouncilObjects.Where(d => d.Kind == kind);
+
+    /// <summary>The object, or what is kept of it when it was deleted (OParl: the object URL answers with
+    /// <c>deleted: true</c>), or null when there never was one here. One more command only when it is gone.</summary>
+    private static async Task<IOParlObject?> FirstOrDeleted<T>(this IReadOnlyList<T> items, PlanwerkDbContext db, Tenant t, string kind, int id, CancellationToken ct)
+        where T : IOParlObject
+    {
+        if (items.Count > 0) return items[0];
+        var gone = await Deleted(db, kind).Where(d => d.ObjectId == id).Select(d => new { d.CreatedAt, d.ModifiedAt }).FirstOrDefaultAsync(ct);
+        return gone is null ? null : OParlDeleted.Of(t.Urls, kind, id, gone.CreatedAt, gone.ModifiedAt);
+    }
 
     private static async Task<IResult> DownloadAsync(string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct)
     {

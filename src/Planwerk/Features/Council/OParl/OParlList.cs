@@ -6,11 +6,12 @@ using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Council.OParl;
 
-/// <summary>What a client asked of an external object list: the page (from 1) and the filters of
-/// OParl 1.1 (<c>created_since</c>, <c>created_until</c>, <c>modified_since</c>, <c>modified_until</c>,
-/// each a full date-time with offset), plus <c>omit_internal</c>, which leaves embedded objects out.</summary>
+/// <summary>What a client asked of an external object list: where the page starts (<c>after</c>: the objects
+/// with a greater id; the links give it) and the filters of OParl 1.1 (<c>created_since</c>, <c>created_until</c>,
+/// <c>modified_since</c>, <c>modified_until</c>, each a full date-time with offset), plus <c>omit_internal</c>,
+/// which leaves embedded objects out.</summary>
 public sealed partial record OParlListQuery(
-    int Page, DateTimeOffset? CreatedSince, DateTimeOffset? CreatedUntil, DateTimeOffset? ModifiedSince, DateTimeOffset? ModifiedUntil,
+    int After, DateTimeOffset? CreatedSince, DateTimeOffset? CreatedUntil, DateTimeOffset? ModifiedSince, DateTimeOffset? ModifiedUntil,
     bool OmitInternal)
 {
     public static readonly string[] FilterNames = ["created_since", "created_until", "modified_since", "modified_until"];
@@ -18,11 +19,11 @@ public sealed partial record OParlListQuery(
     /// <summary>The query, or a message naming the parameter that could not be read.</summary>
     public static (OParlListQuery? Query, string? Error) Parse(IQueryCollection query)
     {
-        var page = 1;
-        if (query.TryGetValue("page", out var pageText))
+        var after = 0;
+        if (query.TryGetValue("after", out var afterText))
         {
-            if (!int.TryParse(pageText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1)
-                return (null, $"Der Parameter page muss eine ganze Zahl ab 1 sein, nicht „{pageText}“.");
+            if (!int.TryParse(afterText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out after))
+                return (null, $"Der Parameter after muss eine ganze Zahl ab 0 sein (die Kennung, nach der die Seite beginnt), nicht „{afterText}“.");
         }
         var moments = new DateTimeOffset?[FilterNames.Length];
         for (var i = 0; i < FilterNames.Length; i++)
@@ -43,7 +44,7 @@ public sealed partial record OParlListQuery(
                 default: return (null, $"Der Parameter omit_internal muss true oder false sein, nicht „{omitText}“.");
             }
         }
-        return (new OParlListQuery(page, moments[0], moments[1], moments[2], moments[3], omit), null);
+        return (new OParlListQuery(after, moments[0], moments[1], moments[2], moments[3], omit), null);
     }
 
     private static DateTimeOffset? ParseMoment(StringValues values)
@@ -68,37 +69,60 @@ public sealed partial record OParlListQuery(
     }
 }
 
+/// <summary>A row of a published council list, paged by its id.</summary>
+public interface IOParlRow
+{
+    int Id { get; }
+}
+
+/// <summary>An OParl object as listed: its id is its URL, ending in the row's id.</summary>
+public interface IOParlObject
+{
+    string Id { get; }
+}
+
 public static class OParlList
 {
-    /// <summary>One page of a list: two SQL commands (count and page) plus what <paramref name="load"/>
-    /// sends for the page's rows, whatever the list's length. <paramref name="ordered"/> is filtered and
-    /// in a stable order (by id).</summary>
-    public static async Task<IResult> PageAsync<TEntity, TDto>(HttpContext context, OParlListQuery query, int pageSize,
-        IQueryable<TEntity> ordered, Func<IQueryable<TEntity>, Task<List<TDto>>> load, CancellationToken ct)
+    /// <summary>One page of a list, paged by id (keyset), so an object deleted or added during a crawl never
+    /// shifts the next page: the objects with an id greater than the query's <c>after</c>, up to
+    /// <paramref name="pageSize"/>; the next link starts after the last one. One command for the page plus what
+    /// <paramref name="load"/> sends for its rows, and one for the deleted objects when the client asks for changes
+    /// since a moment (<c>modified_since</c>): those are listed as <c>deleted: true</c> objects, as OParl 1.1 requires.</summary>
+    public static async Task<IResult> PageAsync<TRow, TDto>(HttpContext context, OParlListQuery query, int pageSize,
+        IQueryable<TRow> filtered, IQueryable<DeletedCouncilObject>? deleted, OParlUrls urls,
+        Func<IQueryable<TRow>, Task<List<TDto>>> load, CancellationToken ct)
+        where TRow : class, IOParlRow where TDto : IOParlObject
     {
-        var total = await ordered.CountAsync(ct);
-        var totalPages = Math.Max(1, (total + pageSize - 1) / pageSize);
-        if (query.Page > totalPages)
-            return OParlJson.NotFound($"Diese Liste hat {totalPages} Seite(n); Seite {query.Page} gibt es nicht.");
-        var data = await load(ordered.Skip((query.Page - 1) * pageSize).Take(pageSize));
-        return OParlJson.Json(new OParlPage<TDto>(data, new OParlPagination(total, pageSize, query.Page, totalPages), Links(context.Request, query.Page, totalPages)));
+        var after = query.After;
+        var live = await load(filtered.Where(r => r.Id > after).OrderBy(r => r.Id).Take(pageSize + 1));
+        var gone = deleted is null || query.ModifiedSince is null ? new List<DeletedCouncilObject>()
+            : await query.Filter(deleted).Where(d => d.ObjectId > after).OrderBy(d => d.ObjectId).Take(pageSize + 1).AsNoTracking().ToListAsync(ct);
+        var merged = live.Select(o => (Key: IdOf(o.Id), Object: (object)o))
+            .Concat(gone.Select(d => (Key: d.ObjectId, Object: (object)OParlDeleted.Of(urls, d.Kind, d.ObjectId, d.CreatedAt, d.ModifiedAt))))
+            .OrderBy(o => o.Key).ToList();
+        var data = merged.Take(pageSize).ToList();
+        int? next = merged.Count > pageSize ? data[^1].Key : null;
+        return OParlJson.Json(new OParlPage<object>(data.Select(d => d.Object).ToList(), new OParlPagination(pageSize), Links(context.Request, next)));
     }
 
-    /// <summary>An empty list that still answers filters and pages like the others.</summary>
-    public static IResult Empty(HttpContext context, OParlListQuery query, int pageSize) => query.Page > 1
-        ? OParlJson.NotFound($"Diese Liste hat 1 Seite(n); Seite {query.Page} gibt es nicht.")
-        : OParlJson.Json(new OParlPage<object>([], new OParlPagination(0, pageSize, 1, 1), Links(context.Request, 1, 1)));
+    /// <summary>The id at the end of an object's URL.</summary>
+    public static int IdOf(string url) => int.Parse(url.AsSpan(url.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static OParlLinks Links(HttpRequest request, int page, int totalPages)
+    /// <summary>An empty list that still answers filters like the others.</summary>
+    public static IResult Empty(HttpContext context, int pageSize) =>
+        OParlJson.Json(new OParlPage<object>([], new OParlPagination(pageSize), Links(context.Request, null)));
+
+    /// <summary>The links of a page: the first page, this one, and the next one (from <paramref name="nextAfter"/>) if
+    /// there is more. The filters stay on every link; only <c>after</c> changes.</summary>
+    public static OParlLinks Links(HttpRequest request, int? nextAfter)
     {
         var path = OParlUrls.Root(request) + request.Path.Value;
-        // The filters stay on every page's link; only the page changes.
-        var kept = request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
-        string At(int p)
+        var kept = request.Query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
+        string At(int? after)
         {
-            var pairs = p == 1 ? kept : [.. kept, KeyValuePair.Create("page", (string?)p.ToString(CultureInfo.InvariantCulture))];
+            var pairs = after is not int a ? kept : [.. kept, KeyValuePair.Create("after", (string?)a.ToString(CultureInfo.InvariantCulture))];
             return path + QueryString.Create(pairs).ToUriComponent();
         }
-        return new OParlLinks(At(1), page > 1 ? At(page - 1) : null, At(page), page < totalPages ? At(page + 1) : null, At(totalPages));
+        return new OParlLinks(At(null), path + request.QueryString.ToUriComponent(), nextAfter is int n ? At(n) : null);
     }
 }

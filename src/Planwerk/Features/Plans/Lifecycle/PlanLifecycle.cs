@@ -36,7 +36,9 @@ public static class PlanLifecycle
         var plan = await db.Plans.SingleAsync(p => p.Id == planId, ct);
         if (plan.State != PlanState.InDeliberation)
             throw new InvalidOperationException($"Plan {planId} is {plan.State}; only a plan in deliberation can be adopted.");
-        var document = await PlanDocument.LoadAsync(db, planId, ct) ?? throw new InvalidOperationException($"Plan {planId} has no content.");
+        var live = await PlanDocument.LoadAsync(db, planId, ct) ?? throw new InvalidOperationException($"Plan {planId} has no content.");
+        // The document is read from the database, where the plan is still in deliberation; the version is what was adopted.
+        var document = live with { State = PlanState.Adopted };
         var version = new PlanVersion
         {
             PlanId = planId,

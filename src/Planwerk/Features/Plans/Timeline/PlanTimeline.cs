@@ -81,6 +81,8 @@ public static class PlanTimeline
         foreach (var w in workshops.Where(w => !linkedWorkshops.Contains(w.Id)))
             items.Add(new TimelineItem(CoarseDate.Day(Day(w.StartsAt)), null, TimelineEntryKind.Event, localizer["Workshop „{0}“", w.Title], [],
                 [new(localizer["Workshop: {0}", w.Title], $"/{slug}/workshops/{w.Id}")], false, w.Id));
+        // The adopting resolution is a consultation of the council; when it is shown, the adoption is said there, not in a line of its own.
+        var adoptionShown = false;
         foreach (var c in consultations.Where(c => !linkedMeetings.Contains(c.MeetingId!.Value)).Where(c => c.MeetingState != MeetingState.Cancelled))
         {
             var activities = new List<string> { localizer["Vorlage {0}: {1}", c.Reference, c.PaperName] };
@@ -89,13 +91,18 @@ public static class PlanTimeline
                 var votes = c.VotesFor is null && c.VotesAgainst is null && c.VotesAbstaining is null ? ""
                     : " " + localizer["({0} dafür, {1} dagegen, {2} Enthaltungen)", c.VotesFor ?? 0, c.VotesAgainst ?? 0, c.VotesAbstaining ?? 0];
                 activities.Add(localizer["Ergebnis: {0}", localizer[ResultText(result)]] + votes);
+                if (adoptedOn is DateOnly day && day == Day(c.MeetingStart) && CouncilResolution.IsDecisive(c.Role, result))
+                {
+                    activities.Add(localizer["Der Fachplan ist beschlossen."]);
+                    adoptionShown = true;
+                }
             }
             items.Add(new TimelineItem(CoarseDate.Day(Day(c.MeetingStart)), null, TimelineEntryKind.Event,
                 localizer["{0}: {1}", c.Body, localizer[RoleText(c.Role)]], activities,
                 [new(localizer["Vorlage {0}", c.Reference], $"/{slug}/council/papers/{c.PaperId}"),
                  new(localizer["Sitzung: {0}", c.MeetingName], $"/{slug}/council/meetings/{c.MeetingId}")], false, c.Id));
         }
-        if (adoptedOn is DateOnly adopted && !entries.Any(e => e.StartPrecision == DatePrecision.Day && e.StartDate == adopted))
+        if (adoptedOn is DateOnly adopted && !adoptionShown && !entries.Any(e => e.StartPrecision == DatePrecision.Day && e.StartDate == adopted))
             items.Add(new TimelineItem(CoarseDate.Day(adopted), null, TimelineEntryKind.Event, localizer["Der Fachplan ist beschlossen."], [], [], false, 0));
 
         return items

@@ -5,8 +5,9 @@ using Planwerk.Features.Plans.Transfer;
 
 namespace Planwerk.Features.Plans.Versions;
 
-/// <summary>A named version as listed: everything but the frozen document.</summary>
-public sealed record VersionItem(int Id, string Name, string Note, DateTimeOffset CreatedAt, string CreatedByName)
+/// <summary>A named version as listed: everything but the frozen document. <paramref name="AdoptedOn"/> is the
+/// day of the resolution when this is the version the council adopted.</summary>
+public sealed record VersionItem(int Id, string Name, string Note, DateTimeOffset CreatedAt, string CreatedByName, DateOnly? AdoptedOn = null)
 {
     private static readonly TimeZoneInfo PlanTime = FindPlanTime();
 
@@ -14,6 +15,10 @@ public sealed record VersionItem(int Id, string Name, string Note, DateTimeOffse
     public DateTime LocalCreatedAt => TimeZoneInfo.ConvertTime(CreatedAt, PlanTime).DateTime;
 
     public DateOnly LocalDate => DateOnly.FromDateTime(LocalCreatedAt);
+
+    /// <summary>The day the version stands for: the adoption's for the adopted version (it may be recorded
+    /// later), otherwise the day it was frozen.</summary>
+    public DateOnly Day => AdoptedOn ?? LocalDate;
 
     private static TimeZoneInfo FindPlanTime()
     {
@@ -55,7 +60,7 @@ public static class VersionReads
     public static async Task<List<VersionItem>> VersionsOfAsync(this PlanwerkDbContext db, int planId, CancellationToken ct)
     {
         var rows = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId)
-            .Select(v => new VersionItem(v.Id, v.Name, v.Note, v.CreatedAt, v.CreatedByName)).ToListAsync(ct);
+            .Select(v => new VersionItem(v.Id, v.Name, v.Note, v.CreatedAt, v.CreatedByName, v.Plan!.AdoptedVersionId == v.Id ? v.Plan.AdoptedOn : null)).ToListAsync(ct);
         // Sorted here: SQLite cannot order by a DateTimeOffset.
         return rows.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id).ToList();
     }
@@ -75,7 +80,7 @@ public static class VersionReads
     {
         var row = await db.PlanVersions.AsNoTracking()
             .Where(v => v.Id == versionId && v.PlanId == planId && (!publicOnly || v.Plan!.IsPublic))
-            .Select(v => new { Item = new VersionItem(v.Id, v.Name, v.Note, v.CreatedAt, v.CreatedByName), v.Document, PlanTitle = v.Plan!.Title })
+            .Select(v => new { Item = new VersionItem(v.Id, v.Name, v.Note, v.CreatedAt, v.CreatedByName, v.Plan!.AdoptedVersionId == v.Id ? v.Plan.AdoptedOn : null), v.Document, PlanTitle = v.Plan!.Title })
             .FirstOrDefaultAsync(ct);
         return row is null ? null : new VersionView(row.Item, row.PlanTitle, VersionDocument.Read(row.Document));
     }

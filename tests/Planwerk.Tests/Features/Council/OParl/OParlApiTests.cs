@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Planwerk.Features.Accounts;
+using Planwerk.Tests.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.OutputCaching;
 using Planwerk.Infrastructure;
@@ -29,15 +32,12 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
             Assert.True(++pages < 100, "The list does not end.");
             Assert.Equal(JsonValueKind.Array, page.GetProperty("data").ValueKind);
             var pagination = page.GetProperty("pagination");
-            foreach (var field in new[] { "totalElements", "elementsPerPage", "currentPage", "totalPages" })
-                Assert.Equal(JsonValueKind.Number, pagination.GetProperty(field).ValueKind);
+            Assert.True(page.GetProperty("data").GetArrayLength() <= pagination.GetProperty("elementsPerPage").GetInt32());
             var links = page.GetProperty("links");
             foreach (var link in links.EnumerateObject())
                 Assert.True(Uri.TryCreate(link.Value.GetString(), UriKind.Absolute, out _), $"{link.Name} of {next} is not an absolute URL");
-            Assert.Equal(pagination.GetProperty("currentPage").GetInt32(), pages);
             objects.AddRange(page.GetProperty("data").EnumerateArray());
             next = links.TryGetProperty("next", out var n) ? n.GetString() : null;
-            if (next is null) Assert.Equal(pagination.GetProperty("totalElements").GetInt32(), objects.Count);
         }
         return objects;
     }
@@ -236,29 +236,23 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Lists_are_paged_with_links_that_keep_the_filters()
+    public async Task Lists_are_paged_by_id_with_links_that_keep_the_filters()
     {
         var m = await app.CreateMunicipalityAsync();
         var council = await m.AddCouncilAsync(extraMeetings: 2);
         await using var paged = app.WithWebHostBuilder(b => b.UseSetting("OParl:PageSize", "2"));
         var client = paged.CreateClient();
         var list = $"{council.BodyUrl}/meetings";
+        var ids = council.Meetings.Select(x => x.Id).ToList();
 
         var first = await client.GetJsonAsync(list + "?created_since=2019-01-01T00%3A00%3A00%2B01%3A00");
-        var pagination = first.GetProperty("pagination");
-        Assert.Equal(5, pagination.GetProperty("totalElements").GetInt32());
-        Assert.Equal(2, pagination.GetProperty("elementsPerPage").GetInt32());
-        Assert.Equal(1, pagination.GetProperty("currentPage").GetInt32());
-        Assert.Equal(3, pagination.GetProperty("totalPages").GetInt32());
+        Assert.Equal(2, first.GetProperty("pagination").GetProperty("elementsPerPage").GetInt32());
+        Assert.Equal(ids.Take(2).Select(i => $"{list}/{i}"), first.GetProperty("data").EnumerateArray().Select(x => x.GetProperty("id").GetString()));
         var links = first.GetProperty("links");
-        Assert.False(links.TryGetProperty("prev", out _));
-        Assert.Equal(list + "?created_since=2019-01-01T00%3A00%3A00%2B01%3A00&page=2", links.GetProperty("next").GetString());
-        Assert.Equal(list + "?created_since=2019-01-01T00%3A00%3A00%2B01%3A00&page=3", links.GetProperty("last").GetString());
+        Assert.Equal(list + $"?created_since=2019-01-01T00%3A00%3A00%2B01%3A00&after={ids[1]}", links.GetProperty("next").GetString());
         Assert.Equal(list + "?created_since=2019-01-01T00%3A00%3A00%2B01%3A00", links.GetProperty("first").GetString());
 
         var second = await client.GetJsonAsync(links.GetProperty("next").GetString()!);
-        Assert.Equal(2, second.GetProperty("pagination").GetProperty("currentPage").GetInt32());
-        Assert.Equal(links.GetProperty("first").GetString(), second.GetProperty("links").GetProperty("prev").GetString());
         Assert.Equal(links.GetProperty("next").GetString(), second.GetProperty("links").GetProperty("self").GetString());
         var third = await client.GetJsonAsync(second.GetProperty("links").GetProperty("next").GetString()!);
         Assert.False(third.GetProperty("links").TryGetProperty("next", out _));
@@ -268,13 +262,161 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
         Assert.Equal(council.Meetings.Select(x => $"{list}/{x.Id}"), all.Select(x => x.GetProperty("id").GetString()));
         foreach (var meeting in all) OParlSchemas.AssertValid(meeting, "Meeting", list);
 
-        var beyond = await client.GetJsonAsync(list + "?page=4", HttpStatusCode.NotFound);
-        Assert.Contains("4", beyond.GetProperty("error").GetString());
-        foreach (var bad in new[] { "0", "-1", "zwei", "1.5" })
+        Assert.Empty((await client.GetJsonAsync(list + "?after=999999999")).GetProperty("data").EnumerateArray());
+        foreach (var bad in new[] { "-1", "zwei", "1.5" })
         {
-            var error = await client.GetJsonAsync(list + "?page=" + bad, HttpStatusCode.BadRequest);
-            Assert.Contains("page", error.GetProperty("error").GetString());
+            var error = await client.GetJsonAsync(list + "?after=" + bad, HttpStatusCode.BadRequest);
+            Assert.Contains("after", error.GetProperty("error").GetString());
         }
+    }
+
+    [Fact]
+    public async Task A_crawl_misses_no_object_when_one_is_deleted_between_its_pages()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var council = await m.AddCouncilAsync(extraMeetings: 3);
+        await using var paged = app.WithWebHostBuilder(b => b.UseSetting("OParl:PageSize", "2"));
+        var client = paged.CreateClient();
+        var list = $"{council.BodyUrl}/meetings";
+
+        var first = await client.GetJsonAsync(list + "?omit_internal=true");
+        var seen = first.GetProperty("data").EnumerateArray().Select(x => x.GetProperty("id").GetString()!).ToList();
+        // A meeting of the first page goes (the cache is evicted, as after any council edit).
+        await m.WithDbAsync(async db =>
+        {
+            var meeting = await db.Meetings.SingleAsync(x => x.Id == council.Meetings[0].Id);
+            await db.PaperConsultations.Where(c => c.MeetingId == meeting.Id).ExecuteDeleteAsync();
+            await db.AgendaItems.Where(a => a.MeetingId == meeting.Id).LoadAsync();
+            db.Meetings.Remove(meeting);
+            return await db.SaveChangesAsync();
+        });
+        await PublicPageCache.EvictMunicipalityAsync(paged.Services.GetRequiredService<IOutputCacheStore>(), m.Slug);
+        string? next = first.GetProperty("links").GetProperty("next").GetString();
+        while (next is not null)
+        {
+            var page = await client.GetJsonAsync(next);
+            seen.AddRange(page.GetProperty("data").EnumerateArray().Select(x => x.GetProperty("id").GetString()!));
+            next = page.GetProperty("links").TryGetProperty("next", out var n) ? n.GetString() : null;
+        }
+        Assert.Equal(council.Meetings.Select(x => $"{list}/{x.Id}"), seen);
+    }
+
+    private async Task<List<string>> ChangedSinceAsync(HttpClient client, SeededCouncil council, string list, DateTimeOffset since)
+    {
+        await PublicPageCache.EvictMunicipalityAsync(app.Services.GetRequiredService<IOutputCacheStore>(), council.Municipality.Slug);
+        var moment = Uri.EscapeDataString(since.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        var objects = await AllPagesAsync(client, $"{council.BodyUrl}/{list}?modified_since={moment}");
+        foreach (var o in objects) OParlSchemas.AssertValid(o, OParlSchemas.TypeName(o), list);
+        return objects.Select(o => o.GetProperty("id").GetString()!).ToList();
+    }
+
+    [Fact]
+    public async Task A_change_of_a_consultation_file_or_agenda_item_moves_the_modified_moment_of_the_paper_or_meeting_that_embeds_it()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var council = await m.AddCouncilAsync();
+        var client = app.CreateClient();
+        var paperUrl = $"{council.BodyUrl}/papers/{council.Papers[0].Id}";
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        Assert.Empty(await ChangedSinceAsync(client, council, "papers", since));
+        Assert.Empty(await ChangedSinceAsync(client, council, "meetings", since));
+
+        // A result recorded on the paper's path.
+        await m.WithDbAsync(async db =>
+        {
+            (await db.PaperConsultations.SingleAsync(c => c.Id == council.Consultations[0].Id)).Result = Planwerk.Features.Council.ConsultationResult.Postponed;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([paperUrl], await ChangedSinceAsync(client, council, "papers", since));
+        Assert.Empty(await ChangedSinceAsync(client, council, "meetings", since));
+        var paper = await client.GetJsonAsync(paperUrl);
+        Assert.True(DateTimeOffset.Parse(paper.GetProperty("modified").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= since);
+        // Nobody edited the paper itself: an open form of it is still good.
+        Assert.Equal(council.Papers[0].Version, await m.WithDbAsync(db => db.Papers.Where(p => p.Id == council.Papers[0].Id).Select(p => p.Version).SingleAsync()));
+
+        // An agenda item renamed: its meeting changes.
+        var item = council.AgendaItems.First(a => a.IsPublic);
+        await m.WithDbAsync(async db =>
+        {
+            (await db.AgendaItems.SingleAsync(a => a.Id == item.Id)).Name = "Umbenannt";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([$"{council.BodyUrl}/meetings/{item.MeetingId}"], await ChangedSinceAsync(client, council, "meetings", since));
+
+        // A new file, in a fresh window.
+        var later = DateTimeOffset.UtcNow.AddSeconds(-1);
+        Assert.Empty(await ChangedSinceAsync(client, council, "papers", later.AddSeconds(5)));
+        await m.WithDbAsync(async db =>
+        {
+            db.PaperFiles.Add(OParlTestSupport.File(council.Papers[0].Id, "Anlage 2", "anlage-2.pdf", "application/pdf", "%PDF-1.4 Neu"u8.ToArray(), DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal([paperUrl], await ChangedSinceAsync(client, council, "papers", later));
+
+        // A consultation moved to another agenda item: both items and their meetings change.
+        var other = council.AgendaItems.First(a => a.IsPublic && a.MeetingId != council.Consultations[1].MeetingId && a.Id != council.Consultations[1].AgendaItemId);
+        var moved = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await m.WithDbAsync(async db =>
+        {
+            (await db.PaperConsultations.SingleAsync(c => c.Id == council.Consultations[1].Id)).AgendaItemId = other.Id;
+            return await db.SaveChangesAsync();
+        });
+        var items = await ChangedSinceAsync(client, council, "agendaitems", moved);
+        Assert.Contains($"{council.BodyUrl}/agendaitems/{other.Id}", items);
+        Assert.Contains($"{council.BodyUrl}/agendaitems/{council.Consultations[1].AgendaItemId}", items);
+        Assert.Contains($"{council.BodyUrl}/meetings/{other.MeetingId}", await ChangedSinceAsync(client, council, "meetings", moved));
+    }
+
+    [Fact]
+    public async Task Deleted_objects_stay_as_deleted_objects_in_the_lists_of_changes_and_at_their_address()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var council = await m.AddCouncilAsync();
+        var client = app.CreateClient();
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var file = council.Files[1];
+        var consultation = council.Consultations[0];
+        await m.WithDbAsync(async db =>
+        {
+            db.PaperFiles.Remove(await db.PaperFiles.SingleAsync(f => f.Id == file.Id));
+            db.PaperConsultations.Remove(await db.PaperConsultations.SingleAsync(c => c.Id == consultation.Id));
+            return await db.SaveChangesAsync();
+        });
+        // A paper without results, with a file, deleted by the clerk: the file goes with it.
+        var spare = await m.WithDbAsync(async db =>
+        {
+            var paper = new Planwerk.Features.Council.Paper { Reference = "V9/19", Name = "Zurückgezogen", Date = new DateOnly(2019, 5, 1) };
+            db.Papers.Add(paper);
+            await db.SaveChangesAsync();
+            var attached = OParlTestSupport.File(paper.Id, "Anlage", "a.pdf", "application/pdf", "%PDF-1.4 A"u8.ToArray(), DateTimeOffset.UtcNow);
+            db.PaperFiles.Add(attached);
+            await db.SaveChangesAsync();
+            return (Paper: paper.Id, File: attached.Id);
+        });
+        var clerk = await m.SignedInClientAsync(MunicipalityRole.CouncilClerk);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitFormAsync($"/{m.Slug}/manage/council/papers/{spare.Paper}", new Dictionary<string, string?>(), "#paper-delete-form")).StatusCode);
+
+        var expected = new Dictionary<string, (string List, string Type)>
+        {
+            [$"{council.BodyUrl}/files/{file.Id}"] = ("files", "File"),
+            [$"{council.BodyUrl}/files/{spare.File}"] = ("files", "File"),
+            [$"{council.BodyUrl}/consultations/{consultation.Id}"] = ("consultations", "Consultation"),
+            [$"{council.BodyUrl}/papers/{spare.Paper}"] = ("papers", "Paper"),
+        };
+        foreach (var (url, (list, type)) in expected)
+        {
+            var gone = await client.GetJsonAsync(url);
+            Assert.True(gone.GetProperty("deleted").GetBoolean(), url);
+            Assert.Equal("https://schema.oparl.org/1.1/" + type, gone.GetProperty("type").GetString());
+            OParlSchemas.AssertValid(gone, type, url);
+            Assert.Contains(url, await ChangedSinceAsync(client, council, list, since));
+            // Without a moment to sync from, the lists hold the objects that are there.
+            Assert.DoesNotContain(url, (await AllPagesAsync(client, $"{council.BodyUrl}/{list}")).Select(o => o.GetProperty("id").GetString()));
+        }
+        // Before the deletion, a sync learns nothing of it.
+        Assert.DoesNotContain($"{council.BodyUrl}/files/{file.Id}", await ChangedSinceAsync(client, council, "files", DateTimeOffset.UtcNow.AddMinutes(1)));
+        // The paper the deleted file and consultation belonged to changed too.
+        Assert.Contains($"{council.BodyUrl}/papers/{council.Papers[0].Id}", await ChangedSinceAsync(client, council, "papers", since));
     }
 
     [Fact]
@@ -322,6 +464,40 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
         }
         await client.GetJsonAsync($"{council.BodyUrl}/persons?created_since=morgen", HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Every_list_including_the_bodies_answers_every_time_filter()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var council = await m.AddCouncilAsync();
+        var client = app.CreateClient();
+        var lists = new[] { "/oparl/v1/bodies" }.Concat(new[] { "organizations", "meetings", "agendaitems", "papers", "consultations", "files", "persons", "legislativeterms" }
+            .Select(l => $"{council.BodyUrl}/{l}")).Append($"{council.BodyUrl}/organizations/{council.Bodies[0].Id}/meetings");
+        var past = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(-30).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var list in lists)
+        {
+            foreach (var filter in OParlListQueryFilters)
+            {
+                var (wide, narrow) = filter.EndsWith("since", StringComparison.Ordinal) ? (past, future) : (future, past);
+                var all = (await client.GetJsonAsync($"{list}?{filter}={wide}")).GetProperty("data").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ToList();
+                var none = (await client.GetJsonAsync($"{list}?{filter}={narrow}")).GetProperty("data").EnumerateArray()
+                    .Where(o => !o.TryGetProperty("deleted", out var d) || !d.GetBoolean()).ToList();
+                Assert.Empty(none);
+                if (list.EndsWith("/bodies", StringComparison.Ordinal)) Assert.Contains(council.BodyUrl, all);
+            }
+        }
+        // The body's own moments: created when the municipality was.
+        var body = await client.GetJsonAsync(council.BodyUrl);
+        var created = DateTimeOffset.Parse(body.GetProperty("created").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var justAfter = Uri.EscapeDataString(created.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        var justBefore = Uri.EscapeDataString(created.AddSeconds(-1).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(council.BodyUrl, (await AllPagesAsync(client, $"/oparl/v1/bodies?modified_since={justAfter}")).Select(o => o.GetProperty("id").GetString()));
+        Assert.Contains(council.BodyUrl, (await AllPagesAsync(client, $"/oparl/v1/bodies?modified_since={justBefore}")).Select(o => o.GetProperty("id").GetString()));
+        Assert.Contains(council.BodyUrl, (await AllPagesAsync(client, $"/oparl/v1/bodies?created_until={justAfter}")).Select(o => o.GetProperty("id").GetString()));
+    }
+
+    private static readonly string[] OParlListQueryFilters = Planwerk.Features.Council.OParl.OParlListQuery.FilterNames;
 
     [Fact]
     public async Task Omit_internal_leaves_embedded_objects_out_of_lists()

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Planwerk.Features.Council;
+using Planwerk.Data;
 using Planwerk.Features.Plans;
-using Planwerk.Features.Plans.Timeline;
 
-namespace Planwerk.Data;
+namespace Planwerk.Features.Council;
 
-/// <summary>The database shape of the plan's path: council bodies, meetings, agenda items, papers with
-/// files, consultations and amendments, and the plan's timeline.</summary>
+/// <summary>The database shape of the council: bodies, meetings, agenda items, papers with files, their
+/// consultations (Beratungsfolge) and amendments, what is kept of deleted objects for OParl, and the plan's
+/// adopted version that the council's resolution sets.</summary>
 internal static class CouncilModel
 {
     public static void Configure(ModelBuilder builder)
@@ -109,19 +109,11 @@ internal static class CouncilModel
             e.HasIndex(l => l.ChangeRecordId);
         });
 
-        builder.Entity<TimelineEntry>(e =>
+        builder.Entity<DeletedCouncilObject>(e =>
         {
-            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.StartPrecision).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.EndPrecision).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.Title).HasMaxLength(TimelineEntry.MaxTitleLength);
-            e.Property(t => t.Activities).HasMaxLength(TimelineEntry.MaxActivitiesLength);
-            e.HasOne(t => t.Plan).WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne(t => t.Round).WithMany().HasForeignKey(t => t.RoundId).OnDelete(DeleteBehavior.SetNull);
-            e.HasOne(t => t.Workshop).WithMany().HasForeignKey(t => t.WorkshopId).OnDelete(DeleteBehavior.SetNull);
-            e.HasOne(t => t.Paper).WithMany().HasForeignKey(t => t.PaperId).OnDelete(DeleteBehavior.SetNull);
-            e.HasOne(t => t.Meeting).WithMany().HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(t => new { t.PlanId, t.StartDate });
+            e.Property(d => d.Kind).HasMaxLength(20);
+            Stamps(e);
+            e.HasIndex(d => new { d.MunicipalityId, d.Kind, d.ObjectId }).IsUnique();
         });
     }
 

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Council;
+
+/// <summary>What a save of council rows means beyond the rows themselves, for OParl clients that sync by
+/// <c>modified_since</c>: an OParl paper embeds its consultations and files, a meeting its agenda items, and an
+/// agenda item names its consultation, so a change of one of those changes the object that embeds it; and a
+/// deleted object stays as a <see cref="DeletedCouncilObject"/>. The context calls <see cref="Collect"/> before
+/// it saves and <see cref="Pending.TouchAsync"/> inside the save's transaction.</summary>
+public static class CouncilChanges
+{
+    /// <summary>The papers, meetings and agenda items whose modified moment moves with this save.</summary>
+    public sealed class Pending(DateTimeOffset now)
+    {
+        internal HashSet<int> Papers { get; } = [];
+        internal HashSet<int> Meetings { get; } = [];
+        internal HashSet<int> AgendaItems { get; } = [];
+
+        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0;
+
+        /// <summary>Moves the modified moment of the embedding objects in the database, without touching their
+        /// concurrency version (nobody edited them, so an open form of them stays valid).</summary>
+        public async Task TouchAsync(PlanwerkDbContext db, CancellationToken ct)
+        {
+            var papers = Papers.ToList();
+            var items = AgendaItems.ToList();
+            var meetings = Meetings.ToList();
+            if (papers.Count > 0)
+                await db.Papers.Where(p => papers.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ModifiedAt, now), ct);
+            if (items.Count > 0)
+            {
+                await db.AgendaItems.Where(a => items.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.ModifiedAt, now), ct);
+                await db.Meetings.Where(m => m.AgendaItems.Any(a => items.Contains(a.Id))).ExecuteUpdateAsync(s => s.SetProperty(m => m.ModifiedAt, now), ct);
+            }
+            if (meetings.Count > 0)
+                await db.Meetings.Where(m => meetings.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.ModifiedAt, now), ct);
+        }
+    }
+
+    /// <summary>Adds a <see cref="DeletedCouncilObject"/> for every published council row deleted in this save, and
+    /// collects the objects that embed a changed one.</summary>
+    public static Pending Collect(PlanwerkDbContext db, DateTimeOffset now)
+    {
+        var pending = new Pending(now);
+        var deleted = new List<DeletedCouncilObject>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            switch (entry.Entity)
+            {
+                case PaperFile file:
+                    pending.Papers.Add(file.PaperId);
+                    break;
+                case PaperConsultation consultation:
+                    pending.Papers.Add(consultation.PaperId);
+                    if (entry.State != EntityState.Modified || entry.Property(nameof(PaperConsultation.AgendaItemId)).IsModified)
+                    {
+                        if (consultation.AgendaItemId is int item) pending.AgendaItems.Add(item);
+                        if (entry.State == EntityState.Modified && entry.Property(nameof(PaperConsultation.AgendaItemId)).OriginalValue is int before)
+                            pending.AgendaItems.Add(before);
+                    }
+                    break;
+                case AgendaItem item:
+                    pending.Meetings.Add(item.MeetingId);
+                    break;
+            }
+            if (entry.State == EntityState.Deleted && Kind(entry.Entity) is { } kind && entry.Entity is IMunicipalityOwned owned && entry.Entity is ITimestamped stamped)
+            {
+                deleted.Add(new DeletedCouncilObject
+                {
+                    MunicipalityId = owned.MunicipalityId, Kind = kind, ObjectId = (int)entry.Property("Id").CurrentValue!,
+                    CreatedAt = stamped.CreatedAt, ModifiedAt = now,
+                });
+            }
+        }
+        db.Set<DeletedCouncilObject>().AddRange(deleted);
+        return pending;
+    }
+
+    /// <summary>The OParl list of a published council row, or null for rows OParl does not publish.</summary>
+    public static string? Kind(object entity) => entity switch
+    {
+        CouncilBody => "organizations",
+        Meeting => "meetings",
+        AgendaItem => "agendaitems",
+        Paper => "papers",
+        PaperConsultation => "consultations",
+        PaperFile => "files",
+        _ => null,
+    };
+}

@@ -1,0 +1,34 @@
+using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Versions;
+using Planwerk.Features.Council.OParl;
+using Planwerk.Infrastructure;
+
+namespace Planwerk.Features.Council;
+
+/// <summary>A council paper (Vorlage), e.g. the administration's submission of a plan version for decision.</summary>
+public sealed class Paper : IMunicipalityOwned, IVersioned, ITimestamped, IOParlRow
+{
+    public const int MaxNameLength = 500;
+
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    /// <summary>The reference number (Drucksachennummer), e.g. "A0282/17"; unique in the municipality.</summary>
+    public required string Reference { get; set; }
+    /// <summary>Demo content: the reference is an invented example, not the city's real number.</summary>
+    public bool ReferenceIsExample { get; set; }
+    public required string Name { get; set; }
+    /// <summary>E.g. "Beschlussvorlage", "Antrag", "Informationsvorlage" (OParl: paperType, free text).</summary>
+    public string PaperType { get; set; } = "";
+    public DateOnly Date { get; set; }
+    /// <summary>The plan the paper is about, and the named version it submits, if any.</summary>
+    public int? PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int? PlanVersionId { get; set; }
+    public PlanVersion? PlanVersion { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ModifiedAt { get; set; }
+    public List<PaperFile> Files { get; set; } = [];
+    public List<PaperConsultation> Consultations { get; set; } = [];
+    public List<Amendment> Amendments { get; set; } = [];
+}
