@@ -1,5 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Planwerk.Data;
+using Planwerk.Infrastructure.Security;
 using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Accounts;
@@ -67,46 +71,55 @@ public sealed class PublicAddressSqliteTests(SqlitePublicAddressApp app) : Publi
 
 public sealed class PublicAddressPostgresTests(PostgresPublicAddressApp app) : PublicAddressTests(app), IClassFixture<PostgresPublicAddressApp>;
 
-/// <summary>Production (and any environment but Development) refuses to start without a public address.</summary>
+/// <summary>Production (and any environment but Development) refuses to start without a public address:
+/// the host runs the registered start-up validation before anything else and stops with its message.</summary>
 public sealed class PublicAddressRequiredTests
 {
-    private sealed class UnaddressedApp(string environment) : PlanwerkApp(DatabaseProvider.Sqlite)
+    private static Exception? StartValidation(string environment, string? address)
     {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Planwerk:PublicAddress", "")];
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
-        }
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("Planwerk:PublicAddress", address)]).Build();
+        var host = new Environment { EnvironmentName = environment };
+        var services = new ServiceCollection();
+        services.AddPublicAddress(configuration, host);
+        using var provider = services.BuildServiceProvider();
+        return Record.Exception(() => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
     }
 
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
-    public async Task Start_without_a_public_address_is_refused_with_the_setting_named(string environment)
+    [InlineData("Testing")]
+    public void Start_without_a_public_address_is_refused_with_the_setting_named(string environment)
     {
-        await using var app = new UnaddressedApp(environment);
+        var refused = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(StartValidation(environment, null));
 
-        var refused = await Record.ExceptionAsync(app.InitializeAsync);
+        Assert.Contains("Planwerk:PublicAddress is not set", refused.Message, StringComparison.Ordinal);
+    }
 
-        Assert.NotNull(refused);
-        Assert.Contains("Planwerk:PublicAddress is not set", refused.ToString(), StringComparison.Ordinal);
+    [Theory]
+    [InlineData("ftp://planwerk.example")]
+    [InlineData("planwerk.example")]
+    [InlineData("https://planwerk.example/?a=b")]
+    public void A_public_address_that_is_no_http_address_is_refused(string address)
+    {
+        var refused = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(StartValidation("Production", address));
+
+        Assert.Contains("must be an absolute http or https address", refused.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Environment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "";
+        public string ApplicationName { get; set; } = "Planwerk";
+        public string ContentRootPath { get; set; } = "";
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     [Fact]
-    public async Task A_public_address_that_is_no_http_address_is_refused()
+    public void Development_starts_without_one_and_links_to_the_local_address()
     {
-        await using var app = new AddressedApp("ftp://planwerk.example");
-
-        var refused = await Record.ExceptionAsync(app.InitializeAsync);
-
-        Assert.NotNull(refused);
-        Assert.True(refused.ToString().Contains("must be an absolute http or https address", StringComparison.Ordinal), refused.ToString());
-    }
-
-    private sealed class AddressedApp(string address) : PlanwerkApp(DatabaseProvider.Sqlite)
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Planwerk:PublicAddress", address)];
+        Assert.Null(StartValidation("Development", null));
+        Assert.Null(StartValidation("Production", "https://planwerk.dresden.de"));
     }
 }
