@@ -30,6 +30,10 @@ public static class Composition
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHostedService<DatabaseInitializer>();
         services.AddPlanwerkDatabase(configuration, environment.ContentRootPath);
+        var publicAddress = services.AddPublicAddress(configuration, environment);
+        services.AddPlanwerkReverseProxy(configuration, publicAddress);
+        // Responses do not announce the server software.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddIdentityCore<PlanwerkUser>(o =>
             {
                 o.SignIn.RequireConfirmedAccount = false;
@@ -45,6 +49,7 @@ public static class Composition
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddEntityFrameworkStores<PlanwerkDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<GermanIdentityErrorDescriber>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -100,11 +105,8 @@ public static class Composition
 
     public static WebApplication UsePlanwerk(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-            app.UseHsts();
-        }
+        app.UsePlanwerkReverseProxy(app.Services.GetRequiredService<PublicAddress>(), app.Environment.IsDevelopment());
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();

@@ -12,7 +12,16 @@ builder.Services.AddPlanwerk(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UsePlanwerk();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException refused)
+{
+    // A setting the installation cannot run without: say which, without a stack trace.
+    await Console.Error.WriteLineAsync("Planwerk does not start: " + string.Join(" ", refused.Failures));
+    return 1;
+}
 return 0;
 
 public partial class Program;

@@ -30,10 +30,10 @@ public static class DatabaseInitialization
         var environment = services.GetRequiredService<IHostEnvironment>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Planwerk.Demo");
         if (!demo.Enabled) return;
-        if (environment.IsProduction())
+        if (!environment.IsDevelopment())
         {
-            // A production installation never gets invented content or a known password.
-            logger.LogWarning("Demo:Enabled is set but the environment is Production; no demo content is added.");
+            // Only a developer's machine gets invented content and a known password; never a production or staging installation.
+            logger.LogWarning("Demo:Enabled is set but the environment is {Environment}, not Development; no demo content is added.", environment.EnvironmentName);
             return;
         }
         if (await db.Municipalities.AnyAsync()) return;

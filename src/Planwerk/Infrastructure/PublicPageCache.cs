@@ -16,6 +16,17 @@ public sealed class PublicPageCache : IOutputCachePolicy
     public static Task EvictMunicipalityAsync(IOutputCacheStore store, string municipalitySlug, CancellationToken cancellationToken = default) =>
         store.EvictByTagAsync(Tag(municipalitySlug), cancellationToken).AsTask();
 
+    /// <summary>Pages without a municipality in their address (the start page, the API's and OParl's
+    /// lists of municipalities) list the municipalities, so they carry this tag.</summary>
+    public const string InstallationTag = "installation";
+
+    /// <summary>After a municipality is created or renamed: the installation's lists and its own pages.</summary>
+    public static async Task EvictInstallationAsync(IOutputCacheStore store, string municipalitySlug, CancellationToken cancellationToken = default)
+    {
+        await store.EvictByTagAsync(InstallationTag, cancellationToken);
+        await EvictMunicipalityAsync(store, municipalitySlug, cancellationToken);
+    }
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
@@ -32,6 +43,8 @@ public sealed class PublicPageCache : IOutputCachePolicy
         // Runs before the municipality is looked up, so the tag comes from the route itself.
         if (http.GetRouteValue(Tenancy.Tenancy.RouteKey) is string slug)
             context.Tags.Add(Tag(slug.ToLowerInvariant()));
+        else
+            context.Tags.Add(InstallationTag);
         return ValueTask.CompletedTask;
     }
 

@@ -44,6 +44,8 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Planwerk", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Mail:PickupDirectory", MailPickupFolder);
+        // The test server's own address, so links in mails lead back to it.
+        builder.UseSetting("Planwerk:PublicAddress", "http://localhost");
         // Every test signs in and posts from the same address: only the rate limit tests set low limits.
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "1000000");
         builder.UseSetting("RateLimits:ParticipationWritesPerMinute", "1000000");

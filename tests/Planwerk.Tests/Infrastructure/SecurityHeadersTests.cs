@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Tests.Features.Plans.PublicSite;
 
 namespace Planwerk.Tests.Infrastructure;
@@ -22,7 +23,21 @@ public abstract class SecurityHeadersTests(PlanwerkApp app)
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
             Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+            var permissions = Assert.Single(response.Headers.GetValues("Permissions-Policy"));
+            Assert.Contains("camera=()", permissions, StringComparison.Ordinal);
+            Assert.Contains("geolocation=()", permissions, StringComparison.Ordinal);
+            Assert.Contains("microphone=()", permissions, StringComparison.Ordinal);
+            Assert.False(response.Headers.Contains("Server"), url + " names the server software");
         }
+    }
+
+    [Fact]
+    public void Kestrel_is_told_not_to_send_a_Server_header()
+    {
+        // The test server never sends one; Kestrel would, unless told not to.
+        var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+
+        Assert.False(kestrel.AddServerHeader);
     }
 
     [Fact]

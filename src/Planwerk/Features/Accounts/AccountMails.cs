@@ -1,14 +1,15 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Mail;
+using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>The mails an account receives, and the password link they carry. Mails are written in the
-/// interface language of the request that sends them (German unless English was chosen).</summary>
+/// interface language of the request that sends them (German unless English was chosen). Every link
+/// points to the installation's configured <see cref="PublicAddress"/>, never to the request's host.</summary>
 public static class AccountMails
 {
     public const string ResetPasswordPath = "/account/reset-password";
@@ -19,8 +20,8 @@ public static class AccountMails
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, ResetPasswordPath,
-            QueryString.Create(new KeyValuePair<string, string?>[] { new("userId", user.Id), new("code", code) }));
+        return AbsoluteLink(request, ResetPasswordPath
+            + QueryString.Create(new KeyValuePair<string, string?>[] { new("userId", user.Id), new("code", code) }));
     }
 
     public const string ConfirmEmailPath = "/account/confirm-email";
@@ -30,12 +31,14 @@ public static class AccountMails
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, ConfirmEmailPath,
-            QueryString.Create(new KeyValuePair<string, string?>[] { new("userId", user.Id), new("code", code) }));
+        return AbsoluteLink(request, ConfirmEmailPath
+            + QueryString.Create(new KeyValuePair<string, string?>[] { new("userId", user.Id), new("code", code) }));
     }
 
+    /// <summary>The absolute address of <paramref name="path"/> on this installation, from its configured
+    /// public address (the request only supplies the services).</summary>
     public static string AbsoluteLink(HttpRequest request, string path) =>
-        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, path);
+        request.HttpContext.RequestServices.GetRequiredService<PublicAddress>().Link(path);
 
     /// <summary>The token from a link's <c>code</c>, or null when it is not one of ours.</summary>
     public static string? DecodeCode(string? code)

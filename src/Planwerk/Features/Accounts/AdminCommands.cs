@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Municipalities;
 using Planwerk.Infrastructure.Localization;
+using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Accounts;
 
@@ -14,12 +15,16 @@ public static class AdminCommands
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string> { "create-admin" };
 
+    /// <summary>The flag that also makes the account an installation administrator (<see cref="Policies.InstallationAdministrator"/>).</summary>
+    public const string InstallationAdministratorFlag = "--installation-administrator";
+
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, Action<WebApplicationBuilder>? configure = null)
     {
-        var options = ParseOptions(args.Skip(1));
+        var installationAdministrator = args.Contains(InstallationAdministratorFlag, StringComparer.Ordinal);
+        var options = ParseOptions(args.Skip(1).Where(a => a != InstallationAdministratorFlag));
         if (!options.TryGetValue("municipality", out var slug) || !options.TryGetValue("email", out var email))
         {
-            await output.WriteLineAsync("Aufruf: create-admin --municipality <kurzname> --email <adresse> [--name <Name der Kommune>] [--display-name <Name der Person>]");
+            await output.WriteLineAsync("Aufruf: create-admin --municipality <kurzname> --email <adresse> [--name <Name der Kommune>] [--display-name <Name der Person>] [--installation-administrator]");
             await output.WriteLineAsync("Das Passwort wird von der Standardeingabe gelesen oder aus PLANWERK_ADMIN_PASSWORD.");
             return 2;
         }
@@ -39,7 +44,7 @@ public static class AdminCommands
         }
 
         var result = await CreateAdministratorAsync(app.Services, slug, options.GetValueOrDefault("name"), email,
-            options.GetValueOrDefault("display-name") ?? email, password ?? "");
+            options.GetValueOrDefault("display-name") ?? email, password ?? "", installationAdministrator);
         await output.WriteLineAsync(result.Message);
         return result.Succeeded ? 0 : 1;
     }
@@ -49,8 +54,11 @@ public static class AdminCommands
     /// <summary>Creates the municipality if it does not exist yet, the account if it does not exist
     /// yet, and makes the account an administrator of the municipality. All of it or nothing: a refused
     /// password leaves neither a municipality nor an account behind. An existing account keeps its
-    /// password.</summary>
-    public static async Task<Outcome> CreateAdministratorAsync(IServiceProvider services, string slug, string? municipalityName, string email, string displayName, string password)
+    /// password, an existing municipality its name (renaming is done on <c>/admin/municipalities</c>;
+    /// the answer says so when <c>--name</c> differs). With <paramref name="installationAdministrator"/>
+    /// the account also becomes an installation administrator.</summary>
+    public static async Task<Outcome> CreateAdministratorAsync(IServiceProvider services, string slug, string? municipalityName, string email, string displayName, string password,
+        bool installationAdministrator = false)
     {
         // The command speaks German, whatever the machine's language (Identity's messages included).
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Languages.German;
@@ -66,6 +74,7 @@ public static class AdminCommands
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var municipality = await db.Municipalities.FirstOrDefaultAsync(m => m.Slug == slug);
+        var nameIgnored = municipality is not null && !string.IsNullOrWhiteSpace(municipalityName) && municipalityName.Trim() != municipality.Name;
         if (municipality is null)
         {
             if (string.IsNullOrWhiteSpace(municipalityName))
@@ -95,9 +104,19 @@ public static class AdminCommands
             db.Memberships.Add(new MunicipalityMembership { UserId = user.Id, Role = MunicipalityRole.Administrator });
             await db.SaveChangesAsync();
         }
+        var grantInstallation = installationAdministrator
+            && !(await users.GetClaimsAsync(user)).Any(c => c.Type == Policies.InstallationAdministratorClaim);
+        if (grantInstallation)
+        {
+            var granted = await users.AddClaimAsync(user, new System.Security.Claims.Claim(Policies.InstallationAdministratorClaim, "true"));
+            if (!granted.Succeeded)
+                return new(false, "Das Konto wurde nicht zum Installationsadministrator: " + string.Join(" ", granted.Errors.Select(e => e.Description)));
+        }
         await transaction.CommitAsync();
         return new(true, $"{email} ist Administrator/in der Kommune „{municipality.Name}“ (/{municipality.Slug})."
-            + (existing ? " Das Konto gab es schon; sein Passwort wurde nicht geändert." : ""));
+            + (installationAdministrator ? " Das Konto verwaltet außerdem die Kommunen dieser Installation (/admin/municipalities)." : "")
+            + (existing ? " Das Konto gab es schon; sein Passwort wurde nicht geändert." : "")
+            + (nameIgnored ? $" Die Kommune gab es schon; ihr Name bleibt „{municipality.Name}“ (--name wird nur für eine neue Kommune verwendet; umbenennen unter /admin/municipalities)." : ""));
     }
 
     private static Dictionary<string, string> ParseOptions(IEnumerable<string> args)

@@ -8,7 +8,7 @@ namespace Planwerk.Features.Demo;
 
 public sealed class DemoOptions
 {
-    /// <summary>Adds the demo municipality and login to an empty database. Ignored in Production.</summary>
+    /// <summary>Adds the demo municipality and login to an empty database. Only in Development.</summary>
     public bool Enabled { get; set; }
 }
 

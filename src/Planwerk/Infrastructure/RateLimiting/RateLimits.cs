@@ -58,8 +58,8 @@ public static class RateLimits
         return services;
     }
 
-    /// <summary>The connection's address. Behind a reverse proxy this is the proxy's unless forwarded
-    /// headers are configured for it; Planwerk does not trust such headers by default.</summary>
+    /// <summary>The connection's address; behind a configured reverse proxy the client it forwards for
+    /// (the forwarded headers middleware has replaced the address by then, see <c>ReverseProxy</c>).</summary>
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitPartition<string> PostsOnly(HttpContext context, string key, int permitsPerWindow, TimeSpan window) =>

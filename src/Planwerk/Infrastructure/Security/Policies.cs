@@ -35,9 +35,19 @@ public static class Policies
     /// papers, their consultations, results and amendments.</summary>
     public const string CouncilClerk = nameof(CouncilClerk);
 
+    /// <summary>Installation administrators: they create and rename municipalities (<c>/admin/municipalities</c>).
+    /// A role of the installation, not of a municipality: a municipality's administrator does not hold it.
+    /// It is the user claim <see cref="InstallationAdministratorClaim"/>, granted by
+    /// <c>create-admin --installation-administrator</c> and looked up per request.</summary>
+    public const string InstallationAdministrator = nameof(InstallationAdministrator);
+
+    /// <summary>The claim type, stored in Identity's user claims table, that marks an installation administrator.</summary>
+    public const string InstallationAdministratorClaim = "planwerk:installation-administrator";
+
     public static IServiceCollection AddPlanwerkAuthorization(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, MembershipHandler>();
+        services.AddScoped<IAuthorizationHandler, InstallationAdministratorHandler>();
         services.AddScoped<IAuthorizationHandler, Features.Participation.Stakeholders.StakeholderMembershipHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
@@ -52,7 +62,9 @@ public static class Policies
             .AddPolicy(CouncilClerk, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.CouncilClerk)))
             .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()
-                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator)));
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator)))
+            .AddPolicy(InstallationAdministrator, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new InstallationAdministratorRequirement()));
         return services;
     }
 }
@@ -77,5 +89,21 @@ public sealed class MembershipHandler(IHttpContextAccessor accessor, PlanwerkDbC
         var member = await db.Memberships.AsNoTracking()
             .AnyAsync(m => m.MunicipalityId == municipality.Id && m.UserId == userId && roles.Contains(m.Role));
         if (member) context.Succeed(requirement);
+    }
+}
+
+public sealed class InstallationAdministratorRequirement : IAuthorizationRequirement;
+
+/// <summary>Grants the installation administrator requirement when the signed-in user's stored claims hold
+/// the mark. Read from the database on every request (not from the sign-in cookie), so taking the mark away
+/// takes effect at once.</summary>
+public sealed class InstallationAdministratorHandler(PlanwerkDbContext db) : AuthorizationHandler<InstallationAdministratorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, InstallationAdministratorRequirement requirement)
+    {
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return;
+        if (await db.UserClaims.AsNoTracking().AnyAsync(c => c.UserId == userId && c.ClaimType == Policies.InstallationAdministratorClaim))
+            context.Succeed(requirement);
     }
 }

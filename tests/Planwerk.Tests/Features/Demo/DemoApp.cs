@@ -27,3 +27,8 @@ public sealed class DemoPostgresApp() : DemoApp(DatabaseProvider.Postgres, "Deve
 public sealed class ProductionDemoSqliteApp() : DemoApp(DatabaseProvider.Sqlite, "Production");
 
 public sealed class ProductionDemoPostgresApp() : DemoApp(DatabaseProvider.Postgres, "Production");
+
+/// <summary>A staging installation configured with Demo:Enabled = true: only Development gets the demo.</summary>
+public sealed class StagingDemoSqliteApp() : DemoApp(DatabaseProvider.Sqlite, "Staging");
+
+public sealed class StagingDemoPostgresApp() : DemoApp(DatabaseProvider.Postgres, "Staging");

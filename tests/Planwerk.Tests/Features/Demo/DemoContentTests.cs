@@ -193,14 +193,14 @@ public sealed class DemoContentSqliteTests(DemoSqliteApp app) : DemoContentTests
 
 public sealed class DemoContentPostgresTests(DemoPostgresApp app) : DemoContentTests(app), IClassFixture<DemoPostgresApp>;
 
-/// <summary>A production installation never gets the demo content or the demo login, even when
-/// Demo:Enabled is set.</summary>
+/// <summary>A production (or staging) installation never gets the demo content or the demo login, even when
+/// Demo:Enabled is set: only Development does.</summary>
 public abstract class DemoInProductionTests(DemoApp app)
 {
     [Fact]
-    public async Task Production_with_demo_enabled_creates_no_demo_municipality_and_no_demo_login()
+    public async Task Outside_Development_demo_enabled_creates_no_demo_municipality_and_no_demo_login()
     {
-        Assert.Equal("Production", app.EnvironmentName);
+        Assert.NotEqual("Development", app.EnvironmentName);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlanwerkUser>>();
@@ -215,3 +215,7 @@ public abstract class DemoInProductionTests(DemoApp app)
 public sealed class DemoInProductionSqliteTests(ProductionDemoSqliteApp app) : DemoInProductionTests(app), IClassFixture<ProductionDemoSqliteApp>;
 
 public sealed class DemoInProductionPostgresTests(ProductionDemoPostgresApp app) : DemoInProductionTests(app), IClassFixture<ProductionDemoPostgresApp>;
+
+public sealed class DemoInStagingSqliteTests(StagingDemoSqliteApp app) : DemoInProductionTests(app), IClassFixture<StagingDemoSqliteApp>;
+
+public sealed class DemoInStagingPostgresTests(StagingDemoPostgresApp app) : DemoInProductionTests(app), IClassFixture<StagingDemoPostgresApp>;

@@ -17,11 +17,12 @@ namespace Planwerk.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "AdoptedVersionId",
-                table: "Plans",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite cannot add a foreign key to an existing table; EF would rebuild "Plans" with
+            // PRAGMA foreign_keys outside the migration's transaction (and warn about it on every first
+            // start). A new nullable column may carry its reference itself, so it is added with it.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"Plans\" ADD COLUMN \"AdoptedVersionId\" INTEGER NULL "
+                + "CONSTRAINT \"FK_Plans_PlanVersions_AdoptedVersionId\" REFERENCES \"PlanVersions\" (\"Id\");");
 
             migrationBuilder.CreateTable(
                 name: "CouncilBodies",
@@ -453,12 +454,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                 table: "TimelineEntries",
                 column: "WorkshopId");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Plans_PlanVersions_AdoptedVersionId",
-                table: "Plans",
-                column: "AdoptedVersionId",
-                principalTable: "PlanVersions",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />

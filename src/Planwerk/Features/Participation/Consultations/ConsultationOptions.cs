@@ -6,10 +6,6 @@ public sealed class ConsultationOptions
     /// <summary>How long before a round closes the reminder goes out.</summary>
     public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromHours(48);
 
-    /// <summary>The installation's address (e.g. https://planwerk.example.org) for links in mails sent
-    /// without a request, such as the reminder; without it those links are paths only.</summary>
-    public string PublicBaseUrl { get; set; } = "";
-
     /// <summary>Whether the background service sends reminders. Unset: yes, except in the "Testing" environment,
     /// where test classes of other features must not receive reminders for their rounds at random moments;
     /// the reminder tests call <see cref="ConsultationReminders.SendDueAsync"/> themselves.</summary>

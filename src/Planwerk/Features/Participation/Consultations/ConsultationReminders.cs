@@ -17,6 +17,7 @@ public sealed class ConsultationReminders(
     MailSender mail,
     TimeProvider clock,
     IOptions<ConsultationOptions> options,
+    Infrastructure.Security.PublicAddress publicAddress,
     IStringLocalizer<SharedResource> L,
     ILogger<ConsultationReminders> logger)
 {
@@ -52,8 +53,7 @@ public sealed class ConsultationReminders(
                 .Select(m => m.User!.Email!)
                 .Distinct()
                 .ToListAsync(ct);
-            var link = options.Value.PublicBaseUrl.TrimEnd('/')
-                + string.Create(CultureInfo.InvariantCulture, $"/{municipality.Slug}/consultations/{round.Id}/statements/new");
+            var link = publicAddress.Link(string.Create(CultureInfo.InvariantCulture, $"/{municipality.Slug}/consultations/{round.Id}/statements/new"));
             foreach (var email in recipients.Order(StringComparer.Ordinal))
             {
                 try
