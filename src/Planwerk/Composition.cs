@@ -42,12 +42,14 @@ public static class Composition
                 o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No account is ever locked by failed attempts (anyone could lock out its owner):
+                // SignInThrottle slows them down instead.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                o.Tokens.AuthenticatorTokenProvider = AuthenticatorCodes.ProviderName;
             })
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.ProviderName)
             .AddEntityFrameworkStores<PlanwerkDbContext>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<GermanIdentityErrorDescriber>();
@@ -60,7 +62,11 @@ public static class Composition
             o.Cookie.Name = "planwerk.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // A cookie counts only while its session row exists (instead of the security stamp check every 30 minutes).
+            o.Events.OnSigningIn = UserSessions.StartAsync;
+            o.Events.OnValidatePrincipal = UserSessions.ValidateAsync;
         });
+        services.AddSingleton<SignInThrottle>().AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection("SignInThrottle"));
         services.AddPlanwerkAuthorization();
         services.AddHttpContextAccessor();
         services.AddPlanwerkLocalization();

@@ -31,6 +31,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalityMembership> Memberships => Set<MunicipalityMembership>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Principle> Principles => Set<Principle>();
     public DbSet<FieldOfAction> FieldsOfAction => Set<FieldOfAction>();

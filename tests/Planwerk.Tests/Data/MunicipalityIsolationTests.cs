@@ -22,6 +22,7 @@ public sealed partial class MunicipalityIsolationTests
     {
         [typeof(Municipality).Name] = "the tenant itself: the slug in the route is looked up here",
         [typeof(PlanwerkUser).Name] = "a person may belong to several municipalities (Identity)",
+        [typeof(UserSession).Name] = "a sign-in belongs to a person's account, which spans municipalities",
         [typeof(IdentityRole).Name] = "Identity",
         [typeof(IdentityRoleClaim<string>).Name] = "Identity",
         [typeof(IdentityUserClaim<string>).Name] = "Identity",

@@ -49,6 +49,7 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         // Every test signs in and posts from the same address: only the rate limit tests set low limits.
         builder.UseSetting("RateLimits:AccountFormsPerMinute", "1000000");
         builder.UseSetting("RateLimits:ParticipationWritesPerMinute", "1000000");
+        builder.UseSetting("SignInThrottle:FreeAddressFailures", "1000000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         // Hundreds of tests create users and sign in: hash passwords with the real algorithm but far fewer
         // rounds than in production, where the cost is meant to be felt. (Verification reads the round

@@ -8,6 +8,7 @@ internal static class AccountModel
     public static void Configure(ModelBuilder builder)
     {
         builder.Entity<PlanwerkUser>().Property(u => u.DisplayName).HasMaxLength(200);
+        UserSession.Configure(builder);
 
         builder.Entity<MunicipalityMembership>(e =>
         {

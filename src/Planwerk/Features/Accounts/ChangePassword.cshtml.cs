@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
@@ -10,7 +11,12 @@ namespace Planwerk.Features.Accounts;
 
 /// <summary>A signed-in person changes their password, proving the current one.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ChangePasswordModel(UserManager<PlanwerkUser> users, SignInManager<PlanwerkUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ChangePasswordModel(
+    UserManager<PlanwerkUser> users,
+    SignInManager<PlanwerkUser> signIn,
+    PlanwerkDbContext db,
+    SignInThrottle throttle,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -26,10 +32,16 @@ public sealed class ChangePasswordModel(UserManager<PlanwerkUser> users, SignInM
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // Whoever holds a stolen session must not be able to guess the password here unhindered.
+        var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
+        var address = SignInThrottle.AddressKey(HttpContext);
+        var wait = throttle.WaitFor(account, address);
+        if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.Password);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))) throttle.Failed(account, address);
             foreach (var error in result.Errors)
             {
                 var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword"
@@ -38,7 +50,9 @@ public sealed class ChangePasswordModel(UserManager<PlanwerkUser> users, SignInM
             }
             return Page();
         }
-        // The password change renews the security stamp; renewing the cookie keeps this session.
+        throttle.Succeeded(account);
+        // Every other session ends at once; this one goes on with a renewed cookie.
+        await UserSessions.EndOthersAsync(db, User);
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = L["Ihr Passwort wurde geändert."].Value;
         return LocalRedirect("/account");

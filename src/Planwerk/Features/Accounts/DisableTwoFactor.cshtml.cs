@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
@@ -12,7 +13,12 @@ namespace Planwerk.Features.Accounts;
 /// <summary>Switches two-factor sign-in off, after the password confirms it is the account's owner.
 /// The app's key is replaced, so switching on again needs a new set-up.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DisableTwoFactorModel(UserManager<PlanwerkUser> users, SignInManager<PlanwerkUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DisableTwoFactorModel(
+    UserManager<PlanwerkUser> users,
+    SignInManager<PlanwerkUser> signIn,
+    PlanwerkDbContext db,
+    SignInThrottle throttle,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class InputModel
     {
@@ -39,15 +45,22 @@ public sealed class DisableTwoFactorModel(UserManager<PlanwerkUser> users, SignI
         if (user is null) return Challenge();
         if (!await users.GetTwoFactorEnabledAsync(user)) return LocalRedirect("/account/two-factor");
         if (!ModelState.IsValid) return Page();
+        var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
+        var address = SignInThrottle.AddressKey(HttpContext);
+        var wait = throttle.WaitFor(account, address);
+        if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
+            throttle.Failed(account, address);
             ModelState.AddModelError("Input.Password", L["Das Passwort ist falsch."]);
             return Page();
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        throttle.Succeeded(account);
         await signIn.ForgetTwoFactorClientAsync();
+        await UserSessions.EndOthersAsync(db, User);
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = L["Die Zwei-Faktor-Anmeldung ist ausgeschaltet."].Value;
         return LocalRedirect("/account/two-factor");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
@@ -12,7 +13,11 @@ namespace Planwerk.Features.Accounts;
 /// <summary>Sets up an authenticator app: shows the key and QR code, and switches two-factor sign-in on
 /// only after the app has produced a valid code. Then shows the recovery codes, this once.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EnableAuthenticatorModel(UserManager<PlanwerkUser> users, SignInManager<PlanwerkUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EnableAuthenticatorModel(
+    UserManager<PlanwerkUser> users,
+    SignInManager<PlanwerkUser> signIn,
+    PlanwerkDbContext db,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -58,7 +63,8 @@ public sealed class EnableAuthenticatorModel(UserManager<PlanwerkUser> users, Si
 
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
-        // Switching two-factor on renews the security stamp; renewing the cookie keeps this session.
+        // Sessions signed in without the second factor end; this one goes on with a renewed cookie.
+        await UserSessions.EndOthersAsync(db, User);
         await signIn.RefreshSignInAsync(user);
         return Page();
     }

@@ -18,6 +18,7 @@ public sealed class LoginModel(
     SignInManager<PlanwerkUser> signIn,
     UserManager<PlanwerkUser> users,
     PlanwerkDbContext db,
+    SignInThrottle throttle,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class InputModel
@@ -49,36 +50,48 @@ public sealed class LoginModel(
     {
         if (!ModelState.IsValid) return Page();
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var account = SignInThrottle.AccountKey(email);
+        var address = SignInThrottle.AddressKey(HttpContext);
+        var wait = throttle.WaitFor(account, address);
+        if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
+
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             // Spend the time a password check would take, so the answer's timing does not tell
             // whether the account exists either.
             users.PasswordHasher.HashPassword(new PlanwerkUser(), Input.Password);
-            return Failed();
+            return Failed(account, address);
         }
 
         if (!user.EmailConfirmed)
         {
             // A self-registered account waits for its address to be confirmed. Only the right password learns
-            // so (checked with the usual lockout), so the message tells a stranger nothing.
-            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-            if (check.IsLockedOut) return LocalRedirect("/account/lockout");
-            if (!check.Succeeded) return Failed();
+            // so, so the message tells a stranger nothing.
+            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: false);
+            if (!check.Succeeded) return Failed(account, address);
+            throttle.Succeeded(account);
             Unconfirmed = true;
             ModelState.AddModelError(string.Empty, L["Ihre E-Mail-Adresse ist noch nicht bestätigt. Bitte folgen Sie dem Link in der E-Mail, die wir Ihnen geschickt haben."]);
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(account);
+            return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
+        }
+        // The failures count on until the second step is passed too.
         if (result.RequiresTwoFactor) return LocalRedirect("/account/login-2fa" + SignInTarget.Carry(Url, returnUrl, Input.RememberMe));
-        if (result.IsLockedOut) return LocalRedirect("/account/lockout");
-        return Failed();
+        // A lock set before Planwerk throttled instead answers like a wrong password.
+        return Failed(account, address);
     }
 
-    private PageResult Failed()
+    private PageResult Failed(string account, string address)
     {
+        throttle.Failed(account, address);
         ModelState.AddModelError(string.Empty, L["Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie E-Mail-Adresse und Passwort."]);
         return Page();
     }

@@ -14,7 +14,12 @@ namespace Planwerk.Features.Accounts;
 /// <summary>Second step of sign-in with one of the recovery codes instead of the app. Each code works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class LoginRecoveryModel(SignInManager<PlanwerkUser> signIn, PlanwerkDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LoginRecoveryModel(
+    SignInManager<PlanwerkUser> signIn,
+    UserManager<PlanwerkUser> users,
+    PlanwerkDbContext db,
+    SignInThrottle throttle,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class InputModel
     {
@@ -42,11 +47,23 @@ public sealed class LoginRecoveryModel(SignInManager<PlanwerkUser> signIn, Planw
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return LocalRedirect("/account/login");
         if (!ModelState.IsValid) return Page();
+        // A recovery code is a second factor, not a way around the throttle: while the account or the
+        // address must wait, it is not even looked at.
+        var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
+        var address = SignInThrottle.AddressKey(HttpContext);
+        var wait = throttle.WaitFor(account, address);
+        if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var code = Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
-        if (result.Succeeded) return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
-        if (result.IsLockedOut) return LocalRedirect("/account/lockout");
+        // Identity redeems a recovery code even for a locked account (a lock can remain from the time
+        // before failures were throttled instead): refuse it then.
+        var result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(account);
+            return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
+        }
+        throttle.Failed(account, address);
         ModelState.AddModelError("Input.RecoveryCode", L["Dieser Wiederherstellungscode ist ungültig oder wurde schon benutzt."]);
         return Page();
     }

@@ -14,7 +14,7 @@ namespace Planwerk.Features.Accounts;
 /// <summary>Second step of sign-in for accounts with an authenticator app: the six-digit code.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class LoginTwoFactorModel(SignInManager<PlanwerkUser> signIn, PlanwerkDbContext db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<PlanwerkUser> signIn, PlanwerkDbContext db, SignInThrottle throttle, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class InputModel
     {
@@ -45,11 +45,19 @@ public sealed class LoginTwoFactorModel(SignInManager<PlanwerkUser> signIn, Plan
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null) return LocalRedirect("/account/login");
         if (!ModelState.IsValid) return Page();
+        var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
+        var address = SignInThrottle.AddressKey(HttpContext);
+        var wait = throttle.WaitFor(account, address);
+        if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, rememberMe, Input.RememberMachine);
-        if (result.Succeeded) return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
-        if (result.IsLockedOut) return LocalRedirect("/account/lockout");
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(account);
+            return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
+        }
+        throttle.Failed(account, address);
         ModelState.AddModelError("Input.Code", L["Der Code ist ungültig. Bitte geben Sie den aktuellen Code aus Ihrer Authenticator-App ein."]);
         return Page();
     }

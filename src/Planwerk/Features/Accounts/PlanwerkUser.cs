@@ -9,6 +9,9 @@ namespace Planwerk.Features.Accounts;
 public sealed class PlanwerkUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>The 30-second time step of the last authenticator code accepted, so no code works twice.</summary>
+    public long LastAuthenticatorTimeStep { get; set; }
 }
 
 public enum MunicipalityRole

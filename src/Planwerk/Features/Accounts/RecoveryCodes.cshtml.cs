@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Planwerk.Data;
 using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Accounts;
 
 /// <summary>Replaces the recovery codes with ten new ones (the old ones stop working) and shows them once.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class RecoveryCodesModel(UserManager<PlanwerkUser> users) : PageModel
+public sealed class RecoveryCodesModel(UserManager<PlanwerkUser> users, PlanwerkDbContext db) : PageModel
 {
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
@@ -26,6 +27,8 @@ public sealed class RecoveryCodesModel(UserManager<PlanwerkUser> users) : PageMo
         if (user is null) return Challenge();
         if (!await users.GetTwoFactorEnabledAsync(user)) return LocalRedirect("/account/two-factor");
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnableAuthenticatorModel.RecoveryCodeCount) ?? []];
+        // New codes are asked for when the old ones may be known to someone else: who might have used one is signed out.
+        await UserSessions.EndOthersAsync(db, User);
         return Page();
     }
 }

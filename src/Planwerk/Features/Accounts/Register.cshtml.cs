@@ -57,16 +57,29 @@ public sealed class RegisterModel(
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
+        var user = new PlanwerkUser { UserName = email, Email = email, EmailConfirmed = false, DisplayName = Input.DisplayName.Trim() };
+        // The password is judged before the address is looked up, so a weak one gets the same answer either way.
+        var weak = false;
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, Input.Password);
+            foreach (var error in check.Errors) ModelState.AddModelError("Input.Password", error.Description);
+            weak |= !check.Succeeded;
+        }
+        if (weak) return Page();
+
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
+            // The same work as for a new account: one password hash and one mail sent the same way, so neither
+            // the answer nor the time it takes tells that the address has an account.
+            users.PasswordHasher.HashPassword(user, Input.Password);
             await TrySendAsync(existing.EmailConfirmed
                 ? AccountMails.AlreadyRegistered(L, existing, AccountMails.AbsoluteLink(Request, "/account/login"), AccountMails.AbsoluteLink(Request, "/account/forgot-password"))
                 : AccountMails.ConfirmEmail(L, existing, await AccountMails.ConfirmLinkAsync(users, existing, Request)), existing.Id, ct);
             return LocalRedirect("/account/register?sent=true");
         }
 
-        var user = new PlanwerkUser { UserName = email, Email = email, EmailConfirmed = false, DisplayName = Input.DisplayName.Trim() };
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

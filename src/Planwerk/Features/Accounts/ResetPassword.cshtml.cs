@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.RateLimiting;
 
@@ -13,7 +14,7 @@ namespace Planwerk.Features.Accounts;
 /// password of an invited account. The link is checked before the form is shown and works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.AccountForms)]
-public sealed class ResetPasswordModel(UserManager<PlanwerkUser> users, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ResetPasswordModel(UserManager<PlanwerkUser> users, PlanwerkDbContext db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
@@ -49,6 +50,8 @@ public sealed class ResetPasswordModel(UserManager<PlanwerkUser> users, IStringL
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // A new password through the mail is how a person takes back an account: every session of it ends.
+        await UserSessions.EndAllAsync(db, user.Id);
         TempData["Notice"] = L["Ihr Passwort ist gespeichert. Sie können sich jetzt damit anmelden."].Value;
         return LocalRedirect("/account/login");
     }

@@ -53,14 +53,30 @@ public static partial class AccountTestSupport
     [GeneratedRegex(@"https?://[^\s]+/account/reset-password\?userId=[^\s&]+&code=[^\s]+")]
     private static partial Regex ResetLink();
 
-    /// <summary>The current code of an authenticator app set up with the key shown on the page.</summary>
-    public static string CurrentCode(string sharedKey) => Authenticator(sharedKey).ComputeTotp(DateTime.UtcNow);
+    /// <summary>A code the app shows now for the key on the page, never one handed out before: Planwerk accepts
+    /// each code once, so a test that uses several within 30 seconds gets those of the next steps, which
+    /// are accepted for clock drift (two steps at most).</summary>
+    public static string CurrentCode(string sharedKey) => CurrentCode(sharedKey, DateTimeOffset.UtcNow);
+
+    public static string CurrentCode(string sharedKey, DateTimeOffset now)
+    {
+        var key = sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var step = UsedSteps.AddOrUpdate(key, _ => now.ToUnixTimeSeconds() / 30, (_, last) => Math.Max(now.ToUnixTimeSeconds() / 30, last + 1));
+        return Authenticator(key).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+    }
+
+    /// <summary>The code of the key's time step at <paramref name="at"/>, whether handed out before or not.</summary>
+    public static string CodeAt(string sharedKey, DateTimeOffset at) =>
+        Authenticator(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ComputeTotp(at.UtcDateTime);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> UsedSteps = new(StringComparer.Ordinal);
 
     /// <summary>A six-digit code that is none of the codes Identity would accept around now.</summary>
-    public static string WrongCode(string sharedKey)
+    public static string WrongCode(string sharedKey) => WrongCode(sharedKey, DateTime.UtcNow);
+
+    public static string WrongCode(string sharedKey, DateTime now)
     {
         var totp = Authenticator(sharedKey);
-        var now = DateTime.UtcNow;
         var near = Enumerable.Range(-4, 9).Select(step => totp.ComputeTotp(now.AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 1000).Select(n => n.ToString("000000", System.Globalization.CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
     }

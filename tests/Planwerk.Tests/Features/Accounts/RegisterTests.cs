@@ -119,6 +119,24 @@ public abstract partial class RegisterTests(MailingApp app)
     }
 
     [Fact]
+    public async Task A_weak_password_gets_the_same_answer_for_an_address_with_an_account_as_for_a_new_one()
+    {
+        var existing = await app.CreateUserAsync();
+        var fresh = $"neu-{Guid.NewGuid():N}@example.org";
+        var client = app.CreateBrowserlikeClient();
+
+        var forExisting = await client.SubmitFormAsync("/account/register", Form("Kim", existing.Email!, password: "kurz"), "#register-form");
+        var forNew = await client.SubmitFormAsync("/account/register", Form("Kim", fresh, password: "kurz"), "#register-form");
+
+        Assert.Equal(HttpStatusCode.OK, forExisting.StatusCode);
+        Assert.Equal(forNew.StatusCode, forExisting.StatusCode);
+        var errors = (await HtmlForms.ParseAsync(forExisting)).Errors();
+        Assert.NotEmpty(errors);
+        Assert.Equal((await HtmlForms.ParseAsync(forNew)).Errors(), errors);
+        Assert.Empty(app.Smtp.MessagesTo(existing.Email!));
+    }
+
+    [Fact]
     public async Task Missing_consent_weak_or_mismatched_passwords_and_hostile_input_create_no_account()
     {
         var client = app.CreateBrowserlikeClient();

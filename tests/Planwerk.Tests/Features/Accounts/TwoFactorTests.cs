@@ -94,23 +94,6 @@ public abstract class TwoFactorTests(PlanwerkApp app)
     }
 
     [Fact]
-    public async Task Guessing_codes_locks_the_account_like_guessing_passwords()
-    {
-        var user = await app.CreateUserAsync();
-        var (key, _) = await (await app.SignInAsync(user.Email!)).EnableTwoFactorAsync();
-        var client = app.CreateBrowserlikeClient();
-        await client.SubmitLoginAsync(user.Email!, PlanwerkApp.Password);
-        var wrong = AccountTestSupport.WrongCode(key);
-
-        for (var i = 0; i < 4; i++)
-            Assert.Equal(HttpStatusCode.OK, (await client.SubmitFormAsync("/account/login-2fa", Code(wrong))).StatusCode);
-        var fifth = await client.SubmitFormAsync("/account/login-2fa", Code(wrong));
-
-        Assert.Equal("/account/lockout", fifth.RedirectTarget());
-        Assert.Equal("/account/lockout", (await app.CreateBrowserlikeClient().SubmitLoginAsync(user.Email!, PlanwerkApp.Password)).RedirectTarget());
-    }
-
-    [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
         var user = await app.CreateUserAsync();

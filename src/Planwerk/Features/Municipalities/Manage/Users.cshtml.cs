@@ -126,6 +126,9 @@ public sealed class UsersModel(
         // The person leaves the municipality with every role they held here; their account stays.
         db.Memberships.RemoveRange(await db.Memberships.Where(m => m.UserId == membership.UserId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+        // Their sign-ins end at once: whatever a page still held open for them in this municipality is gone with
+        // the next request, and they sign in again for anything else. Who removed themselves keeps this session.
+        await UserSessions.EndAllAsync(db, membership.UserId, membership.UserId == CurrentUserId ? UserSessions.CurrentId(User) : null, ct);
         TempData["Notice"] = L["{0} gehört nicht mehr zu {1}.", membership.User?.DisplayName ?? "", Municipality.Name].Value;
         return LocalRedirect(membership.UserId == CurrentUserId ? "/account" : PageUrl);
     }
