@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Council;
 using Planwerk.Features.Municipalities;
@@ -275,6 +276,13 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     /// Without a signed-in user (seeding, commands) changes are recorded without a person.</summary>
     public ChangeAuthor Author { get; set; } = new();
 
+    /// <summary>The application's clock, so change records and timestamps follow the injected
+    /// <see cref="TimeProvider"/> (tests set their own); the system clock where the context runs without the
+    /// application (design time).</summary>
+    private TimeProvider Clock => clock ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private TimeProvider? clock;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -288,7 +296,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         try
         {
             await AssignPlanKeysAsync(cancellationToken);
-            var pending = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
+            var pending = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
             if (pending.Count == 0)
             {
                 var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -337,7 +345,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             }
             if (entry.Entity is ITimestamped stamped && entry.State is EntityState.Added or EntityState.Modified)
             {
-                var now = DateTimeOffset.UtcNow;
+                var now = Clock.GetUtcNow();
                 if (entry.State == EntityState.Added && stamped.CreatedAt == default) stamped.CreatedAt = now;
                 // A new row keeps the moments it was given (demo content of past years); a change is now.
                 if (entry.State == EntityState.Modified || stamped.ModifiedAt == default) stamped.ModifiedAt = entry.State == EntityState.Added ? stamped.CreatedAt : now;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Transfer;
 
@@ -8,24 +9,8 @@ namespace Planwerk.Features.Plans.Versions;
 /// <summary>A named version as listed: everything but the frozen document.</summary>
 public sealed record VersionItem(int Id, string Name, string Note, DateTimeOffset CreatedAt, string CreatedByName)
 {
-    private static readonly TimeZoneInfo PlanTime = FindPlanTime();
-
-    /// <summary>When it was frozen, in the municipalities' time zone (German time).</summary>
-    public DateTime LocalCreatedAt => TimeZoneInfo.ConvertTime(CreatedAt, PlanTime).DateTime;
-
-    public DateOnly LocalDate => DateOnly.FromDateTime(LocalCreatedAt);
-
-    private static TimeZoneInfo FindPlanTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    /// <summary>The day it was frozen, in the municipalities' time zone (German time).</summary>
+    public DateOnly LocalDate => BerlinTime.Day(CreatedAt);
 }
 
 /// <summary>One version with its frozen document, read back.</summary>
