@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
 using Planwerk.BrowserTests.Infrastructure;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans.History;
 using Planwerk.Tests.Infrastructure;
@@ -71,7 +72,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         var historyUrl = $"/{m.Slug}/manage/plans/{plan.PlanId}/history";
         await page.GotoAsync(historyUrl);
         await page.AssertNoSeriousViolationsAsync();
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ChangeHistory.Berlin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = BerlinTime.ExportDate(BerlinTime.Today(TimeProvider.System));
         await page.Locator("#person").SelectOptionAsync(new SelectOptionValue { Label = editor.DisplayName });
         await page.Locator("#from").FillAsync(today);
         await page.Locator("#to").FillAsync(today);

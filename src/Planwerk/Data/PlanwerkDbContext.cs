@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Council;
 using Planwerk.Features.Municipalities;
@@ -112,6 +113,13 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     /// Without a signed-in user (seeding, commands) changes are recorded without a person.</summary>
     public ChangeAuthor Author { get; set; } = new();
 
+    /// <summary>The application's clock, so change records and timestamps follow the injected
+    /// <see cref="TimeProvider"/> (tests set their own); the system clock where the context runs without the
+    /// application (design time).</summary>
+    private TimeProvider Clock => clock ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private TimeProvider? clock;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
@@ -129,7 +137,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         StampMoments(changed);
         BumpVersions(changed);
 
-        var council = CouncilChanges.Collect(this, DateTimeOffset.UtcNow);
+        var council = CouncilChanges.Collect(this, Clock.GetUtcNow());
 
         IDbContextTransaction? own = null;
         try
@@ -139,7 +147,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             if (NeedsPlanKeys() || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
             await council.TouchAsync(this, cancellationToken);
-            var history = ChangeRecorder.Collect(ChangeTracker, Author, DateTimeOffset.UtcNow);
+            var history = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
             int count;
             if (history.Count == 0)
             {
@@ -191,12 +199,12 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     }
 
     /// <summary>Stamps when a timestamped row was created and last changed.</summary>
-    private static void StampMoments(List<EntityEntry> changed)
+    private void StampMoments(List<EntityEntry> changed)
     {
         foreach (var entry in changed)
         {
             if (entry.Entity is not ITimestamped stamped || entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            var now = DateTimeOffset.UtcNow;
+            var now = Clock.GetUtcNow();
             if (entry.State == EntityState.Added && stamped.CreatedAt == default) stamped.CreatedAt = now;
             // A new row keeps the moments it was given (demo content of past years); a change is now.
             if (entry.State == EntityState.Modified || stamped.ModifiedAt == default) stamped.ModifiedAt = entry.State == EntityState.Added ? stamped.CreatedAt : now;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.Lifecycle;
@@ -18,7 +19,7 @@ public static class CouncilResolution
     public static bool IsDecisive(ConsultationRole role, ConsultationResult? result) =>
         role == ConsultationRole.Decision && result is ConsultationResult.Approved or ConsultationResult.ApprovedWithChanges;
 
-    public static string VersionName(DateOnly resolvedOn) => "Beschlossene Fassung vom " + CouncilText.Date(resolvedOn);
+    public static string VersionName(DateOnly resolvedOn) => "Beschlossene Fassung vom " + resolvedOn.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Checks the result and the votes, applies them to the tracked <paramref name="consultation"/>,
     /// and, when the result is decisive for the first time, adopts the paper's plan. Nothing is saved; on a
@@ -58,7 +59,7 @@ public static class CouncilResolution
             var start = consultation.MeetingId is int meetingId
                 ? await db.Meetings.Where(m => m.Id == meetingId).Select(m => (DateTimeOffset?)m.Start).FirstOrDefaultAsync(ct)
                 : null;
-            var resolvedOn = CouncilText.BerlinDate(start ?? now);
+            var resolvedOn = BerlinTime.Day(start ?? now);
             await PlanLifecycle.AdoptAsync(db, plan!.Id, resolvedOn, VersionName(resolvedOn), now, userId, userName, ct);
         }
         return [];

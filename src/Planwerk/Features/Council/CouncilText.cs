@@ -58,13 +58,6 @@ public static class CouncilText
     /// <summary>Results that carry a vote count: a vote was taken.</summary>
     public static bool IsVote(ConsultationResult r) => r is ConsultationResult.Approved or ConsultationResult.Rejected or ConsultationResult.ApprovedWithChanges;
 
-    public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-
-    public static string Time(DateTimeOffset utc) => BerlinTime.Format(utc);
-
-    /// <summary>The calendar day of a moment in Berlin.</summary>
-    public static DateOnly BerlinDate(DateTimeOffset utc) => DateOnly.FromDateTime(BerlinTime.ToLocal(utc));
-
     public static string ManageUrl(string slug, string path = "") => "/" + slug + "/manage/council" + path;
 
     public static string BodyUrl(string slug, int id) => ManageUrl(slug, string.Create(CultureInfo.InvariantCulture, $"/bodies/{id}"));

@@ -64,7 +64,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         var amendments = await db.Amendments.AsNoTracking().Include(a => a.ChangeLinks).Where(a => a.PaperId == id).OrderBy(a => a.Id).ToListAsync(ct);
         var changeIds = amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList();
         var changes = await db.ChangeRecords.AsNoTracking().Where(r => changeIds.Contains(r.Id))
-            .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+            .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
         var fields = await LinkedChange.FieldsAsync(db, changeIds, ct);
         var byId = changes.ToDictionary(c => c.Id, c => c with { Fields = fields[c.Id].ToList() });
         Amendments = amendments.Select(a => new AmendmentRow(a.Id, a.Number, a.Title, a.Text, a.Proposer, a.Result,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Participation.Consultations;
@@ -24,13 +25,10 @@ public static class DemoConsultation
     public const string RoundTitle = "Beteiligung zum Entwurf des Maßnahmenplans";
     public const string ExampleNote = "_Beispielinhalt: eine erfundene Stellungnahme für die Demo._";
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     /// <summary>A moment in Berlin local time.</summary>
     public static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0)
     {
-        var local = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Berlin.GetUtcOffset(local)).ToUniversalTime();
+        return BerlinTime.FromLocal(new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Unspecified))!.Value;
     }
 
     public static readonly DateTimeOffset OpensAt = At(2019, 1, 14);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.Timeline;
@@ -11,8 +12,6 @@ namespace Planwerk.Features.Demo;
 /// already has entries.</summary>
 public static class DemoTimeline
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public static async Task AddAsync(PlanwerkDbContext db, Plan plan, CancellationToken ct)
     {
         if (await db.TimelineEntries.AnyAsync(e => e.PlanId == plan.Id, ct)) return;
@@ -22,7 +21,7 @@ public static class DemoTimeline
         var paper = await db.Papers.Where(p => p.PlanId == plan.Id && p.Reference != "A0282/17").OrderByDescending(p => p.Date).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         // Few meetings in the demo; their day is found in German time here rather than in SQL.
         var meetings = (await db.Meetings.Select(m => new { m.Id, m.Start }).ToListAsync(ct))
-            .Select(m => (m.Id, Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.Start, Berlin).DateTime))).ToList();
+            .Select(m => (m.Id, Day: BerlinTime.Day(m.Start))).ToList();
         int? MeetingOn(int year, int month, int day) => meetings.Where(m => m.Day == new DateOnly(year, month, day)).Select(m => (int?)m.Id).FirstOrDefault();
 
         TimelineEntry Entry(TimelineEntryKind kind, DateOnly start, DatePrecision precision, string title, string activities = "") =>

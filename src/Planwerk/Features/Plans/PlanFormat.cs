@@ -1,17 +1,17 @@
 using System.Globalization;
+using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Features.Plans;
 
 /// <summary>How the public pages write numbers, money, dates and percentages: in the interface
-/// language's own way (German 01.07.2019 and 2.400.000 €, English 01/07/2019 and €2,400,000).
+/// language's own way (German 01.07.2019 and 2.400.000 €, English 1 July 2019 and €2,400,000; dates as <see cref="BerlinTime"/> writes them).
 /// Costs are always euros, whatever the language.</summary>
 public static class PlanFormat
 {
-    public static string Date(DateOnly date, CultureInfo? culture = null) =>
-        date.ToString("d", culture ?? CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => BerlinTime.Date(date);
 
     /// <summary>The ISO date for <c>&lt;time datetime&gt;</c>.</summary>
-    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string IsoDate(DateOnly date) => BerlinTime.ExportDate(date);
 
     public static string Euro(decimal amount, CultureInfo? culture = null)
     {

@@ -97,6 +97,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
     {
         attributes["type"] = type;
         if (type == "number") attributes["inputmode"] = "numeric";
+        if (type == "date") (attributes["min"], attributes["max"]) = (Time.BerlinTime.DateMin, Time.BerlinTime.DateMax);
         return generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format, attributes);
     }
 

@@ -154,7 +154,7 @@ public abstract class ConsultationManageTests(ConsultationApp app)
         Assert.Equal("Planwerk: Einladung zur Beteiligungsrunde „Runde mit Einladung“", mail.Subject);
         Assert.Contains("„Beispiel-Migrantenverein“", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(round.Url(m), mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains(BerlinTime.Format(round.ClosesAt), mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(GermanText.Of(() => BerlinTime.Until(round.ClosesAt)), mail.TextBody, StringComparison.Ordinal);
         Assert.Empty(app.Smtp.MessagesTo(outsider.Email!));
 
         var id = ConsultationTestSupport.StatementIdOf(await member.SubmitStatementAsync(round.NewStatementUrl(m),

@@ -74,7 +74,7 @@ public abstract class ConsultationReminderTests(ConsultationApp app)
         Assert.Equal(2, Received());
         var mail = Assert.Single(app.Smtp.MessagesTo(Email(silentA)));
         Assert.Equal("Planwerk: Die Beteiligungsrunde „Runde mit Erinnerung“ endet bald", mail.Subject);
-        Assert.Contains(BerlinTime.Format(closes), mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(GermanText.Of(() => BerlinTime.Until(closes)), mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(round.NewStatementUrl(m), mail.TextBody, StringComparison.Ordinal);
         Assert.Single(app.Smtp.MessagesTo(Email(silentB)));
         Assert.Empty(app.Smtp.MessagesTo(Email(writer)));

@@ -31,8 +31,8 @@ public abstract class ConsultationRoundPageTests(ConsultationApp app)
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/plans/{round.PlanId}/versions/{round.VersionId}"), links);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/plans/{round.PlanId}"), links);
         Assert.Equal("bis Ende Januar", page.QuerySelector("#description strong")!.TextContent);
-        Assert.Contains(BerlinTime.Format(round.OpensAt) + " Uhr", page.QuerySelector("#opens-at")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(BerlinTime.Format(round.ClosesAt) + " Uhr", page.QuerySelector("#closes-at")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(GermanText.Of(() => BerlinTime.DateAndTime(round.OpensAt)), page.QuerySelector("#opens-at")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(GermanText.Of(() => BerlinTime.Until(round.ClosesAt)), page.QuerySelector("#closes-at")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Nur eingeladene Organisationen", page.QuerySelector("#audience")!.TextContent.Trim());
         Assert.Contains("Beispiel-Diakonie", page.QuerySelector("#invited-organisations")!.TextContent, StringComparison.Ordinal);
         var join = page.QuerySelector("#how-to-join")!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
@@ -88,7 +88,7 @@ public abstract class ConsultationRoundPageTests(ConsultationApp app)
         Assert.Equal(new DateTimeOffset(2018, 7, 1, 7, 0, 0, TimeSpan.Zero), BerlinTime.Parse("2018-07-01T09:00"));
         Assert.Null(BerlinTime.Parse("2018-03-25T02:30"));
         Assert.Null(BerlinTime.Parse("morgen früh"));
-        Assert.Equal("08.01.2018, 09:00", BerlinTime.Format(new DateTimeOffset(2018, 1, 8, 8, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("08.01.2018, 09:00 Uhr", GermanText.Of(() => BerlinTime.DateAndTime(new DateTimeOffset(2018, 1, 8, 8, 0, 0, TimeSpan.Zero))));
         Assert.Equal("2018-07-01T09:00", BerlinTime.ToInput(new DateTimeOffset(2018, 7, 1, 7, 0, 0, TimeSpan.Zero)));
     }
 }

@@ -221,7 +221,7 @@ public abstract class StatementSubmissionTests(ConsultationApp app)
         Assert.Contains("Beteiligungsrunde: Beteiligung Integrationsplan", body, StringComparison.Ordinal);
         Assert.Contains("Bezug: Maßnahme 1.2 Maßnahme 1.2", body, StringComparison.Ordinal);
         Assert.Contains("Eingereicht für: Beispiel-Caritas", body, StringComparison.Ordinal);
-        Assert.Contains("Eingegangen am: " + BerlinTime.Format(statement.SubmittedAt) + " Uhr", body, StringComparison.Ordinal);
+        Assert.Contains("Eingegangen am: " + GermanText.Of(() => BerlinTime.DateAndTime(statement.SubmittedAt)) + " (deutsche Zeit)", body, StringComparison.Ordinal);
         Assert.Contains("Sie haben zugestimmt", body, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/my-statements/{id}"), body, StringComparison.Ordinal);
 

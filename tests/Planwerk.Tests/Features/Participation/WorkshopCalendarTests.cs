@@ -1,5 +1,6 @@
 using Ical.Net;
 using Planwerk.Features.Participation.Workshops;
+using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Tests.Features.Participation;
 
@@ -26,8 +27,8 @@ public sealed class WorkshopCalendarTests
     [InlineData("15.07.2019 09:30", "15.07.2019 16:00", "2019-07-15T07:30:00Z", "2019-07-15T14:00:00Z")]
     public void Berlin_times_become_the_right_moments_in_UTC(string start, string end, string startUtc, string endUtc)
     {
-        Assert.True(WorkshopTime.TryParse(start, out var startsAt));
-        Assert.True(WorkshopTime.TryParse(end, out var endsAt));
+        var startsAt = BerlinTime.Parse(start)!.Value;
+        var endsAt = BerlinTime.Parse(end)!.Value;
         var text = WorkshopCalendar.Build(Sample(startsAt, endsAt), "dresden.planwerk", WorkshopCalendar.Request, true, "https://planwerk.example/dresden/workshops/42",
             DateTimeOffset.UtcNow, "planwerk@example.org", "person@example.org");
 
@@ -49,7 +50,7 @@ public sealed class WorkshopCalendarTests
     [Fact]
     public void Cancelled_workshop_is_a_cancelled_entry_with_the_same_uid_and_no_online_link_without_a_place()
     {
-        Assert.True(WorkshopTime.TryParse("27.11.2017 09:30", out var startsAt));
+        var startsAt = BerlinTime.Parse("27.11.2017 09:30")!.Value;
         var workshop = Sample(startsAt, startsAt.AddHours(6));
         workshop.CancelledAt = startsAt.AddDays(-1);
         workshop.CalendarSequence = 4;
@@ -69,12 +70,11 @@ public sealed class WorkshopCalendarTests
     [InlineData("2019-03-31T01:30", true)]
     [InlineData("kein Datum", false)]
     public void Times_that_do_not_exist_in_Berlin_are_refused(string input, bool valid) =>
-        Assert.Equal(valid, WorkshopTime.TryParse(input, out _));
+        Assert.Equal(valid, BerlinTime.Parse(input) is not null);
 
     [Fact]
     public void Repeated_autumn_hour_is_taken_as_summer_time()
     {
-        Assert.True(WorkshopTime.TryParse("2019-10-27T02:30", out var utc));
-        Assert.Equal(new DateTimeOffset(2019, 10, 27, 0, 30, 0, TimeSpan.Zero), utc);
+        Assert.Equal(new DateTimeOffset(2019, 10, 27, 0, 30, 0, TimeSpan.Zero), BerlinTime.Parse("2019-10-27T02:30"));
     }
 }

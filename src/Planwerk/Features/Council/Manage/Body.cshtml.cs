@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
@@ -19,7 +21,11 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
         public string? Name { get; set; }
         public string? ShortName { get; set; }
         public BodyClassification Classification { get; set; } = BodyClassification.Committee;
+        [Display(Name = "Beginn")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
         public DateOnly? StartDate { get; set; }
+        [Display(Name = "Ende")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
         public DateOnly? EndDate { get; set; }
         public int Version { get; set; }
     }
@@ -102,8 +108,8 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
             .Compare(l["Name"], Input.Name?.Trim(), stored.Name)
             .Compare(l["Kurzbezeichnung"], Input.ShortName?.Trim(), stored.ShortName)
             .Compare(l["Art"], l[CouncilText.Classification(Input.Classification)], l[CouncilText.Classification(stored.Classification)])
-            .Compare(l["Beginn"], Input.StartDate is { } a ? CouncilText.Date(a) : "", stored.StartDate is { } b ? CouncilText.Date(b) : "")
-            .Compare(l["Ende"], Input.EndDate is { } c ? CouncilText.Date(c) : "", stored.EndDate is { } d ? CouncilText.Date(d) : "");
+            .Compare(l["Beginn"], Input.StartDate is { } a ? BerlinTime.Date(a) : "", stored.StartDate is { } b ? BerlinTime.Date(b) : "")
+            .Compare(l["Ende"], Input.EndDate is { } c ? BerlinTime.Date(c) : "", stored.EndDate is { } d ? BerlinTime.Date(d) : "");
         ModelState.Remove("Input.Version");
         Input.Version = stored.Version;
     }

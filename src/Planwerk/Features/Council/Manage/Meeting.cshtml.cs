@@ -78,12 +78,12 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         else if (name.Length > Meeting.MaxNameLength) ModelState.AddModelError("Input.Name", l["Der Name darf höchstens {0} Zeichen lang sein.", Meeting.MaxNameLength]);
         if (location.Length > 500) ModelState.AddModelError("Input.Location", l["Der Ort darf höchstens {0} Zeichen lang sein.", 500]);
         var start = BerlinTime.Parse(Input.Start);
-        if (start is null) ModelState.AddModelError("Input.Start", l["Beginn: Bitte geben Sie Datum und Uhrzeit an (TT.MM.JJJJ HH:MM)."]);
+        if (start is null) ModelState.AddModelError("Input.Start", l["Beginn: Bitte geben Sie Datum und Uhrzeit zwischen 1900 und 2100 an (TT.MM.JJJJ HH:MM)."]);
         DateTimeOffset? end = null;
         if (!string.IsNullOrWhiteSpace(Input.End))
         {
             end = BerlinTime.Parse(Input.End);
-            if (end is null) ModelState.AddModelError("Input.End", l["Ende: Bitte geben Sie Datum und Uhrzeit an (TT.MM.JJJJ HH:MM)."]);
+            if (end is null) ModelState.AddModelError("Input.End", l["Ende: Bitte geben Sie Datum und Uhrzeit zwischen 1900 und 2100 an (TT.MM.JJJJ HH:MM)."]);
             else if (start is not null && end < start) ModelState.AddModelError("Input.End", l["Ende: Das Ende darf nicht vor dem Beginn liegen."]);
         }
         if (!Enum.IsDefined(Input.State)) ModelState.AddModelError("Input.State", l["Bitte wählen Sie den Stand der Sitzung aus der Liste."]);

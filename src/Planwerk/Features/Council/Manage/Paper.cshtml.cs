@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Planwerk.Features.Plans.History;
 using Planwerk.Infrastructure.Time;
 using System.Globalization;
@@ -29,6 +30,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         public bool ReferenceIsExample { get; set; }
         public string? Name { get; set; }
         public string? PaperType { get; set; }
+        [Display(Name = "Datum")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
         public DateOnly? Date { get; set; }
         public int? PlanId { get; set; }
         public int? PlanVersionId { get; set; }
@@ -111,7 +114,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         if (!TryParseKey(key, out var id)) return NotFound();
         if (id is not null && !await LoadAsync(id.Value, ct)) return NotFound();
         await OptionsAsync(ct);
-        if (id is null) Input.Date = DateOnly.FromDateTime(BerlinTime.ToLocal(clock.GetUtcNow()));
+        if (id is null) Input.Date = BerlinTime.Today(clock);
         return Page();
     }
 
@@ -450,9 +453,9 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             var linked = paper.Amendments.SelectMany(a => a.ChangeLinks).Select(c => c.ChangeRecordId).ToList();
             var recent = await db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId)
                 .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(MaxCandidates)
-                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
             var older = await db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId && linked.Contains(r.Id))
-                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
             var records = recent.Concat(older.Where(o => recent.All(r => r.Id != o.Id))).ToList();
             var fields = await LinkedChange.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
             Candidates = records.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Select(r => r with { Fields = fields[r.Id].ToList() }).ToList();
@@ -467,7 +470,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);
         Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name, null)).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.BodyId }).ToListAsync(ct);
-        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + CouncilText.Time(m.Start), m.BodyId)).ToList();
+        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + BerlinTime.DateAndTime(m.Start), m.BodyId)).ToList();
         AgendaItems = await db.AgendaItems.AsNoTracking().OrderBy(i => i.MeetingId).ThenBy(i => i.Order)
             .Select(i => new Choice(i.Id, (i.Number + " " + i.Name).Trim(), i.MeetingId)).ToListAsync(ct);
     }
@@ -481,7 +484,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             .Compare(l["Aktenzeichen"], Input.Reference?.Trim(), stored.Reference)
             .Compare(l["Titel"], Input.Name?.Trim(), stored.Name)
             .Compare(l["Art"], Input.PaperType?.Trim(), stored.PaperType)
-            .Compare(l["Datum"], Input.Date is { } d ? CouncilText.Date(d) : "", CouncilText.Date(stored.Date))
+            .Compare(l["Datum"], Input.Date is { } d ? BerlinTime.Date(d) : "", BerlinTime.Date(stored.Date))
             .Compare(l["Plan"], PlanName(Input.PlanId), PlanName(stored.PlanId))
             .Compare(l["Fassung"], VersionName(Input.PlanVersionId), VersionName(stored.PlanVersionId));
         ModelState.Remove("Input.Version");

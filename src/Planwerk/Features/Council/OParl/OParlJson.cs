@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Features.Council.OParl;
 
@@ -14,8 +15,6 @@ public static class OParlJson
 
     public static string TypeUri(string objectType) => Version + objectType;
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -23,16 +22,15 @@ public static class OParlJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string DateTime(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Berlin).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTimeOffset moment) => BerlinTime.Iso(moment);
 
     public static string? DateTime(DateTimeOffset? moment) => moment is { } m ? DateTime(m) : null;
 
-    public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly day) => BerlinTime.ExportDate(day);
 
     public static string? Date(DateOnly? day) => day is { } d ? Date(d) : null;
 
-    public static string Date(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Berlin).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset moment) => BerlinTime.ExportDate(BerlinTime.Day(moment));
 
     public static IResult Json<T>(T value, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Json(value, Options, "application/json; charset=utf-8", statusCode);

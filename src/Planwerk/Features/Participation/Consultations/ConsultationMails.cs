@@ -20,7 +20,7 @@ public static class ConsultationMails
             L["Beteiligungsrunde: {0}", roundTitle],
             L["Bezug: {0}", statement.TargetLabel],
             organisation is null ? L["Eingereicht: persönlich"] : L["Eingereicht für: {0}", organisation],
-            L["Eingegangen am: {0} Uhr (deutsche Zeit)", BerlinTime.Format(statement.SubmittedAt)],
+            L["Eingegangen am: {0} (deutsche Zeit)", BerlinTime.DateAndTime(statement.SubmittedAt)],
             statement.ConsentToPublish
                 ? L["Veröffentlichung: Sie haben zugestimmt, dass die Stellungnahme mit der Abwägung veröffentlicht wird."]
                 : L["Veröffentlichung: Sie haben nicht zugestimmt; die Stellungnahme wird nicht veröffentlicht."],
@@ -35,7 +35,7 @@ public static class ConsultationMails
         string.Join("\n",
             L["Guten Tag,"],
             "",
-            L["die Beteiligungsrunde „{0}“ von {1} endet am {2} Uhr (deutsche Zeit).", roundTitle, municipalityName, BerlinTime.Format(closesAt)],
+            L["die Beteiligungsrunde „{0}“ von {1} endet am {2} (deutsche Zeit).", roundTitle, municipalityName, BerlinTime.Until(closesAt)],
             L["Für Ihre Organisation ist noch keine Stellungnahme eingegangen. Hier können Sie eine abgeben:"],
             "",
             link) + "\n");
@@ -48,7 +48,7 @@ public static class ConsultationMails
             L["Guten Tag,"],
             "",
             L["{0} lädt „{1}“ zur Beteiligungsrunde „{2}“ ein.", municipalityName, organisation, roundTitle],
-            L["Stellungnahmen sind vom {0} Uhr bis zum {1} Uhr (deutsche Zeit) möglich.", BerlinTime.Format(opensAt), BerlinTime.Format(closesAt)],
+            L["Stellungnahmen sind vom {0} bis {1} (deutsche Zeit) möglich.", BerlinTime.DateAndTime(opensAt), BerlinTime.Until(closesAt)],
             "",
             link) + "\n");
 }

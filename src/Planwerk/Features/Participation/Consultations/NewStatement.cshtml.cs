@@ -91,9 +91,9 @@ public sealed class NewStatementModel(
         // The moment that counts is the moment the statement arrives, not when the form was loaded.
         var now = clock.GetUtcNow();
         if (State == RoundState.Closed)
-            ModelState.AddModelError("", L["Die Beteiligungsrunde ist seit {0} Uhr (deutsche Zeit) geschlossen; Ihre Stellungnahme wurde nicht mehr angenommen. Ihr Text steht noch unten im Formular, damit Sie ihn sichern können.", BerlinTime.Format(Round.ClosesAt)]);
+            ModelState.AddModelError("", L["Die Beteiligungsrunde ist seit {0} (deutsche Zeit) geschlossen; Ihre Stellungnahme wurde nicht mehr angenommen. Ihr Text steht noch unten im Formular, damit Sie ihn sichern können.", BerlinTime.DateAndTime(Round.ClosesAt)]);
         else if (State == RoundState.Planned)
-            ModelState.AddModelError("", L["Die Beteiligungsrunde ist noch nicht offen; Stellungnahmen sind ab {0} Uhr (deutsche Zeit) möglich.", BerlinTime.Format(Round.OpensAt)]);
+            ModelState.AddModelError("", L["Die Beteiligungsrunde ist noch nicht offen; Stellungnahmen sind ab {0} (deutsche Zeit) möglich.", BerlinTime.DateAndTime(Round.OpensAt)]);
 
         var choice = Targets.FirstOrDefault(c => c.Value == input.Target);
         if (choice is null) ModelState.AddModelError("Input.Target", L["Bitte wählen Sie, worauf sich die Stellungnahme bezieht."]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Features.Plans.History;
 
 namespace Planwerk.Features.Participation.Moderation;
@@ -7,8 +8,7 @@ namespace Planwerk.Features.Participation.Moderation;
 public static class ModerationText
 {
     /// <summary>A stored (UTC) moment as shown to people: Europe/Berlin, day and minute.</summary>
-    public static string Shown(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, ChangeHistory.Berlin).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string Shown(DateTimeOffset at) => BerlinTime.DateAndTime(at);
 
     public static string Action(ModerationAction action) => action switch
     {

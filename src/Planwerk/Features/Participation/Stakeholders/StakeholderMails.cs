@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Infrastructure.Mail;
 
 namespace Planwerk.Features.Participation.Stakeholders;
@@ -14,7 +15,7 @@ public static class StakeholderMails
             L["Guten Tag,"],
             "",
             L["das Planungsteam von {0} lädt Sie ein, in Planwerk für „{1}“ mitzuwirken.", municipalityName, stakeholderName],
-            L["Über diesen Link nehmen Sie die Einladung an (einmal verwendbar, gültig bis {0} UTC):", expiresAt.UtcDateTime.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)],
+            L["Über diesen Link nehmen Sie die Einladung an (einmal verwendbar, gültig bis {0}, deutsche Zeit):", BerlinTime.DateAndTime(expiresAt)],
             "",
             link,
             "",

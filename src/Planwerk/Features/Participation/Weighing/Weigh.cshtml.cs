@@ -154,7 +154,7 @@ public sealed class WeighModel(
             FellBackToAll = !all;
             records = await since.Union(db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == round.PlanId && linked.Contains(r.Id)))
                 .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(MaxCandidates)
-                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+                .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
         }
         var fields = await LinkedChange.FieldsAsync(db, records.Select(r => r.Id).ToList(), ct);
         Candidates = records.Select(r => r with { Fields = fields[r.Id].ToList() }).ToList();
@@ -189,7 +189,7 @@ public sealed class WeighModel(
         }
         var records = await target.Union(db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId && linked.Contains(r.Id)))
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(MaxCandidates)
-            .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
+            .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
         return records;
     }
 

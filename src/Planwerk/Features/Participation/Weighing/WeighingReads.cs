@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Plans.History;
@@ -98,7 +99,7 @@ public static class WeighingReads
                            join record in db.ChangeRecords.AsNoTracking() on link.ChangeRecordId equals record.Id
                            where record.PlanId == round.PlanId
                            orderby record.At, record.Id
-                           select new { link.StatementId, Change = new LinkedChange(record.Id, record.At, record.UserName, record.EntityLabel, record.Action, record.Reason) })
+                           select new { link.StatementId, Change = new LinkedChange(record.Id, record.At, record.UserName, record.EntityType, record.EntityLabel, record.Action, record.Reason) })
             .ToListAsync(ct);
         var fields = await LinkedChange.FieldsAsync(db, links.Select(x => x.Change.Id).Distinct().ToList(), ct);
         var byStatement = links.ToLookup(x => x.StatementId, x => x.Change with { Fields = fields[x.Change.Id].ToList() });
@@ -177,14 +178,9 @@ public static class WeighingText
 
     public static string State(RoundState state) => RoundText.State(state);
 
-    public static readonly TimeZoneInfo Berlin = ChangeHistory.Berlin;
+    public static string Time(DateTimeOffset at) => BerlinTime.DateAndTime(at);
 
-    /// <summary>"14.01.2019 09:00" in Europe/Berlin.</summary>
-    public static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Berlin).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    public static string Date(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Berlin).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset at) => BerlinTime.Date(at);
 
     public static string RoundUrl(string slug, int roundId, string path = "") =>
         string.Create(CultureInfo.InvariantCulture, $"/{slug}/manage/consultations/{roundId}/weighing{path}");

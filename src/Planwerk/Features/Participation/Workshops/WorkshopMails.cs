@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Infrastructure.Mail;
 
 namespace Planwerk.Features.Participation.Workshops;
@@ -14,8 +15,8 @@ public static class WorkshopMails
         new(FileName, "text/calendar; method=" + method + "; charset=utf-8", Encoding.UTF8.GetBytes(calendar));
 
     private static string When(IStringLocalizer L, Workshop w) =>
-        L["{0} bis {1} Uhr (Ortszeit Berlin)", WorkshopTime.Format(w.StartsAt),
-            WorkshopTime.ToBerlin(w.StartsAt).Date == WorkshopTime.ToBerlin(w.EndsAt).Date ? WorkshopTime.FormatTime(w.EndsAt) : WorkshopTime.Format(w.EndsAt)];
+        L["{0} bis {1} (Ortszeit Berlin)", BerlinTime.DateAndTime(w.StartsAt),
+            BerlinTime.Day(w.StartsAt) == BerlinTime.Day(w.EndsAt) ? BerlinTime.TimeOfDay(w.EndsAt) : BerlinTime.DateAndTime(w.EndsAt)];
 
     private static IEnumerable<string> Facts(IStringLocalizer L, Workshop w, bool withOnlineLink)
     {
@@ -72,7 +73,7 @@ public static class WorkshopMails
         Mail(to, L["Planwerk: Abgesagt – {0}", w.Title],
         [
             L["Guten Tag,"], "",
-            L["die Veranstaltung „{0}“ am {1} findet nicht statt.", w.Title, WorkshopTime.Format(w.StartsAt)],
+            L["die Veranstaltung „{0}“ am {1} findet nicht statt.", w.Title, BerlinTime.DateAndTime(w.StartsAt)],
             .. (message.Length > 0 ? new[] { "", message, "" } : [""]),
             L["Der angehängte Kalendereintrag entfernt den Termin aus Ihrem Kalender."],
             link,

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 
 namespace Planwerk.Features.Plans.History;
@@ -24,17 +26,6 @@ public sealed record HistoryPage(IReadOnlyList<ChangeEntry> Entries, IReadOnlyLi
 public static class ChangeHistory
 {
     public const int PageSize = 50;
-
-    public static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-    /// <summary>The start of a Berlin calendar day as an instant.</summary>
-    public static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Berlin.GetUtcOffset(local));
-    }
-
-    public static DateTimeOffset InBerlin(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Berlin);
 
     public static Task<HistoryPage> ReadAsync(PlanwerkDbContext db, int planId, string? entityType, int? entityId, HistoryFilter filter, CancellationToken ct)
     {
@@ -72,12 +63,12 @@ public static class ChangeHistory
         if (!string.IsNullOrEmpty(filter.UserId)) query = query.Where(r => r.UserId == filter.UserId);
         if (filter.From is DateOnly from)
         {
-            var start = StartOfDay(from);
+            var start = BerlinTime.StartOfDay(from);
             query = query.Where(r => r.At >= start);
         }
         if (filter.To is DateOnly to)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = BerlinTime.StartOfDay(to.AddDays(1));
             query = query.Where(r => r.At < end);
         }
         var total = await query.CountAsync(ct);
@@ -150,6 +141,22 @@ public static class ChangeHistory
         (_, "false") => "nein",
         _ => null,
     };
+
+    /// <summary>The German word (a resource key) for the kind of part a record is about.</summary>
+    public static string KindText(string entityType) => entityType switch
+    {
+        ChangeEntityTypes.Plan => "Plan",
+        ChangeEntityTypes.Principle => "Leitlinie",
+        ChangeEntityTypes.FieldOfAction => "Teilbereich",
+        ChangeEntityTypes.Measure => "Maßnahme",
+        ChangeEntityTypes.Section => "Abschnitt",
+        ChangeRecorder.ImageEntityType => "Bild",
+        _ => entityType,
+    };
+
+    /// <summary>"Maßnahme 4.3 Titel" or "Measure 4.3 Titel": the kind in the interface language, then the
+    /// part's name as recorded.</summary>
+    public static string Label(IStringLocalizer l, string entityType, string label) => l[KindText(entityType)] + " " + label;
 
     public static string ActionText(ChangeAction action) => action switch
     {

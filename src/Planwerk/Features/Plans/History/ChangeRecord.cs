@@ -19,7 +19,8 @@ public sealed class ChangeRecord : IMunicipalityOwned
     /// <summary>One of <see cref="ChangeEntityTypes"/>.</summary>
     public required string EntityType { get; set; }
     public int EntityId { get; set; }
-    /// <summary>What the part was called at the time, e.g. "Maßnahme 4.3 Titel".</summary>
+    /// <summary>What the part was called at the time, e.g. "4.3 Titel" for a measure; without the kind of
+    /// part, which pages add from <see cref="EntityType"/> in the reader's language (<see cref="ChangeHistory.Label"/>).</summary>
     public required string EntityLabel { get; set; }
     public ChangeAction Action { get; set; }
     public DateTimeOffset At { get; set; }

@@ -123,24 +123,24 @@ public static class ChangeRecorder
             switch (p.Entry.Entity)
             {
                 case Plan plan:
-                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (plan.MunicipalityId, plan.Id, plan.Id, "Plan " + plan.Title);
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (plan.MunicipalityId, plan.Id, plan.Id, plan.Title);
                     break;
                 case Principle principle:
-                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (principle.MunicipalityId, principle.PlanId, principle.Id, "Leitlinie " + principle.Title);
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (principle.MunicipalityId, principle.PlanId, principle.Id, principle.Title);
                     break;
                 case FieldOfAction field:
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (field.MunicipalityId, field.PlanId, field.Id,
-                        "Teilbereich " + field.Number.ToString(CultureInfo.InvariantCulture) + " " + field.Title);
+                        field.Number.ToString(CultureInfo.InvariantCulture) + " " + field.Title);
                     break;
                 case Measure measure:
-                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (measure.MunicipalityId, measure.PlanId, measure.Id, "Maßnahme " + measure.Number + " " + measure.Title);
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (measure.MunicipalityId, measure.PlanId, measure.Id, measure.Number + " " + measure.Title);
                     break;
                 case PlanSection section:
-                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (section.MunicipalityId, section.PlanId, section.Id, "Abschnitt " + section.Title);
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (section.MunicipalityId, section.PlanId, section.Id, section.Title);
                     break;
                 case PlanImage image:
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (image.MunicipalityId, image.PlanId, image.Id,
-                        "Bild " + image.Number.ToString(CultureInfo.InvariantCulture) + " " + image.FileName);
+                        image.Number.ToString(CultureInfo.InvariantCulture) + " " + image.FileName);
                     break;
             }
             if (r.EntityLabel.Length > 1000) r.EntityLabel = r.EntityLabel[..1000];

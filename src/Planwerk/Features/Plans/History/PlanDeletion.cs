@@ -29,7 +29,7 @@ public static class PlanDeletion
         {
             author.UserName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         }
-        var label = "Plan " + plan.Title;
+        var label = plan.Title;
         var record = new ChangeRecord
         {
             PlanId = plan.Id,

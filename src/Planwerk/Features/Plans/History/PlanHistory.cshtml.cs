@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
@@ -16,9 +18,13 @@ public abstract class HistoryPageModel : ManagePageModel
     public string? Person { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "from")]
+    [Display(Name = "Von (Datum)")]
+    [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "to")]
+    [Display(Name = "Bis (Datum)")]
+    [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
     public DateOnly? To { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
@@ -36,15 +42,16 @@ public abstract class HistoryPageModel : ManagePageModel
 
     public HistoryPage History { get; protected set; } = new([], [], 0, 1, 1);
 
-    protected HistoryFilter Filter => new(Person, From, To, PageNumber);
+    /// <summary>A day outside the years Planwerk accepts is left out of the filter; the form says why.</summary>
+    protected HistoryFilter Filter => new(Person, From is DateOnly f && BerlinTime.InRange(f) ? f : null, To is DateOnly t && BerlinTime.InRange(t) ? t : null, PageNumber);
 
     /// <summary>This page's address with the current filter and another page number.</summary>
     public string PageUrl(string path, int page)
     {
         var query = new List<string>();
         if (!string.IsNullOrEmpty(Person)) query.Add("person=" + Uri.EscapeDataString(Person));
-        if (From is DateOnly f) query.Add("from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (To is DateOnly t) query.Add("to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (From is DateOnly f) query.Add("from=" + BerlinTime.ExportDate(f));
+        if (To is DateOnly t) query.Add("to=" + BerlinTime.ExportDate(t));
         query.Add("pageNumber=" + page.ToString(CultureInfo.InvariantCulture));
         return path + "?" + string.Join("&", query);
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
@@ -58,9 +59,11 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         public List<int> DistrictIds { get; set; } = [];
 
         [Display(Name = "Beginn")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
         public DateOnly? StartDate { get; set; }
 
         [Display(Name = "Ende")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
         public DateOnly? EndDate { get; set; }
 
         [Display(Name = "Geschätzte Kosten in Euro")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Features.Plans.Transfer;
 using Planwerk.Infrastructure.Localization;
 
@@ -84,8 +85,8 @@ public static class PlanPdf
         lines.AddRange(layout.Heading(d.Title, layout.Title, 0));
         if (!string.IsNullOrEmpty(d.Period)) lines.AddRange(layout.Text(d.Period, layout.Subtitle, 12));
         lines.AddRange(layout.Text(l["Status: {0}", l[PlanText.State(d.Plan.State)]], layout.Body, 28));
-        if (d.AdoptedOn is { } adoptedOn) lines.AddRange(layout.Text(l["Beschlossene Fassung vom {0}", adoptedOn.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
-        lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Body, 4));
+        if (d.AdoptedOn is { } adoptedOn) lines.AddRange(layout.Text(l["Beschlossene Fassung vom {0}", BerlinTime.Date(adoptedOn)], layout.Body, 4));
+        lines.AddRange(layout.Text(l["Stand: {0}", BerlinTime.Date(d.AsOf)], layout.Body, 4));
         if (d.HasExamples)
             lines.AddRange(layout.Text(l["Beispielinhalt: Dieses Dokument enthält erfundene Beispieltexte, nicht den Text der Kommune."], layout.SmallBold, 28, PdfLayout.Muted));
 
@@ -162,7 +163,7 @@ public static class PlanPdf
         var lines = layout.Text(d.MunicipalityName, layout.Small, 0, PdfLayout.Muted);
         lines.AddRange(layout.Text(string.IsNullOrEmpty(d.Period) ? d.Title : $"{d.Title} ({d.Period})", layout.SmallBold, 2, PdfLayout.Muted));
         if (withField) lines.AddRange(layout.Text(FieldHeading(d.Field, l), layout.Small, 2, PdfLayout.Muted));
-        lines.AddRange(layout.Text(l["Stand: {0}", d.AsOf.ToString("d", CultureInfo.CurrentCulture)], layout.Small, 2, PdfLayout.Muted));
+        lines.AddRange(layout.Text(l["Stand: {0}", BerlinTime.Date(d.AsOf)], layout.Small, 2, PdfLayout.Muted));
         return lines;
     }
 
@@ -210,12 +211,11 @@ public static class PlanPdf
 
     public static string TimeFrame(DateOnly? start, DateOnly? end, IStringLocalizer l)
     {
-        var culture = CultureInfo.CurrentCulture;
         return (start, end) switch
         {
-            (DateOnly s, DateOnly e) => $"{s.ToString("d", culture)} – {e.ToString("d", culture)}",
-            (DateOnly s, null) => l["ab {0}", s.ToString("d", culture)],
-            (null, DateOnly e) => l["bis {0}", e.ToString("d", culture)],
+            (DateOnly s, DateOnly e) => $"{BerlinTime.Date(s)} – {BerlinTime.Date(e)}",
+            (DateOnly s, null) => l["ab {0}", BerlinTime.Date(s)],
+            (null, DateOnly e) => l["bis {0}", BerlinTime.Date(e)],
             _ => "",
         };
     }

@@ -51,8 +51,5 @@ public static class ImageFiles
         return (stem.Length == 0 ? "bild" : stem) + Extension(contentType);
     }
 
-    /// <summary>"1,2 MB", "850 KB": a file size as people read it.</summary>
-    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / (1024d * 1024d)).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + " MB"
-        : Math.Max(1, (bytes + 1023) / 1024).ToString(System.Globalization.CultureInfo.CurrentCulture) + " KB";
+    public static string FormatSize(long bytes) => Infrastructure.Files.FileSize.Text(bytes);
 }

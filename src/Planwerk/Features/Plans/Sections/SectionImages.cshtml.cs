@@ -20,7 +20,7 @@ namespace Planwerk.Features.Plans.Sections;
 [Authorize(Policy = Policies.PlanEditor)]
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public sealed class SectionImagesModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer, MarkdownRenderer markdown) : ManagePageModel
+public sealed class SectionImagesModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> localizer, MarkdownRenderer markdown, TimeProvider clock) : ManagePageModel
 {
     /// <summary>Somewhat above the file limit, so that a slightly too large file still gets a clear message.</summary>
     internal const int UploadLimit = ImageFiles.MaxBytes + 1024 * 1024;
@@ -105,7 +105,7 @@ public sealed class SectionImagesModel(PlanwerkDbContext db, IOutputCacheStore c
             ContentType = type,
             Bytes = bytes,
             AltText = Input.AltText!.Trim(),
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = clock.GetUtcNow(),
         }).Entity;
         db.Author.Because(Input.Reason);
         await db.SaveChangesAsync(ct);

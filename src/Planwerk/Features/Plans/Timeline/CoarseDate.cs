@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Features.Plans.Timeline;
 
@@ -150,7 +151,7 @@ public readonly record struct CoarseDate(DateOnly Start, DatePrecision Precision
         var german = culture.TwoLetterISOLanguageName == "de";
         return Precision switch
         {
-            DatePrecision.Day => german ? Start.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : Start.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            DatePrecision.Day => BerlinTime.Date(Start),
             DatePrecision.Month => Start.ToString("MMMM yyyy", german ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.GetCultureInfo("en-GB")),
             DatePrecision.Quarter => localizer["{0}. Quartal {1}", Quarter, Start.Year.ToString(CultureInfo.InvariantCulture)],
             _ => Start.Year.ToString(CultureInfo.InvariantCulture),

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
+using Planwerk.Infrastructure.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Council;
 
@@ -23,9 +25,7 @@ public sealed record TimelineItem(
 /// adoption when the team has an entry for that day.</summary>
 public static class PlanTimeline
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Berlin).DateTime);
+    private static DateOnly Day(DateTimeOffset at) => BerlinTime.Day(at);
 
     public static async Task<IReadOnlyList<TimelineItem>> ReadAsync(PlanwerkDbContext db, string slug, int planId, DateOnly? adoptedOn,
         IStringLocalizer localizer, CancellationToken ct)
@@ -60,7 +60,7 @@ public static class PlanTimeline
             if (e.RoundId is int r) links.Add(new(localizer["Beteiligungsrunde: {0}", e.Round!], $"/{slug}/consultations/{r}"));
             if (e.WorkshopId is int w) links.Add(new(localizer["Workshop: {0}", e.Workshop!], $"/{slug}/workshops/{w}"));
             if (e.PaperId is int p) links.Add(new(localizer["Vorlage {0}", e.Paper!], $"/{slug}/council/papers/{p}"));
-            if (e.MeetingId is int mt) links.Add(new(localizer["Sitzung: {0}", e.Meeting!], $"/{slug}/council/meetings/{mt}"));
+            if (e.MeetingId is int mt) links.Add(new(MeetingLink(localizer, e.Meeting!), $"/{slug}/council/meetings/{mt}"));
             items.Add(new TimelineItem(new CoarseDate(e.StartDate, e.StartPrecision),
                 e.EndDate is DateOnly end ? new CoarseDate(end, e.EndPrecision ?? DatePrecision.Day) : null,
                 e.Kind, e.Title, Lines(e.Activities), links, true, e.Id));
@@ -89,7 +89,7 @@ public static class PlanTimeline
             if (c.Result is ConsultationResult result)
             {
                 var votes = c.VotesFor is null && c.VotesAgainst is null && c.VotesAbstaining is null ? ""
-                    : " " + localizer["({0} dafür, {1} dagegen, {2} Enthaltungen)", c.VotesFor ?? 0, c.VotesAgainst ?? 0, c.VotesAbstaining ?? 0];
+                    : " " + "(" + localizer["{0} dafür, {1} dagegen, {2}", c.VotesFor ?? 0, c.VotesAgainst ?? 0, localizer.Count(c.VotesAbstaining ?? 0, "1 Enthaltung", "{0} Enthaltungen")] + ")";
                 activities.Add(localizer["Ergebnis: {0}", localizer[ResultText(result)]] + votes);
                 if (adoptedOn is DateOnly day && day == Day(c.MeetingStart) && CouncilResolution.IsDecisive(c.Role, result))
                 {
@@ -100,7 +100,7 @@ public static class PlanTimeline
             items.Add(new TimelineItem(CoarseDate.Day(Day(c.MeetingStart)), null, TimelineEntryKind.Event,
                 localizer["{0}: {1}", c.Body, localizer[RoleText(c.Role)]], activities,
                 [new(localizer["Vorlage {0}", c.Reference], $"/{slug}/council/papers/{c.PaperId}"),
-                 new(localizer["Sitzung: {0}", c.MeetingName], $"/{slug}/council/meetings/{c.MeetingId}")], false, c.Id));
+                 new(MeetingLink(localizer, c.MeetingName), $"/{slug}/council/meetings/{c.MeetingId}")], false, c.Id));
         }
         if (adoptedOn is DateOnly adopted && !adoptionShown && !entries.Any(e => e.StartPrecision == DatePrecision.Day && e.StartDate == adopted))
             items.Add(new TimelineItem(CoarseDate.Day(adopted), null, TimelineEntryKind.Event, localizer["Der Fachplan ist beschlossen."], [], [], false, 0));
@@ -115,6 +115,11 @@ public static class PlanTimeline
 
     public static IReadOnlyList<string> Lines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    /// <summary>A meeting's name usually says "Sitzung" already ("Sitzung des Stadtrates"); the link then
+    /// needs no second one in front.</summary>
+    private static string MeetingLink(IStringLocalizer localizer, string name) =>
+        name.Contains("Sitzung", StringComparison.OrdinalIgnoreCase) ? name : localizer["Sitzung: {0}", name];
 
     public static string RoleText(ConsultationRole role) => role switch
     {

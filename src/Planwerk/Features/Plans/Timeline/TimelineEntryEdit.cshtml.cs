@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
@@ -203,8 +204,7 @@ public sealed class TimelineEntryEditModel(PlanwerkDbContext db, IOutputCacheSto
     {
         var none = new SelectListItem(localizer["(keine)"], "");
         static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        string When(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, berlin).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        static string When(DateTimeOffset at) => BerlinTime.Date(at);
         var rounds = await db.ConsultationRounds.AsNoTracking().Where(r => r.PlanId == PlanId).OrderBy(r => r.OpensAt)
             .Select(r => new { r.Id, r.Title, r.OpensAt }).ToListAsync(ct);
         Rounds = rounds.Select(r => new SelectListItem($"{r.Title} ({When(r.OpensAt)})", Id(r.Id))).Prepend(none).ToList();

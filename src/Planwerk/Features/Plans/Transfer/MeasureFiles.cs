@@ -35,9 +35,7 @@ public static class MeasureFiles
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string SheetName = "Maßnahmen";
 
-    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
-        : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+    public static string FormatSize(long bytes) => Infrastructure.Files.FileSize.Text(bytes);
 
     /// <summary>Reads an uploaded file as CSV or XLSX, whichever its content is.</summary>
     public static SheetReading Read(ReadOnlySpan<byte> content)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Transfer;
 
@@ -9,28 +10,12 @@ namespace Planwerk.Features.Plans.Versions;
 /// day of the resolution when this is the version the council adopted.</summary>
 public sealed record VersionItem(int Id, string Name, string Note, DateTimeOffset CreatedAt, string CreatedByName, DateOnly? AdoptedOn = null)
 {
-    private static readonly TimeZoneInfo PlanTime = FindPlanTime();
-
-    /// <summary>When it was frozen, in the municipalities' time zone (German time).</summary>
-    public DateTime LocalCreatedAt => TimeZoneInfo.ConvertTime(CreatedAt, PlanTime).DateTime;
-
-    public DateOnly LocalDate => DateOnly.FromDateTime(LocalCreatedAt);
+    /// <summary>The day it was frozen, in the municipalities' time zone (German time).</summary>
+    public DateOnly LocalDate => BerlinTime.Day(CreatedAt);
 
     /// <summary>The day the version stands for: the adoption's for the adopted version (it may be recorded
     /// later), otherwise the day it was frozen.</summary>
     public DateOnly Day => AdoptedOn ?? LocalDate;
-
-    private static TimeZoneInfo FindPlanTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }
 
 /// <summary>One version with its frozen document, read back.</summary>

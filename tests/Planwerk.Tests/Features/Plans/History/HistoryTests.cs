@@ -61,7 +61,7 @@ public abstract class HistoryTests(PlanwerkApp app)
         Assert.Equal((ChangeEntityTypes.Measure, ChangeAction.Updated), (record.EntityType, record.Action));
         Assert.Equal((user.Id, user.DisplayName), (record.UserId, record.UserName));
         Assert.Equal("Beschluss des Ausschusses " + HostileText.Markup, record.Reason);
-        Assert.Equal("Maßnahme 1.1 " + HostileText.Script, record.EntityLabel);
+        Assert.Equal("1.1 " + HostileText.Script, record.EntityLabel);
         Assert.Equal(("Maßnahme 1.1", HostileText.Script), (FieldOf(record, "Title").OldValue, FieldOf(record, "Title").NewValue));
         Assert.Equal(("NotStarted", "InProgress"), (FieldOf(record, "Status").OldValue, FieldOf(record, "Status").NewValue));
         Assert.Equal((null, "1250.50"), (FieldOf(record, "EstimatedCost").OldValue, FieldOf(record, "EstimatedCost").NewValue));
@@ -129,7 +129,7 @@ public abstract class HistoryTests(PlanwerkApp app)
         var fieldEdit = records.Single(r => r.EntityType == ChangeEntityTypes.FieldOfAction && r.Action == ChangeAction.Updated);
         Assert.Equal(("Wohnen", "Wohnen und Leben"), (FieldOf(fieldEdit, "Title").OldValue, FieldOf(fieldEdit, "Title").NewValue));
         var created = records.Single(r => r.EntityType == ChangeEntityTypes.Measure && r.Action == ChangeAction.Created);
-        Assert.Equal((measureId, "Maßnahme 2.1 Wohnberatung"), (created.EntityId, created.EntityLabel));
+        Assert.Equal((measureId, "2.1 Wohnberatung"), (created.EntityId, created.EntityLabel));
         var deleted = records.Single(r => r.EntityType == ChangeEntityTypes.Measure && r.Action == ChangeAction.Deleted);
         Assert.Equal((measureId, "Doppelt erfasst"), (deleted.EntityId, deleted.Reason));
         Assert.Equal(("Wohnberatung", null), (FieldOf(deleted, "Title").OldValue, FieldOf(deleted, "Title").NewValue));
@@ -174,7 +174,7 @@ public abstract class HistoryTests(PlanwerkApp app)
         // One plan-level record, not one per deleted row; the earlier records stay.
         Assert.Equal(before + 1, await m.WithDbAsync(db => db.ChangeRecords.CountAsync(r => r.PlanId == plan.Id)));
         var record = Assert.Single(await RecordsAsync(m, plan.Id));
-        Assert.Equal((ChangeEntityTypes.Plan, ChangeAction.Deleted, plan.Id, "Plan " + title), (record.EntityType, record.Action, record.EntityId, record.EntityLabel));
+        Assert.Equal((ChangeEntityTypes.Plan, ChangeAction.Deleted, plan.Id, title), (record.EntityType, record.Action, record.EntityId, record.EntityLabel));
         Assert.Equal((user.Id, user.DisplayName, m.Id), (record.UserId, record.UserName, record.MunicipalityId));
         Assert.Equal("Durch Neufassung ersetzt " + HostileText.Markup, record.Reason);
         Assert.Equal((title, "2", "2", "6", "1", "1"), (FieldOf(record, "Title").OldValue, FieldOf(record, PlanDeletion.PrincipleCount).OldValue,

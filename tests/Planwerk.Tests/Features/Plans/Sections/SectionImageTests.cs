@@ -112,7 +112,7 @@ public abstract class SectionImageTests(PlanwerkApp app)
         Assert.Equal([ChangeAction.Created, ChangeAction.Created, ChangeAction.Created, ChangeAction.Created, ChangeAction.Updated], records.Select(r => r.Action));
         Assert.Equal("Für das Vorwort", records[0].Reason);
         Assert.Equal(images[0].Id, records[0].EntityId);
-        Assert.Equal("Bild 1 foto.jpg", records[0].EntityLabel);
+        Assert.Equal("1 foto.jpg", records[0].EntityLabel);
         Assert.Equal("foto.jpg", records[0].Fields.Single(f => f.Field == "FileName").NewValue);
         Assert.Equal("Karte der Stadtteile", records[0].Fields.Single(f => f.Field == "AltText").NewValue);
         Assert.Equal("1", records[0].Fields.Single(f => f.Field == "Number").NewValue);

@@ -72,7 +72,7 @@ public abstract class TimelineTests(PlanwerkApp app)
         Assert.NotNull(page.QuerySelector($"a[href='/{m.Slug}/workshops/{plan.WorkshopId}']"));
         Assert.NotNull(page.QuerySelector($"a[href='/{m.Slug}/council/papers/{plan.PaperId}']"));
         Assert.NotNull(page.QuerySelector($"a[href='/{m.Slug}/council/meetings/{plan.MeetingId}']"));
-        Assert.Contains("Ergebnis: zugestimmt (9 dafür, 2 dagegen, 1 Enthaltungen)", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ergebnis: zugestimmt (9 dafür, 2 dagegen, 1 Enthaltung)", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Kommentare zu allen Maßnahmen", "Maßnahmen angepasst"],
             page.QuerySelectorAll("li.timeline-entry")[3].QuerySelectorAll(".timeline-activities li").Select(l => l.TextContent));
         var times = page.QuerySelectorAll("time[datetime]");

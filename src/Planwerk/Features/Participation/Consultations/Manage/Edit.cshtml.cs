@@ -113,8 +113,8 @@ public sealed class EditModel(
             ModelState.AddModelError("Input.PlanVersionId", L["Die gewählte Fassung gehört nicht zum Plan „{0}“.", plan.Title]);
         var opens = BerlinTime.Parse(input.OpensAt);
         var closes = BerlinTime.Parse(input.ClosesAt);
-        if (opens is null) ModelState.AddModelError("Input.OpensAt", L["Bitte geben Sie Beginn als Datum und Uhrzeit an, z. B. 2018-01-08T09:00."]);
-        if (closes is null) ModelState.AddModelError("Input.ClosesAt", L["Bitte geben Sie Ende als Datum und Uhrzeit an, z. B. 2018-02-05T18:00."]);
+        if (opens is null) ModelState.AddModelError("Input.OpensAt", L["Bitte geben Sie den Beginn als Datum und Uhrzeit zwischen 1900 und 2100 an, z. B. 2018-01-08T09:00."]);
+        if (closes is null) ModelState.AddModelError("Input.ClosesAt", L["Bitte geben Sie das Ende als Datum und Uhrzeit zwischen 1900 und 2100 an, z. B. 2018-02-05T18:00."]);
         if (opens is not null && closes is not null && closes <= opens)
             ModelState.AddModelError("Input.ClosesAt", L["Das Ende muss nach dem Beginn liegen."]);
         var invited = input.Invited.Distinct().ToList();

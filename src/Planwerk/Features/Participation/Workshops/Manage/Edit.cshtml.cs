@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
@@ -116,12 +117,12 @@ public sealed class EditModel(
         if (id is not null && workshop is null) return NotFound();
         if (workshop is null) await LoadOptionsAsync(input.PlanId, ct);
 
-        var startsAt = default(DateTimeOffset);
-        var endsAt = default(DateTimeOffset);
-        if (!string.IsNullOrWhiteSpace(input.StartsAt) && !WorkshopTime.TryParse(input.StartsAt, out startsAt))
-            ModelState.AddModelError("Input.StartsAt", L["Bitte geben Sie den Beginn als Datum und Uhrzeit an, z. B. 27.11.2017 09:30."]);
-        if (!string.IsNullOrWhiteSpace(input.EndsAt) && !WorkshopTime.TryParse(input.EndsAt, out endsAt))
-            ModelState.AddModelError("Input.EndsAt", L["Bitte geben Sie das Ende als Datum und Uhrzeit an, z. B. 27.11.2017 16:00."]);
+        var startsAt = BerlinTime.Parse(input.StartsAt) ?? default;
+        var endsAt = BerlinTime.Parse(input.EndsAt) ?? default;
+        if (!string.IsNullOrWhiteSpace(input.StartsAt) && startsAt == default)
+            ModelState.AddModelError("Input.StartsAt", L["Bitte geben Sie den Beginn als Datum und Uhrzeit zwischen 1900 und 2100 an, z. B. 27.11.2017 09:30."]);
+        if (!string.IsNullOrWhiteSpace(input.EndsAt) && endsAt == default)
+            ModelState.AddModelError("Input.EndsAt", L["Bitte geben Sie das Ende als Datum und Uhrzeit zwischen 1900 und 2100 an, z. B. 27.11.2017 16:00."]);
         if (startsAt != default && endsAt != default && endsAt <= startsAt)
             ModelState.AddModelError("Input.EndsAt", L["Das Ende muss nach dem Beginn liegen."]);
         var place = input.Place?.Trim() ?? "";
@@ -270,8 +271,8 @@ public sealed class EditModel(
         Title = w.Title,
         Description = w.Description,
         PlanId = w.PlanId,
-        StartsAt = WorkshopTime.ToInput(w.StartsAt),
-        EndsAt = WorkshopTime.ToInput(w.EndsAt),
+        StartsAt = BerlinTime.ToInput(w.StartsAt),
+        EndsAt = BerlinTime.ToInput(w.EndsAt),
         Place = w.Place,
         OnlineUrl = w.OnlineUrl,
         Capacity = w.Capacity,
@@ -284,8 +285,8 @@ public sealed class EditModel(
         Conflict = new EditConflict()
             .Compare(L["Titel"], Input.Title, stored.Title)
             .Compare(L["Beschreibung"], Input.Description, stored.Description)
-            .Compare(L["Beginn"], Input.StartsAt, WorkshopTime.ToInput(stored.StartsAt))
-            .Compare(L["Ende"], Input.EndsAt, WorkshopTime.ToInput(stored.EndsAt))
+            .Compare(L["Beginn"], Input.StartsAt, BerlinTime.ToInput(stored.StartsAt))
+            .Compare(L["Ende"], Input.EndsAt, BerlinTime.ToInput(stored.EndsAt))
             .Compare(L["Ort"], Input.Place, stored.Place)
             .Compare(L["Online-Link"], Input.OnlineUrl, stored.OnlineUrl)
             .Compare(L["Plätze"], Input.Capacity.ToString(CultureInfo.InvariantCulture), stored.Capacity.ToString(CultureInfo.InvariantCulture));

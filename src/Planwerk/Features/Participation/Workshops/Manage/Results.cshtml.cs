@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
@@ -96,7 +97,7 @@ public sealed class ResultsModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         Input = ToInput(workshop);
         if (publish && !IsOver)
         {
-            ModelState.AddModelError("", L["Veröffentlichen können Sie erst nach dem Ende der Veranstaltung ({0}).", WorkshopTime.Format(workshop.EndsAt)]);
+            ModelState.AddModelError("", L["Veröffentlichen können Sie erst nach dem Ende der Veranstaltung ({0}).", BerlinTime.DateAndTime(workshop.EndsAt)]);
             return Page();
         }
         workshop.ResultsPublishedAt = publish ? Now : null;
