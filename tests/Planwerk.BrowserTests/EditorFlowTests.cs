@@ -27,17 +27,19 @@ public sealed class EditorFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.NewPageAsync();
         await SignInAsync(page, editor.Email!);
         await page.WaitForURLAsync($"**/{m.Slug}/manage");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         await page.GotoAsync($"/{m.Slug}/manage/plans/{plan.PlanId}/measures/new?fieldId={plan.FieldId}");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         var title = "Elterncafés mit Sprachmittlung " + HostileText.Script;
         await page.Locator("#Input_Title").FillAsync(title);
         await page.Locator("#Input_Goal").FillAsync("Eltern kennen die Angebote der Kitas.");
         await page.Locator("#Input_Status").SelectOptionAsync(new SelectOptionValue { Label = "In Umsetzung" });
         await page.Locator("#Input_Progress").FillAsync("30");
         await page.Locator("#measure-form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/{plan.PlanId}**");
+        // The form's own address lies under the plan's too: wait for the plan page itself, not for any
+        // address under it, or the check below may read the form before the browser has left it.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/{m.Slug}/manage/plans/{plan.PlanId}");
         Assert.Contains(title, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         var visitor = await app.NewPageAsync();
@@ -70,6 +72,6 @@ public sealed class EditorFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("Titel", text, StringComparison.Ordinal);
         Assert.Contains("Fortschritt", text, StringComparison.Ordinal);
         Assert.Equal("Ein Ziel ohne Titel", await page.Locator("#Input_Goal").InputValueAsync());
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
     }
 }

@@ -56,10 +56,10 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
         await page.SignInAsync(member.Email!);
         await page.GotoAsync(roundUrl);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Stellungnahme schreiben" }).ClickAsync();
         await page.WaitForURLAsync($"**{roundUrl}/statements/new");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         var measureOption = page.Locator("#Input_Target option", new() { HasTextString = "Sprachkurse in den Stadtteilen" });
         await page.Locator("#Input_Target").SelectOptionAsync(await measureOption.GetAttributeAsync("value") ?? "");
         await page.GetByLabel("Zitierte Stelle (freiwillig)").FillAsync("Alle Neuankommenden lernen Deutsch.");
@@ -80,7 +80,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         Assert.Equal("Kinderbetreuung", await page.Locator("#statement-text strong").InnerTextAsync());
         Assert.Equal(["stellungnahme.pdf"], await page.Locator("#attachments a").AllInnerTextsAsync());
         Assert.Equal(1, await page.Locator("#weighing-pending").CountAsync());
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         var mail = await app.MailToAsync(member.Email!);
         Assert.Contains(receipt, mail.Subject, StringComparison.Ordinal);
         Assert.Contains(receipt, mail.TextBody, StringComparison.Ordinal);
@@ -99,11 +99,11 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         // From the team's statement list to the weighing page.
         var manageRound = $"/{m.Slug}/manage/consultations/{Id(roundId)}";
         await team.GotoAsync(manageRound + "/statements");
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         await team.Locator($"#statement-row-{Id(statementId)}").GetByRole(AriaRole.Link, new() { Name = "Abwägen" }).ClickAsync();
         await team.WaitForURLAsync($"**/{m.Slug}/manage/statements/{Id(statementId)}/weigh");
         Assert.Contains(HostileText.Script, await team.Locator("#statement-text").InnerTextAsync(), StringComparison.Ordinal);
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         await team.GetByLabel("übernommen", new() { Exact = true }).CheckAsync();
         await team.GetByLabel("Begründung").FillAsync("Die Kinderbetreuung wird in die Maßnahme aufgenommen. " + HostileText.Markup);
         // The list also holds the seeding of the plan (after the round opened); the edit is the one with the reason.
@@ -113,7 +113,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await team.GetByRole(AriaRole.Button, new() { Name = "Abwägung speichern" }).ClickAsync();
         await team.WaitForURLAsync($"**{manageRound}/weighing*");
         Assert.Contains("1 Stellungnahmen, davon 1 abgewogen und 0 offen.", await team.Locator("#weighing-summary").InnerTextAsync(), StringComparison.Ordinal);
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
 
         // The round ends; the editor publishes the weighing.
         await m.WithDbAsync(async db =>
@@ -125,7 +125,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await team.GotoAsync(manageRound + "/weighing");
         await team.GetByRole(AriaRole.Button, new() { Name = "Abwägung veröffentlichen" }).ClickAsync();
         await Assertions.Expect(team.Locator("#published")).ToBeVisibleAsync();
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
 
         // The member sees the outcome and the reasons.
         await page.GotoAsync($"/{m.Slug}/my-statements/{Id(statementId)}");
@@ -146,7 +146,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         Assert.Contains("Die Kinderbetreuung wird in die Maßnahme aufgenommen.", table, StringComparison.Ordinal);
         Assert.Contains("Caritasverband Beispielstadt", table, StringComparison.Ordinal);
         Assert.Matches(MeasureChanged(), table);
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAccessibilityViolationsAsync();
         Assert.Equal(0, dialogs);
     }
 
@@ -160,7 +160,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         // Registration with mismatched passwords and no consent: the errors are named, the page stays accessible.
         var page = await app.NewPageAsync();
         await page.GotoAsync("/account/register");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Leyla " + HostileText.Script);
         await page.GetByLabel("E-Mail-Adresse").FillAsync("leyla@example.org");
         await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("Geheim123456!");
@@ -168,29 +168,29 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await page.TabToAndPressAsync(page.Locator("#register-form").GetByRole(AriaRole.Button, new() { Name = "Konto anlegen" }));
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         Assert.Equal("Leyla " + HostileText.Script, await page.GetByLabel("Name", new() { Exact = true }).InputValueAsync());
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // A resident asks to join the organisation.
         var resident = await app.CreateUserAsync();
         var person = await app.NewPageAsync();
         await person.SignInAsync(resident.Email!);
         await person.GotoAsync($"/{m.Slug}/stakeholders/join");
-        await person.AssertNoSeriousViolationsAsync();
+        await person.AssertNoAccessibilityViolationsAsync();
         await person.Locator("#Join_StakeholderId").SelectOptionAsync(Id(organisation));
         await person.Locator("#Join_Message").FillAsync("Ich bin Schriftführerin. " + HostileText.Markup);
         await person.TabToAndPressAsync(person.GetByRole(AriaRole.Button, new() { Name = "Beitritt beantragen" }));
         await Assertions.Expect(person.Locator("#my-requests")).ToContainTextAsync("Ausländerrat Beispielstadt");
-        await person.AssertNoSeriousViolationsAsync();
+        await person.AssertNoAccessibilityViolationsAsync();
 
         // The plan team approves it.
         var team = await app.NewPageAsync();
         await team.SignInAsync(editor.Email!);
         await team.GotoAsync($"/{m.Slug}/manage/join-requests");
         Assert.Contains("Ich bin Schriftführerin. " + HostileText.Markup, await team.MainTextAsync(), StringComparison.Ordinal);
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Annehmen" }));
         await team.WaitForLoadStateAsync();
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         Assert.True(await m.WithDbAsync(db => db.StakeholderMembers.AnyAsync(x => x.StakeholderId == organisation && x.UserId == resident.Id)));
     }
 
@@ -207,7 +207,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         // The public list of rounds leads to the round by keyboard.
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/{m.Slug}/consultations");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.TabToAndPressAsync(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Beteiligung zum Entwurf" }));
         await page.WaitForURLAsync($"**/{m.Slug}/consultations/{Id(roundId)}");
 
@@ -215,30 +215,30 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await page.SignInAsync(resident.Email!);
         await page.GotoAsync(m.Url(workshopId));
         Assert.Contains("Werkstatt Sprache " + HostileText.Script, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("Arbeitsgruppe 2").CheckAsync();
         await page.TabToAndPressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Verbindlich anmelden" }));
         await Assertions.Expect(page.Locator("#my-registration")).ToContainTextAsync("Ihr Platz ist bestätigt.");
         Assert.Contains("Arbeitsgruppe 2", await page.Locator("#my-registration").InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // The team's workshop edit page saves by keyboard.
         var team = await app.NewPageAsync();
         await team.SignInAsync(editor.Email!);
         await team.GotoAsync(m.ManageUrl(workshopId));
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         await team.Locator("#Input_Place").FillAsync("Stadtteilhaus Prohlis");
         await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }));
         await team.WaitForLoadStateAsync();
         Assert.Equal("Stadtteilhaus Prohlis", (await m.WorkshopAsync(workshopId)).Place);
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
 
         // The new-round form, sent empty by keyboard, names its errors.
         await team.GotoAsync($"/{m.Slug}/manage/consultations/new");
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }));
         await Assertions.Expect(team.Locator(".error-summary")).ToBeVisibleAsync();
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
     }
 
     [Fact]
@@ -258,11 +258,11 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
         await page.SignInAsync(author.Email!);
         await page.GotoAsync(commentsUrl);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("Ihr Kommentar").FillAsync(text);
         await page.TabToAndPressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Kommentar veröffentlichen" }));
         await Assertions.Expect(page.Locator("#comments .comment-text")).ToHaveTextAsync(text);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // Another resident reports it: the report form opens and sends by keyboard.
         var other = await app.NewPageAsync();
@@ -272,18 +272,18 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await other.Locator("#comments textarea").FillAsync("Werbung " + HostileText.Markup);
         await other.TabToAndPressAsync(other.GetByRole(AriaRole.Button, new() { Name = "Melden", Exact = true }));
         await Assertions.Expect(other.Locator("#comments p.meta[id^=reported-]")).ToBeVisibleAsync();
-        await other.AssertNoSeriousViolationsAsync();
+        await other.AssertNoAccessibilityViolationsAsync();
 
         // The moderator hides it with a reason.
         var team = await app.NewPageAsync();
         await team.SignInAsync(moderator.Email!);
         await team.GotoAsync($"/{m.Slug}/manage/moderation");
         Assert.Contains("Werbung " + HostileText.Markup, await team.Locator("#reported-comments").InnerTextAsync(), StringComparison.Ordinal);
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
         await team.GetByLabel("Begründung (zum Ausblenden nötig)").FillAsync("Werbung ohne Bezug zum Plan.");
         await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Ausblenden" }));
         await Assertions.Expect(team.Locator("#no-hidden")).ToHaveCountAsync(0);
-        await team.AssertNoSeriousViolationsAsync();
+        await team.AssertNoAccessibilityViolationsAsync();
 
         var visitor = await app.NewPageAsync();
         await visitor.GotoAsync(commentsUrl);

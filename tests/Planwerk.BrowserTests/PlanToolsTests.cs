@@ -40,7 +40,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync(transferUrl);
         Assert.Equal("Import und Export", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("Der Plan hat 2 Maßnahmen.", await page.MainTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // One bad cell in the third row: nothing is imported and the problem names row and column.
         await UploadAsync(page, Csv("massnahmen.csv", Header
@@ -53,7 +53,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("Fortschritt", await problems.Locator("td").Nth(1).InnerTextAsync());
         Assert.Contains("„140“ ist kein gültiger Fortschritt", await problems.Locator("td").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Der Plan hat 2 Maßnahmen.", await page.MainTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // The corrected file is applied as a whole.
         await UploadAsync(page, Csv("massnahmen.csv", Header
@@ -71,7 +71,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The plan's history, filtered to the editor and to today, shows the two imported measures.
         var historyUrl = $"/{m.Slug}/manage/plans/{plan.PlanId}/history";
         await page.GotoAsync(historyUrl);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         var today = BerlinTime.ExportDate(BerlinTime.Today(TimeProvider.System));
         await page.Locator("#person").SelectOptionAsync(new SelectOptionValue { Label = editor.DisplayName });
         await page.Locator("#from").FillAsync(today);
@@ -85,7 +85,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         foreach (var entry in await entries.AllAsync())
             Assert.Contains(editor.DisplayName, await entry.Locator(".change-head").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("2 Änderungen", await page.Locator("#history-filter + p[role=status]").InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // A day before the changes: nothing.
         await page.Locator("#from").FillAsync("2020-01-01");
@@ -102,7 +102,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("Änderungsverlauf der Maßnahme", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("ol.history > li").CountAsync());
         Assert.Contains(NewTitle, await page.Locator("ol.history").InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // The whole plan downloaded as JSON becomes a new plan with the same four measures.
         await page.GotoAsync(transferUrl);
@@ -110,7 +110,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Einen ganzen Plan aus einem JSON-Dokument als neuen Plan anlegen" }).ClickAsync();
         await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/import");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("JSON-Dokument").SetInputFilesAsync(await download.PathAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und als neuen Plan anlegen" }).ClickAsync();
         await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/*/transfer");
@@ -131,7 +131,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Freeze the plan as it is, then look at the frozen version.
         await page.GotoAsync(manageUrl + "/versions");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.Locator("#Input_Name").FillAsync("Erster Entwurf " + HostileText.Script);
         await page.Locator("#Input_Note").FillAsync("Vor dem Vorwort.");
         await page.Locator("#freeze-form button[type=submit]").ClickAsync();
@@ -139,15 +139,15 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         var versionId = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         Assert.Contains("Erster Entwurf " + HostileText.Script, await page.Locator("#version-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Sprachkurse in den Stadtteilen", await page.MainTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // Sections: the empty list, the new-section form (with an error first), the list with two sections.
         await page.GotoAsync(manageUrl + "/sections");
         Assert.Contains("Dieser Plan hat noch keine Abschnitte.", await page.MainTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Abschnitt hinzufügen" }).ClickAsync();
         await page.WaitForURLAsync($"**{manageUrl}/sections/new");
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
         await page.Locator("#Input_Body").FillAsync("Ohne Titel.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abschnitt anlegen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
@@ -165,7 +165,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Abschnitt anlegen" }).ClickAsync();
         await page.WaitForURLAsync($"**{manageUrl}/sections");
         Assert.Contains("wurde angelegt", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // Move the preface before the retrospective with the keyboard.
         var items = page.Locator("ol.sections > li");
@@ -185,7 +185,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("starker", await sections.First.Locator(".markdown strong").InnerTextAsync());
         Assert.Equal(["Sprache", "Arbeit"], await sections.First.Locator(".markdown li").AllInnerTextsAsync());
         Assert.Equal(0, await sections.Locator("img").CountAsync());
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAccessibilityViolationsAsync();
         Assert.Equal(0, dialogs);
 
         // The comparison of the frozen version with the current plan counts the two new sections.
@@ -196,12 +196,12 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync($"**{manageUrl}/versions/compare?from={versionId}&to=current");
         Assert.Contains("Änderungen an Abschnitten: 2", await page.MainTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Vorwort " + HostileText.Script, await page.Locator("#section-changes-list").InnerTextAsync(), StringComparison.Ordinal);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         // The public list of versions names the frozen one.
         await visitor.GotoAsync($"/{m.Slug}/plans/{plan.PlanId}/versions");
         Assert.Contains("Erster Entwurf " + HostileText.Script, await visitor.MainTextAsync(), StringComparison.Ordinal);
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAccessibilityViolationsAsync();
         Assert.Equal(0, dialogs);
     }
 }

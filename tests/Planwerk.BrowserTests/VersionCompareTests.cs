@@ -35,7 +35,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
 
         await FreezeAsync(page, versionsUrl, "Erster Entwurf");
         await page.GotoAsync(versionsUrl);
-        await page.AssertNoSeriousViolationsAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
 
         await page.GotoAsync($"/{m.Slug}/manage/plans/{plan.PlanId}/measures/{plan.MeasureId}");
         await page.Locator("#Input_Title").FillAsync("Sprachkurse in allen Stadtteilen " + HostileText.Script);
@@ -62,7 +62,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Equal("line-through", await change.Locator("dd del").First.EvaluateAsync<string>("e => getComputedStyle(e).textDecorationLine"));
         Assert.Contains(HostileText.Script, await change.Locator("h3").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Maßnahmen geändert: 1", await visitor.Locator("#change-counts").InnerTextAsync(), StringComparison.Ordinal);
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAccessibilityViolationsAsync();
 
         await visitor.Locator("#compare-to").SelectOptionAsync("current");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
@@ -70,6 +70,6 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
         await visitor.GotoAsync($"/{m.Slug}/plans/{plan.PlanId}/versions/{from}");
         Assert.Contains("nicht der aktuelle Stand", await visitor.Locator("#version-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Sprachkurse in den Stadtteilen", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await visitor.AssertNoSeriousViolationsAsync();
+        await visitor.AssertNoAccessibilityViolationsAsync();
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Municipalities;
+using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Transfer;
 
 namespace Planwerk.Features.Demo;
 
@@ -14,7 +16,8 @@ public sealed class DemoOptions
 
 /// <summary>The demo municipality, modelled on Dresden's Fachplan Asyl und Integration 2022. The
 /// principles, districts and the plan's facts are real; the fields of action and the measures'
-/// texts are invented and marked as example content.</summary>
+/// texts are invented and marked as example content. The plan itself is a plan document
+/// (<see cref="PlanDocumentResource"/>) read through the same import the plan team uses.</summary>
 public static class DemoContent
 {
     public const string Slug = "dresden";
@@ -24,16 +27,6 @@ public static class DemoContent
 
     public static readonly string[] Districts = ["Altstadt", "Neustadt", "Pieschen", "Klotzsche", "Loschwitz", "Blasewitz", "Leuben", "Prohlis", "Plauen", "Cotta"];
     public static readonly string[] Localities = ["Altfranken", "Cossebaude", "Gompitz", "Langebrück", "Mobschatz", "Oberwartha", "Schönborn", "Schönfeld-Weißig", "Weixdorf"];
-
-    public static readonly (string Title, string Description)[] PrinciplesOfPlan =
-    [
-        ("Integration von Anfang an – zeitlich begrenzt oder auf Dauer.",
-            "Integration beginnt mit dem ersten Tag in der Stadt, unabhängig davon, ob Menschen vorübergehend oder dauerhaft bleiben."),
-        ("Teilhabe durch Beteiligung – Wirksamkeit durch Personen- und Bedarfsorientierung.",
-            "Hilfen richten sich nach dem Bedarf der einzelnen Person; Betroffene und Akteure gestalten mit."),
-        ("Zusammenhalt unterstützen – Stadtteile sowie Bürgerinnen und Bürger im Blick.",
-            "Die Stadtteile und ihre Bewohnerinnen und Bewohner werden beim Ankommen und Zusammenleben mitgedacht."),
-    ];
 
     /// <summary>Adds the demo municipality, its plans and the two demo accounts in one transaction, so a
     /// failure leaves the database empty and the next start tries again.</summary>
@@ -74,69 +67,19 @@ public static class DemoContent
             IsPublic = true,
             UpdatedAt = now,
         };
-        var plan = new Plan
+        db.Plans.Add(predecessor);
+        // The importer reads the districts from the database, so they are saved before it runs.
+        await db.SaveChangesAsync(cancellationToken);
+
+        var imported = await PlanImport.ImportAsync(db, PlanDocumentBytes(), now, plan =>
         {
-            Title = "Fachplan Asyl und Integration 2022",
-            PeriodStart = 2019,
-            PeriodEnd = 2022,
-            State = PlanState.InImplementation,
-            Predecessor = predecessor,
-            IsPublic = true,
-            UpdatedAt = now,
-            Summary = """
-                Der Fachplan Asyl und Integration 2022 wurde vom Sozialamt der Landeshauptstadt Dresden mit knapp 50
-                behördlichen, freien, zivilgesellschaftlichen und politischen Akteuren erarbeitet und am 05.07.2019 vom
-                Stadtrat beschlossen. Er enthält einen Rückblick auf die bisherige Unterbringung und Betreuung von
-                Asylsuchenden, eine Bestandsaufnahme der Hilfeangebote, neue Leitlinien, einen Maßnahmenplan mit
-                66 Vorhaben und Aktivitäten in 12 Teilbereichen und Integrationswege aus Sicht der Betroffenen.
-
-                Verantwortlich: Sozialbürgermeisterin Dr. Kristin Klaudia Kaufmann. Nachfolger ist der am 23.06.2022
-                beschlossene Aktionsplan Integration 2022–2026.
-
-                *Die Texte der Teilbereiche und Maßnahmen in dieser Demo sind Beispielinhalte, nicht der Text der Stadt;
-                ebenso erfunden ist der gezeigte Umsetzungsstand zum 30.09.2022.*
-                """,
-        };
-        db.Plans.AddRange(predecessor, plan);
-
-        var principles = PrinciplesOfPlan.Select((p, i) => new Principle { Plan = plan, Position = i + 1, Title = p.Title, Description = p.Description }).ToList();
-        db.Principles.AddRange(principles);
-
-        var fields = DemoMeasures.Fields.Select((f, i) => new FieldOfAction { Plan = plan, Number = i + 1, Position = i + 1, Title = f.Title, Description = f.Description }).ToList();
-        db.FieldsOfAction.AddRange(fields);
-
-        var byName = districts.ToDictionary(d => d.Name);
-        foreach (var m in DemoMeasures.All)
-        {
-            var field = fields[m.Field - 1];
-            var position = field.Measures.Count + 1;
-            var measure = new Measure
-            {
-                Plan = plan,
-                FieldOfAction = field,
-                Position = position,
-                Number = $"{field.Number}.{position}",
-                Title = m.Title,
-                Goal = m.Goal,
-                Description = m.Description,
-                TargetGroups = m.TargetGroups,
-                ResponsibleOffice = m.Office,
-                PartnerOrganisations = m.Partners,
-                StartDate = m.Start,
-                EndDate = m.End,
-                EstimatedCost = m.Cost,
-                Funding = m.Funding,
-                Priority = m.Priority,
-                Status = m.Status,
-                Progress = m.Progress,
-                IsExample = true,
-                UpdatedAt = now,
-                Principles = m.Principles.Select(n => principles[n - 1]).ToList(),
-                Districts = m.Districts.Select(n => byName[n]).ToList(),
-            };
-            field.Measures.Add(measure);
-            db.Measures.Add(measure);
-        }
+            plan.Predecessor = predecessor;
+            plan.IsPublic = true;
+        }, cancellationToken);
+        if (!imported.Succeeded)
+            throw new InvalidOperationException("The demo plan document was refused: " + string.Join("; ", imported.Problems.Select(p => $"{p.Column} {p.Message}")));
+        var plan = await db.Plans.SingleAsync(p => p.Id == imported.PlanId, cancellationToken);
+        var fields = await db.FieldsOfAction.Where(f => f.PlanId == plan.Id).OrderBy(f => f.Position).ToListAsync(cancellationToken);
         DemoWorkshop.Add(db, plan, fields, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoConsultation.AddAsync(services, db, plan, cancellationToken);
@@ -144,6 +87,19 @@ public static class DemoContent
         // After the council: the timeline links the papers and meetings.
         await DemoTimeline.AddAsync(db, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The demo plan as a "planwerk-plan" document, the file the export writes and the import
+    /// reads: its principles, fields and measures, all marked as example content.</summary>
+    public const string PlanDocumentResource = "Planwerk.Demo.Fachplan-Asyl-und-Integration-2022.json";
+
+    public static byte[] PlanDocumentBytes()
+    {
+        using var stream = typeof(DemoContent).Assembly.GetManifestResourceStream(PlanDocumentResource)
+            ?? throw new InvalidOperationException("The demo plan document is missing from the assembly.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static async Task<PlanwerkUser> CreateUserAsync(UserManager<PlanwerkUser> users, string email, string name)

@@ -14,37 +14,9 @@ namespace Planwerk.Tests.Features.Council;
 /// clerk's pages, the plan team (plan editors, moderators) only reads them, the public pages are for everyone.</summary>
 public abstract class CouncilPermissionTests(PlanwerkApp app)
 {
-    public enum Visitor { Anonymous, Resident, StakeholderMember, PlanEditor, Moderator, CouncilClerk, Administrator, OtherAdministrator }
-
-    private static bool IsClerk(Visitor v) => v is Visitor.CouncilClerk or Visitor.Administrator;
+    private static bool IsClerk(Visitor v) => Access.CouncilClerk(v);
 
     private static bool IsPlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator;
-
-    private async Task<HttpClient> ClientAsync(TestMunicipality m, Visitor visitor)
-    {
-        switch (visitor)
-        {
-            case Visitor.Anonymous:
-                return app.CreateBrowserlikeClient();
-            case Visitor.Resident:
-                return await app.SignInAsync((await app.CreateUserAsync()).Email!);
-            case Visitor.StakeholderMember:
-                var member = await app.CreateUserAsync();
-                await m.AddStakeholderMemberAsync(await m.AddStakeholderAsync(), member.Id);
-                return await app.SignInAsync(member.Email!);
-            case Visitor.PlanEditor:
-                return await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
-            case Visitor.Moderator:
-                return await m.SignedInClientAsync(MunicipalityRole.Moderator);
-            case Visitor.CouncilClerk:
-                return await m.SignedInClientAsync(MunicipalityRole.CouncilClerk);
-            case Visitor.Administrator:
-                return await m.SignedInClientAsync(MunicipalityRole.Administrator);
-            default:
-                var other = await app.CreateMunicipalityAsync();
-                return await other.SignedInClientAsync(MunicipalityRole.Administrator);
-        }
-    }
 
     private sealed record Seeded(int Body, int SpareBody, int Meeting, int SpareMeeting, int Item, int Paper, int SparePaper, int File, int Consultation,
         int SpareConsultation, int Amendment, int PlanId);
@@ -67,7 +39,8 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId);
     });
 
-    public static TheoryData<Visitor> Visitors() => new(Enum.GetValues<Visitor>());
+    public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
+        Visitor.Anonymous, Visitor.Resident, Visitor.StakeholderMember, Visitor.PlanEditor, Visitor.Moderator, Visitor.CouncilClerk, Visitor.Administrator, Visitor.OtherAdministrator);
 
     [Theory]
     [MemberData(nameof(Visitors))]
@@ -76,23 +49,29 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var m = await app.CreateMunicipalityAsync();
         var (plan, _) = await m.PlanInAsync(PlanState.InDeliberation);
         var s = await SeedAsync(m, plan.PlanId);
-        var client = await ClientAsync(m, visitor);
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor);
 
         // The plan team reads what is recorded, but does not open the forms for new entries.
         foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)),
             m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}") })
         {
             var response = await client.GetAsync(url);
-            AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
+            PermissionMatrix.AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
             if (response.StatusCode == HttpStatusCode.OK)
                 Assert.Equal(!IsClerk(visitor), (await HtmlForms.ParseAsync(response)).QuerySelector("#read-only") is not null);
         }
-        foreach (var url in new[] { m.Council("/bodies/new"), m.Council("/meetings/new"), m.Council("/papers/new") })
-            AssertAnswer(visitor, IsClerk(visitor), await client.GetAsync(url), "GET " + url, HttpStatusCode.OK);
-        foreach (var url in new[] { m.PublicPaper(s.Paper), m.PublicMeeting(s.Meeting), m.PublicFile(s.File), $"/{m.Slug}/council/papers", $"/{m.Slug}/council/meetings" })
-            Assert.True((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{visitor}: GET {url}");
+        await PermissionMatrix.AssertAsync(client, visitor,
+        [
+            PermissionCheck.Get(m.Council("/bodies/new"), Access.CouncilClerk),
+            PermissionCheck.Get(m.Council("/meetings/new"), Access.CouncilClerk),
+            PermissionCheck.Get(m.Council("/papers/new"), Access.CouncilClerk),
+            PermissionCheck.Get(m.PublicPaper(s.Paper), Access.Everyone),
+            PermissionCheck.Get(m.PublicMeeting(s.Meeting), Access.Everyone),
+            PermissionCheck.Get(m.PublicFile(s.File), Access.Everyone),
+            PermissionCheck.Get($"/{m.Slug}/council/papers", Access.Everyone),
+            PermissionCheck.Get($"/{m.Slug}/council/meetings", Access.Everyone),
+        ]);
 
-        var token = await client.AntiforgeryTokenAsync();
         var paper = m.Council("/papers/" + Id(s.Paper));
         var versions = await m.WithDbAsync(async db => (
             Body: await db.CouncilBodies.Where(b => b.Id == s.Body).Select(b => b.Version).SingleAsync(),
@@ -100,30 +79,28 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Paper: await db.Papers.Where(b => b.Id == s.Paper).Select(b => b.Version).SingleAsync(),
             Consultation: await db.PaperConsultations.Where(b => b.Id == s.Consultation).Select(b => b.Version).SingleAsync(),
             Amendment: await db.Amendments.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync()));
-        (string Url, Dictionary<string, string> Fields)[] posts =
+        await PermissionMatrix.AssertAsync(client, visitor,
         [
-            (m.Council("/bodies/new"), new() { ["Input.Name"] = "Neu " + visitor, ["Input.Classification"] = "Committee" }),
-            (m.Council("/bodies/" + Id(s.Body)), new() { ["Input.Name"] = "Stadtrat " + visitor, ["Input.Classification"] = "CityCouncil", ["Input.Version"] = Id(versions.Body) }),
-            (m.Council("/meetings/new"), new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Neu", ["Input.Start"] = "01.07.2019 10:00", ["Input.State"] = "Scheduled" }),
-            (m.Council("/meetings/" + Id(s.Meeting)), new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Sitzung " + visitor, ["Input.Start"] = "05.07.2019 14:00", ["Input.State"] = "Held", ["Input.Version"] = Id(versions.Meeting) }),
-            (m.Council("/meetings/" + Id(s.Meeting)) + "?handler=AddItem", new() { ["Item.Name"] = "Neuer Punkt", ["Item.Order"] = "2", ["Item.IsPublic"] = "true" }),
-            (m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), new() { ["Item.Name"] = "Punkt " + visitor, ["Item.Order"] = "1", ["Item.IsPublic"] = "true", ["Item.Version"] = "0" }),
-            (m.Council("/meetings/" + Id(s.Meeting)) + "?handler=RemoveItem&itemId=" + Id(s.Item), new()),
-            (m.Council("/papers/new"), new() { ["Input.Reference"] = "N/" + visitor, ["Input.Name"] = "Neu", ["Input.Date"] = "2019-04-09" }),
-            (paper, new() { ["Input.Reference"] = "V1/19", ["Input.Name"] = "Vorlage " + visitor, ["Input.Date"] = "2019-04-09", ["Input.PlanId"] = Id(s.PlanId), ["Input.Version"] = Id(versions.Paper) }),
-            (paper + "?handler=AddConsultation", new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "ForInformation" }),
-            (paper + "?handler=Result", new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved", ["Result.VotesFor"] = "3", ["Result.Version"] = Id(versions.Consultation) }),
-            (paper + "?handler=Amendment", new() { ["Amendment.AmendmentId"] = Id(s.Amendment), ["Amendment.Title"] = "ÄA " + visitor, ["Amendment.Version"] = Id(versions.Amendment) }),
-            (paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), new()),
-            (paper + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), new()),
-            (paper + "?handler=DeleteAmendment&amendmentId=" + Id(s.Amendment), new()),
-            (paper + "?handler=DeleteFile&fileId=" + Id(s.File), new()),
-            (m.Council("/papers/" + Id(s.SparePaper)) + "?handler=Delete", new()),
-            (m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", new()),
-            (m.Council("/bodies/" + Id(s.SpareBody)) + "?handler=Delete", new()),
-        ];
-        foreach (var (url, fields) in posts)
-            AssertAnswer(visitor, IsClerk(visitor), await client.PostWithTokenAsync(url, token, fields), "POST " + url, HttpStatusCode.Redirect);
+            PermissionCheck.Post(m.Council("/bodies/new"), Access.CouncilClerk, new() { ["Input.Name"] = "Neu " + visitor, ["Input.Classification"] = "Committee" }),
+            PermissionCheck.Post(m.Council("/bodies/" + Id(s.Body)), Access.CouncilClerk, new() { ["Input.Name"] = "Stadtrat " + visitor, ["Input.Classification"] = "CityCouncil", ["Input.Version"] = Id(versions.Body) }),
+            PermissionCheck.Post(m.Council("/meetings/new"), Access.CouncilClerk, new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Neu", ["Input.Start"] = "01.07.2019 10:00", ["Input.State"] = "Scheduled" }),
+            PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)), Access.CouncilClerk, new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Sitzung " + visitor, ["Input.Start"] = "05.07.2019 14:00", ["Input.State"] = "Held", ["Input.Version"] = Id(versions.Meeting) }),
+            PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)) + "?handler=AddItem", Access.CouncilClerk, new() { ["Item.Name"] = "Neuer Punkt", ["Item.Order"] = "2", ["Item.IsPublic"] = "true" }),
+            PermissionCheck.Post(m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), Access.CouncilClerk, new() { ["Item.Name"] = "Punkt " + visitor, ["Item.Order"] = "1", ["Item.IsPublic"] = "true", ["Item.Version"] = "0" }),
+            PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)) + "?handler=RemoveItem&itemId=" + Id(s.Item), Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/papers/new"), Access.CouncilClerk, new() { ["Input.Reference"] = "N/" + visitor, ["Input.Name"] = "Neu", ["Input.Date"] = "2019-04-09" }),
+            PermissionCheck.Post(paper, Access.CouncilClerk, new() { ["Input.Reference"] = "V1/19", ["Input.Name"] = "Vorlage " + visitor, ["Input.Date"] = "2019-04-09", ["Input.PlanId"] = Id(s.PlanId), ["Input.Version"] = Id(versions.Paper) }),
+            PermissionCheck.Post(paper + "?handler=AddConsultation", Access.CouncilClerk, new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "ForInformation" }),
+            PermissionCheck.Post(paper + "?handler=Result", Access.CouncilClerk, new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved", ["Result.VotesFor"] = "3", ["Result.Version"] = Id(versions.Consultation) }),
+            PermissionCheck.Post(paper + "?handler=Amendment", Access.CouncilClerk, new() { ["Amendment.AmendmentId"] = Id(s.Amendment), ["Amendment.Title"] = "ÄA " + visitor, ["Amendment.Version"] = Id(versions.Amendment) }),
+            PermissionCheck.Post(paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
+            PermissionCheck.Post(paper + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
+            PermissionCheck.Post(paper + "?handler=DeleteAmendment&amendmentId=" + Id(s.Amendment), Access.CouncilClerk, new()),
+            PermissionCheck.Post(paper + "?handler=DeleteFile&fileId=" + Id(s.File), Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/papers/" + Id(s.SparePaper)) + "?handler=Delete", Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/bodies/" + Id(s.SpareBody)) + "?handler=Delete", Access.CouncilClerk, new()),
+        ]);
         // The upload is a multipart form: posted with the clerk's form only when the page is theirs.
         if (IsClerk(visitor)) Assert.Equal(HttpStatusCode.Redirect, (await client.UploadPaperFileAsync(m, s.Paper, Pdf, "b.pdf")).StatusCode);
 
@@ -137,18 +114,6 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         // Clerks added one paper and deleted the spare one; the file was replaced by the upload.
         Assert.Equal(2, stored.Papers);
         Assert.Equal(1, stored.Files);
-    }
-
-    private static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success)
-    {
-        if (allowed)
-        {
-            Assert.True(response.StatusCode == success, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)success}");
-            return;
-        }
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{visitor}: {what} answered {(int)response.StatusCode}, expected a refusal");
-        var expected = visitor == Visitor.Anonymous ? "/account/login" : "/account/access-denied";
-        Assert.StartsWith(expected, response.RedirectTarget(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +10,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Transfer;
 using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Demo;
@@ -54,6 +56,50 @@ public abstract partial class DemoContentTests(DemoApp app)
         Assert.All(measures.GroupBy(m => m.FieldOfActionId), g => Assert.Equal(Enumerable.Range(1, g.Count()), g.Select(m => m.Position).Order()));
         Assert.All(measures, m => Assert.True(m.IsExample, $"Measure {m.Number} is not marked as example content."));
         Assert.All(measures, m => Assert.True(m.Principles >= 1, $"Measure {m.Number} serves no principle."));
+    }
+
+    /// <summary>The plan document holds the demo plan as the seeding code that preceded it built it
+    /// (generated from that code's export); the consultation and the council's amendment then each add
+    /// a sentence to one measure, as they did before.</summary>
+    [Fact]
+    public async Task Demo_plan_after_seeding_is_the_plan_document_imported_plus_the_two_changes_the_demo_tells()
+    {
+        var expected = PlanImport.Read(DemoContent.PlanDocumentBytes()).Document!;
+        var seeded = await InDemoAsync(async db => (await PlanDocument.LoadAsync(db, await db.Plans.Where(p => p.Title == PlanTitle).Select(p => p.Id).SingleAsync()))!);
+
+        Assert.Equal((12, 66, 3, 19), (seeded.Fields.Count, seeded.AllMeasures().Count(), seeded.Principles.Count, seeded.Districts.Count));
+        Assert.Equal(Enumerable.Range(1, 66), seeded.AllMeasures().Select(x => x.Measure.Key!.Value).Order());
+        Assert.All(seeded.AllMeasures(), x => Assert.True(x.Measure.IsExample, x.Measure.Number));
+        Assert.Contains("*Die Texte der Teilbereiche und Maßnahmen in dieser Demo sind Beispielinhalte, nicht der Text der Stadt;", seeded.Summary, StringComparison.Ordinal);
+        Assert.Equal("Sprache", seeded.Fields[0].Title);
+        Assert.Equal("Interkulturelle Öffnung der Verwaltung", seeded.Fields[^1].Title);
+        var first = seeded.Fields[0].Measures[0];
+        Assert.Equal(("1.1", "Betreiber der Übergangswohnheime, Ehrenamtsinitiativen, Träger der freien Wohlfahrtspflege, Netzwerke der Sprachpatenschaften"),
+            (first.Number, first.PartnerOrganisations));
+
+        // Take back the two later changes; what remains is the document, byte for byte.
+        const string consultation = "\nZusätzlich gibt es offene Lerncafés in Stadtteilen mit vielen Gewährleistungswohnungen, gemeinsam mit den Netzwerken der Sprachpatenschaften.";
+        const string partners = ", Netzwerke der Sprachpatenschaften";
+        const string amendment = "\nÜber den Stand der Umsetzung wird jährlich im Ausländerbeirat berichtet.";
+        MeasureDocument Without(MeasureDocument m, string description, string partner = "")
+        {
+            Assert.EndsWith(description, m.Description, StringComparison.Ordinal);
+            Assert.EndsWith(partner, m.PartnerOrganisations, StringComparison.Ordinal);
+            return m with { Description = m.Description[..^description.Length], PartnerOrganisations = m.PartnerOrganisations[..^partner.Length] };
+        }
+        var before = seeded with
+        {
+            Fields = seeded.Fields.Select(f => f with
+            {
+                Measures = f.Measures.Select(m => m.Number switch
+                {
+                    "1.1" => Without(m, consultation, partners),
+                    "2.1" => Without(m, amendment),
+                    _ => m,
+                }).ToList(),
+            }).ToList(),
+        };
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToJson()), Encoding.UTF8.GetString(before.ToJson()));
     }
 
     [Fact]

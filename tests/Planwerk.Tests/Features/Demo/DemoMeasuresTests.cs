@@ -1,20 +1,56 @@
+using System.Text.RegularExpressions;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
+using Planwerk.Features.Plans.Transfer;
 
 namespace Planwerk.Tests.Features.Demo;
 
-/// <summary>The quality of the invented example content, checked without a database.</summary>
-public sealed class DemoMeasuresTests
+/// <summary>The quality of the invented example content in the demo's plan document, checked without a database.</summary>
+public sealed partial class DemoMeasuresTests
 {
-    private static readonly IReadOnlyList<DemoMeasures.DemoMeasure> All = DemoMeasures.All;
+    /// <summary>The document as the import reads it.</summary>
+    private static readonly PlanDocument Document = PlanImport.Read(DemoContent.PlanDocumentBytes()).Document
+        ?? throw new InvalidOperationException("The demo plan document does not read.");
+
+    /// <summary>Every measure with the number of its field.</summary>
+    private static readonly List<Example> All = Document.AllMeasures().Select(x => new Example(x.Field.Number, x.Measure)).ToList();
+
+    /// <summary>The date the invented implementation state refers to (the last quarterly report of the plan's period).</summary>
+    private static readonly DateOnly AsOf = new(2022, 9, 30);
+
+    private sealed record Example(int Field, MeasureDocument Measure)
+    {
+        public string Title => Measure.Title;
+        public string Goal => Measure.Goal;
+        public string Description => Measure.Description;
+        public string TargetGroups => Measure.TargetGroups;
+        public string Office => Measure.ResponsibleOffice;
+        public string Partners => Measure.PartnerOrganisations;
+        public string Funding => Measure.Funding;
+        public DateOnly Start => Measure.StartDate!.Value;
+        public DateOnly End => Measure.EndDate!.Value;
+        public decimal? Cost => Measure.EstimatedCost;
+        public MeasurePriority Priority => Measure.Priority;
+        public MeasureStatus Status => Measure.Status;
+        public int Progress => Measure.Progress;
+        public IReadOnlyList<int> Principles => Measure.Principles;
+        public IReadOnlyList<string> Districts => Measure.Districts;
+    }
+
+    [Fact]
+    public void Every_measure_of_the_document_is_example_content_with_both_dates_given()
+    {
+        Assert.All(All, m => Assert.True(m.Measure.IsExample && m.Measure.StartDate is not null && m.Measure.EndDate is not null, m.Title));
+        Assert.Equal(3, Document.Principles.Count);
+    }
 
     [Fact]
     public void There_are_66_measures_in_12_fields_each_field_with_four_to_eight()
     {
         Assert.Equal(66, All.Count);
-        Assert.Equal(12, DemoMeasures.Fields.Length);
-        Assert.All(DemoMeasures.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Title) || string.IsNullOrWhiteSpace(f.Description)));
-        Assert.Equal(12, DemoMeasures.Fields.Select(f => f.Title).Distinct().Count());
+        Assert.Equal(12, Document.Fields.Count);
+        Assert.All(Document.Fields, f => Assert.False(string.IsNullOrWhiteSpace(f.Title) || string.IsNullOrWhiteSpace(f.Description)));
+        Assert.Equal(12, Document.Fields.Select(f => f.Title).Distinct().Count());
         var perField = All.GroupBy(m => m.Field).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Enumerable.Range(1, 12), perField.Keys.Order());
         Assert.All(perField, p => Assert.InRange(p.Value, 4, 8));
@@ -57,7 +93,7 @@ public sealed class DemoMeasuresTests
     [Fact]
     public void Progress_agrees_with_status_and_dates_as_of_the_reporting_date()
     {
-        var asOf = DemoMeasures.AsOf;
+        var asOf = AsOf;
         Assert.All(All, m =>
         {
             Assert.InRange(m.Progress, 0, 100);
@@ -110,7 +146,7 @@ public sealed class DemoMeasuresTests
         Assert.All(All, m =>
         {
             Assert.InRange(m.Principles.Count, 1, 3);
-            Assert.All(m.Principles, p => Assert.InRange(p, 1, DemoContent.PrinciplesOfPlan.Length));
+            Assert.All(m.Principles, p => Assert.InRange(p, 1, Document.Principles.Count));
             Assert.Equal(m.Principles.Count, m.Principles.Distinct().Count());
         });
         Assert.All(Enumerable.Range(1, 3), p => Assert.Contains(All, m => m.Principles.Contains(p)));
@@ -131,10 +167,12 @@ public sealed class DemoMeasuresTests
     [Fact]
     public void The_four_regions_split_the_city_without_overlap()
     {
-        var inRegions = DemoMeasures.Regions.SelectMany(r => r.Districts).ToList();
+        var socialWork = Assert.Single(All, m => m.Title.Contains("Migrationssozialarbeit mit Fachleistungsstunden", StringComparison.Ordinal));
+        var regions = RegionLine().Matches(socialWork.Description).Select(m => (Name: m.Groups["name"].Value, Districts: m.Groups["districts"].Value.Split(", "))).ToList();
+        var inRegions = regions.SelectMany(r => r.Districts).ToList();
         Assert.Equal(inRegions.Count, inRegions.Distinct().Count());
         Assert.Equal(DemoContent.Districts.Concat(DemoContent.Localities).Order(StringComparer.Ordinal), inRegions.Order(StringComparer.Ordinal));
-        Assert.Equal(["Nord", "West", "Mitte", "Süd"], DemoMeasures.Regions.Select(r => r.Name));
+        Assert.Equal(["Nord", "West", "Mitte", "Süd"], regions.Select(r => r.Name));
     }
 
     [Fact]
@@ -152,4 +190,7 @@ public sealed class DemoMeasuresTests
         foreach (var kind in new[] { "Schuldnerberatung", "Familienberatung", "Suchtberatung" })
             Assert.Contains(kind, counselling.Description, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"^- \*\*(?<name>\w+)\*\*: (?<districts>.+)$", RegexOptions.Multiline)]
+    private static partial Regex RegionLine();
 }

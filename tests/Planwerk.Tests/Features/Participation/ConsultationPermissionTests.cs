@@ -17,42 +17,12 @@ namespace Planwerk.Tests.Features.Participation;
 /// reading (GET) and changing (POST with a valid antiforgery token), in each state of a round.</summary>
 public abstract class ConsultationPermissionTests(ConsultationApp app)
 {
-    public enum Visitor { Anonymous, Resident, StakeholderMember, NotInvitedMember, PlanEditor, Moderator, Administrator, OtherAdministrator }
-
     public enum Stage { Planned, Open, Closed, WeighingPublished }
-
-    private static bool PlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator or Visitor.Administrator;
-
-    private static bool PlanEditor(Visitor v) => v is Visitor.PlanEditor or Visitor.Administrator;
-
-    private async Task<HttpClient> ClientAsync(TestMunicipality m, int invited, int notInvited, Visitor visitor)
-    {
-        switch (visitor)
-        {
-            case Visitor.Anonymous:
-                return app.CreateBrowserlikeClient();
-            case Visitor.Resident:
-                return (await m.ResidentClientAsync()).Client;
-            case Visitor.StakeholderMember:
-                return (await m.MemberClientAsync(invited)).Client;
-            case Visitor.NotInvitedMember:
-                return (await m.MemberClientAsync(notInvited)).Client;
-            case Visitor.PlanEditor:
-                return await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
-            case Visitor.Moderator:
-                return await m.SignedInClientAsync(MunicipalityRole.Moderator);
-            case Visitor.Administrator:
-                return await m.SignedInClientAsync(MunicipalityRole.Administrator);
-            default:
-                var other = await app.CreateMunicipalityAsync();
-                return await other.SignedInClientAsync(MunicipalityRole.Administrator);
-        }
-    }
 
     public static TheoryData<Visitor, Stage> Cases()
     {
         var data = new TheoryData<Visitor, Stage>();
-        foreach (var visitor in Enum.GetValues<Visitor>())
+        foreach (var visitor in new[] { Visitor.Anonymous, Visitor.Resident, Visitor.StakeholderMember, Visitor.NotInvitedMember, Visitor.PlanEditor, Visitor.Moderator, Visitor.Administrator, Visitor.OtherAdministrator })
         {
             foreach (var stage in Enum.GetValues<Stage>()) data.Add(visitor, stage);
         }
@@ -90,82 +60,49 @@ public abstract class ConsultationPermissionTests(ConsultationApp app)
             await db.SaveChangesAsync();
             return (statement.Id, statement.Attachments[0].Id);
         });
-        var client = await ClientAsync(m, invited, notInvited, visitor);
-        var signedIn = visitor != Visitor.Anonymous;
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor, invited, notInvited);
         var open = stage == Stage.Open;
-        var mayWrite = visitor == Visitor.StakeholderMember;
         var attachmentUrl = string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/statements/{statementId}/attachments/{attachmentId}");
 
-        // (address, allowed, refusal when not allowed: null = the policy's redirect, or a status)
-        (string Url, bool Allowed, HttpStatusCode? Refusal)[] reads =
-        [
-            ($"/{m.Slug}/consultations", true, null),
-            (round.Url(m), true, null),
-            (round.NewStatementUrl(m), mayWrite, null),
-            ($"/{m.Slug}/my-statements", signedIn, null),
-            (string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/my-statements/{statementId}"), false, signedIn ? HttpStatusCode.NotFound : null),
-            (attachmentUrl, PlanTeam(visitor) || stage == Stage.WeighingPublished, HttpStatusCode.NotFound),
-            ($"/{m.Slug}/manage/consultations", PlanTeam(visitor), null),
-            ($"/{m.Slug}/manage/consultations/new", PlanEditor(visitor), null),
-            (round.ManageUrl(m), PlanEditor(visitor), null),
-            (round.ManageUrl(m, "/statements"), PlanTeam(visitor), null),
-        ];
-        foreach (var (url, allowed, refusal) in reads)
-        {
-            var response = await client.GetAsync(url);
-            AssertAnswer(visitor, allowed, response, $"{stage}: GET {url}", HttpStatusCode.OK, refusal);
-        }
-
-        var token = await client.AntiforgeryTokenAsync();
         var roundVersion = await m.WithDbAsync(db => db.ConsultationRounds.Where(r => r.Id == round.Id).Select(r => r.Version).SingleAsync());
         var version = round.VersionId.ToString(CultureInfo.InvariantCulture);
-        (string Url, Dictionary<string, string> Fields, bool Allowed, HttpStatusCode Success)[] writes =
+        await PermissionMatrix.AssertAsync(client, visitor,
         [
-            ($"/{m.Slug}/manage/consultations/new", new()
+            PermissionCheck.Get($"/{m.Slug}/consultations", Access.Everyone),
+            PermissionCheck.Get(round.Url(m), Access.Everyone),
+            PermissionCheck.Get(round.NewStatementUrl(m), Access.StakeholderMember),
+            PermissionCheck.Get($"/{m.Slug}/my-statements", Access.SignedIn),
+            // Someone else's statement: not found for the signed-in, the sign-in page for the anonymous.
+            PermissionCheck.Get(string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/my-statements/{statementId}"), Access.Nobody,
+                refusal: Access.SignedIn(visitor) ? HttpStatusCode.NotFound : null),
+            PermissionCheck.Get(attachmentUrl, v => Access.PlanTeam(v) || stage == Stage.WeighingPublished, refusal: HttpStatusCode.NotFound),
+            PermissionCheck.Get($"/{m.Slug}/manage/consultations", Access.PlanTeam),
+            PermissionCheck.Get($"/{m.Slug}/manage/consultations/new", Access.PlanEditor),
+            PermissionCheck.Get(round.ManageUrl(m), Access.PlanEditor),
+            PermissionCheck.Get(round.ManageUrl(m, "/statements"), Access.PlanTeam),
+            PermissionCheck.Post($"/{m.Slug}/manage/consultations/new", Access.PlanEditor, new()
             {
                 ["Input.Title"] = "Neu " + visitor, ["Input.PlanId"] = round.PlanId.ToString(CultureInfo.InvariantCulture), ["Input.PlanVersionId"] = version,
                 ["Input.OpensAt"] = "2031-01-08T09:00", ["Input.ClosesAt"] = "2031-02-05T18:00", ["Input.Audience"] = "InvitedOrganisations",
-            }, PlanEditor(visitor), HttpStatusCode.Redirect),
-            (round.ManageUrl(m), new()
+            }),
+            PermissionCheck.Post(round.ManageUrl(m), Access.PlanEditor, new()
             {
                 ["Input.Title"] = "Geändert von " + visitor, ["Input.PlanId"] = round.PlanId.ToString(CultureInfo.InvariantCulture), ["Input.PlanVersionId"] = version,
                 ["Input.OpensAt"] = BerlinTime.ToInput(opens), ["Input.ClosesAt"] = BerlinTime.ToInput(closes.AddDays(1)), ["Input.Audience"] = "InvitedOrganisations",
                 ["Input.Invited"] = invited.ToString(CultureInfo.InvariantCulture), ["Input.Version"] = roundVersion.ToString(CultureInfo.InvariantCulture),
-            }, PlanEditor(visitor), HttpStatusCode.Redirect),
-            (round.ManageUrl(m) + "?handler=Notify", new(), PlanEditor(visitor), HttpStatusCode.Redirect),
-            (round.NewStatementUrl(m), new()
+            }),
+            PermissionCheck.Post(round.ManageUrl(m) + "?handler=Notify", Access.PlanEditor),
+            PermissionCheck.Post(round.NewStatementUrl(m), Access.StakeholderMember, new()
             {
                 ["Input.Target"] = "WholePlan", ["Input.Text"] = "Stellungnahme " + visitor, ["Input.OnBehalf"] = invited.ToString(CultureInfo.InvariantCulture),
-            }, mayWrite, open ? HttpStatusCode.Redirect : HttpStatusCode.OK),
-        ];
-        foreach (var (url, fields, allowed, success) in writes)
-        {
-            var response = await client.PostWithTokenAsync(url, token, fields);
-            AssertAnswer(visitor, allowed, response, $"{stage}: POST {url}", success, null);
-        }
+            }, open ? HttpStatusCode.Redirect : HttpStatusCode.OK),
+        ], $"{stage}: ");
 
         var counts = await m.WithDbAsync(async db => (Rounds: await db.ConsultationRounds.CountAsync(), Statements: await db.Statements.CountAsync()));
-        Assert.Equal(PlanEditor(visitor) ? 2 : 1, counts.Rounds);
-        Assert.Equal(mayWrite && open ? 2 : 1, counts.Statements);
+        Assert.Equal(Access.PlanEditor(visitor) ? 2 : 1, counts.Rounds);
+        Assert.Equal(Access.StakeholderMember(visitor) && open ? 2 : 1, counts.Statements);
         var title = await m.WithDbAsync(db => db.ConsultationRounds.Where(r => r.Id == round.Id).Select(r => r.Title).SingleAsync());
-        Assert.Equal(PlanEditor(visitor) ? "Geändert von " + visitor : "Beteiligung zum Entwurf", title);
-    }
-
-    private static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success, HttpStatusCode? refusal)
-    {
-        if (allowed)
-        {
-            Assert.True(response.StatusCode == success, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)success}");
-            return;
-        }
-        if (refusal is { } status)
-        {
-            Assert.True(response.StatusCode == status, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)status}");
-            return;
-        }
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{visitor}: {what} answered {(int)response.StatusCode}, expected a refusal");
-        var expected = visitor == Visitor.Anonymous ? "/account/login" : "/account/access-denied";
-        Assert.StartsWith(expected, response.RedirectTarget(), StringComparison.Ordinal);
+        Assert.Equal(Access.PlanEditor(visitor) ? "Geändert von " + visitor : "Beteiligung zum Entwurf", title);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using Planwerk.Features.Accounts;
 using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Infrastructure;
-using Visitor = Planwerk.Tests.Features.Participation.StakeholderPermissionTests.Visitor;
 
 namespace Planwerk.Tests.Features.Participation;
 
@@ -13,50 +12,11 @@ namespace Planwerk.Tests.Features.Participation;
 /// plan team, deciding a plan editor or administrator of this municipality.</summary>
 public abstract class JoinRequestPermissionTests(PlanwerkApp app)
 {
-    internal static async Task<HttpClient> ClientAsync(PlanwerkApp app, TestMunicipality m, int stakeholderId, Visitor visitor)
-    {
-        switch (visitor)
-        {
-            case Visitor.Anonymous:
-                return app.CreateBrowserlikeClient();
-            case Visitor.Resident:
-                return await app.SignInAsync((await app.CreateUserAsync()).Email!);
-            case Visitor.StakeholderMember:
-                var member = await app.CreateUserAsync();
-                await m.AddStakeholderMemberAsync(stakeholderId, member.Id);
-                return await app.SignInAsync(member.Email!);
-            case Visitor.PlanEditor:
-                return await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
-            case Visitor.Moderator:
-                return await m.SignedInClientAsync(MunicipalityRole.Moderator);
-            case Visitor.Administrator:
-                return await m.SignedInClientAsync(MunicipalityRole.Administrator);
-            default:
-                var other = await app.CreateMunicipalityAsync();
-                return await other.SignedInClientAsync(MunicipalityRole.Administrator);
-        }
-    }
-
-    internal static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success)
-    {
-        if (allowed)
-        {
-            Assert.True(response.StatusCode == success, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)success}");
-            return;
-        }
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{visitor}: {what} answered {(int)response.StatusCode}, expected a refusal");
-        var expected = visitor == Visitor.Anonymous ? "/account/login" : "/account/access-denied";
-        Assert.StartsWith(expected, response.RedirectTarget(), StringComparison.Ordinal);
-    }
+    public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
+        Visitor.Anonymous, Visitor.Resident, Visitor.StakeholderMember, Visitor.PlanEditor, Visitor.Moderator, Visitor.Administrator, Visitor.OtherAdministrator);
 
     [Theory]
-    [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.Resident)]
-    [InlineData(Visitor.StakeholderMember)]
-    [InlineData(Visitor.PlanEditor)]
-    [InlineData(Visitor.Moderator)]
-    [InlineData(Visitor.Administrator)]
-    [InlineData(Visitor.OtherAdministrator)]
+    [MemberData(nameof(Visitors))]
     public async Task Each_page_and_handler_of_join_requests_admits_exactly_its_roles(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
@@ -70,34 +30,30 @@ public abstract class JoinRequestPermissionTests(PlanwerkApp app)
             await db.SaveChangesAsync();
             return request.Id;
         });
-        var client = await ClientAsync(app, m, ownId, visitor);
-        var signedIn = visitor != Visitor.Anonymous;
-        var planTeam = visitor is Visitor.PlanEditor or Visitor.Moderator or Visitor.Administrator;
-        var planEditor = visitor is Visitor.PlanEditor or Visitor.Administrator;
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor, ownId);
+        var planEditor = Access.PlanEditor(visitor);
 
-        AssertAnswer(visitor, signedIn, await client.GetAsync($"/{m.Slug}/stakeholders/join"), "GET join", HttpStatusCode.OK);
-        AssertAnswer(visitor, planTeam, await client.GetAsync($"/{m.Slug}/manage/join-requests"), "GET join-requests", HttpStatusCode.OK);
-
-        var token = await client.AntiforgeryTokenAsync();
-        var join = await client.PostWithTokenAsync($"/{m.Slug}/stakeholders/join?handler=Join", token,
-            new Dictionary<string, string> { ["Join.StakeholderId"] = targetId.ToString(CultureInfo.InvariantCulture) });
-        AssertAnswer(visitor, signedIn, join, "POST join", HttpStatusCode.Redirect);
-        var propose = await client.PostWithTokenAsync($"/{m.Slug}/stakeholders/join?handler=Propose", token,
-            new Dictionary<string, string> { ["Propose.Name"] = "Vorschlag " + visitor, ["Propose.Kind"] = "PoliticalBody" });
-        AssertAnswer(visitor, signedIn, propose, "POST propose", HttpStatusCode.Redirect);
-        var decide = await client.PostWithTokenAsync($"/{m.Slug}/manage/join-requests?handler=Decide", token, new Dictionary<string, string>
-        {
-            ["requestId"] = pendingId.ToString(CultureInfo.InvariantCulture),
-            ["decision"] = "approve",
-            ["Decision.Note"] = "",
-        });
-        AssertAnswer(visitor, planEditor, decide, "POST decide", HttpStatusCode.Redirect);
+        await PermissionMatrix.AssertAsync(client, visitor,
+        [
+            PermissionCheck.Get($"/{m.Slug}/stakeholders/join", Access.SignedIn),
+            PermissionCheck.Get($"/{m.Slug}/manage/join-requests", Access.PlanTeam),
+            PermissionCheck.Post($"/{m.Slug}/stakeholders/join?handler=Join", Access.SignedIn,
+                new() { ["Join.StakeholderId"] = targetId.ToString(CultureInfo.InvariantCulture) }),
+            PermissionCheck.Post($"/{m.Slug}/stakeholders/join?handler=Propose", Access.SignedIn,
+                new() { ["Propose.Name"] = "Vorschlag " + visitor, ["Propose.Kind"] = "PoliticalBody" }),
+            PermissionCheck.Post($"/{m.Slug}/manage/join-requests?handler=Decide", Access.PlanEditor, new()
+            {
+                ["requestId"] = pendingId.ToString(CultureInfo.InvariantCulture),
+                ["decision"] = "approve",
+                ["Decision.Note"] = "",
+            }),
+        ]);
 
         var (requests, state, askerMember) = await m.WithDbAsync(async db => (
             await db.StakeholderJoinRequests.CountAsync(),
             (await db.StakeholderJoinRequests.AsNoTracking().SingleAsync(r => r.Id == pendingId)).State,
             await db.StakeholderMembers.AnyAsync(x => x.UserId == asker.Id)));
-        Assert.Equal(signedIn ? 3 : 1, requests);
+        Assert.Equal(Access.SignedIn(visitor) ? 3 : 1, requests);
         Assert.Equal(planEditor ? JoinRequestState.Approved : JoinRequestState.Pending, state);
         Assert.Equal(planEditor, askerMember);
     }

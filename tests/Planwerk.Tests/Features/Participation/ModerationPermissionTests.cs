@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Accounts;
 using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Infrastructure;
-using Visitor = Planwerk.Tests.Features.Participation.StakeholderPermissionTests.Visitor;
 
 namespace Planwerk.Tests.Features.Participation;
 
@@ -15,24 +14,20 @@ public abstract class ModerationPermissionTests(PlanwerkApp app)
 {
     public enum Phase { Planned, Open, Closed, WeighingPublished }
 
+    public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
+        Visitor.Anonymous, Visitor.Resident, Visitor.StakeholderMember, Visitor.PlanEditor, Visitor.Moderator, Visitor.Administrator, Visitor.OtherAdministrator);
+
     [Theory]
-    [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.Resident)]
-    [InlineData(Visitor.StakeholderMember)]
-    [InlineData(Visitor.PlanEditor)]
-    [InlineData(Visitor.Moderator)]
-    [InlineData(Visitor.Administrator)]
-    [InlineData(Visitor.OtherAdministrator)]
+    [MemberData(nameof(Visitors))]
     public async Task Each_page_and_handler_of_comments_and_moderation_admits_exactly_its_roles_in_each_round_state(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
         var stakeholderId = await m.AddStakeholderAsync();
         var author = await app.CreateUserAsync();
-        var client = await JoinRequestPermissionTests.ClientAsync(app, m, stakeholderId, visitor);
-        var signedIn = visitor != Visitor.Anonymous;
-        var moderates = visitor is Visitor.Moderator or Visitor.Administrator;
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor, stakeholderId);
+        var signedIn = Access.SignedIn(visitor);
+        var moderates = Access.Moderation(visitor);
         var now = DateTimeOffset.UtcNow;
-        var token = await client.AntiforgeryTokenAsync();
 
         foreach (var phase in Enum.GetValues<Phase>())
         {
@@ -61,31 +56,37 @@ public abstract class ModerationPermissionTests(PlanwerkApp app)
             var page = await HtmlForms.ParseAsync(read);
             Assert.Equal(signedIn && phase == Phase.Open, page.QuerySelector("#comment-form") is not null);
 
-            var post = await client.PostWithTokenAsync(url + "?handler=Comment", token, new Dictionary<string, string> { ["Comment.Text"] = "Neu " + visitor });
-            JoinRequestPermissionTests.AssertAnswer(visitor, signedIn, post, what + "POST comment", phase == Phase.Open ? HttpStatusCode.Redirect : HttpStatusCode.OK);
-            var report = await client.PostWithTokenAsync(url + "?handler=Report&commentId=" + commentId.ToString(CultureInfo.InvariantCulture), token,
-                new Dictionary<string, string> { ["Report.Reason"] = "Grund" });
-            JoinRequestPermissionTests.AssertAnswer(visitor, signedIn, report, what + "POST report", HttpStatusCode.Redirect);
-
+            await PermissionMatrix.AssertAsync(client, visitor,
+            [
+                PermissionCheck.Post(url + "?handler=Comment", Access.SignedIn, new() { ["Comment.Text"] = "Neu " + visitor },
+                    phase == Phase.Open ? HttpStatusCode.Redirect : HttpStatusCode.OK),
+                PermissionCheck.Post(url + "?handler=Report&commentId=" + commentId.ToString(CultureInfo.InvariantCulture), Access.SignedIn,
+                    new() { ["Report.Reason"] = "Grund" }),
+            ], what);
             var (comments, reports) = await m.WithDbAsync(async db => (
                 await db.RoundComments.CountAsync(c => c.RoundId == roundId),
                 await db.CommentReports.CountAsync(r => r.CommentId == commentId)));
             Assert.Equal(signedIn && phase == Phase.Open ? 2 : 1, comments);
             Assert.Equal(signedIn ? 1 : 0, reports);
 
-            var decide = await client.PostWithTokenAsync($"/{m.Slug}/manage/moderation?handler=Decide", token, new Dictionary<string, string>
-            {
-                ["commentId"] = commentId.ToString(CultureInfo.InvariantCulture),
-                ["decision"] = "hide",
-                ["Decision.Reason"] = "Regelverstoß",
-            });
-            JoinRequestPermissionTests.AssertAnswer(visitor, moderates, decide, what + "POST hide", HttpStatusCode.Redirect);
+            await PermissionMatrix.AssertAsync(client, visitor,
+            [
+                PermissionCheck.Post($"/{m.Slug}/manage/moderation?handler=Decide", Access.Moderation, new()
+                {
+                    ["commentId"] = commentId.ToString(CultureInfo.InvariantCulture),
+                    ["decision"] = "hide",
+                    ["Decision.Reason"] = "Regelverstoß",
+                }),
+            ], what);
             var hidden = await m.WithDbAsync(async db => (await db.RoundComments.AsNoTracking().SingleAsync(c => c.Id == commentId)).HiddenAt is not null);
             Assert.Equal(moderates, hidden);
         }
 
-        JoinRequestPermissionTests.AssertAnswer(visitor, moderates, await client.GetAsync($"/{m.Slug}/manage/moderation"), "GET moderation", HttpStatusCode.OK);
-        JoinRequestPermissionTests.AssertAnswer(visitor, moderates, await client.GetAsync($"/{m.Slug}/manage/moderation/log"), "GET moderation log", HttpStatusCode.OK);
+        await PermissionMatrix.AssertAsync(client, visitor,
+        [
+            PermissionCheck.Get($"/{m.Slug}/manage/moderation", Access.Moderation),
+            PermissionCheck.Get($"/{m.Slug}/manage/moderation/log", Access.Moderation),
+        ]);
         Assert.Equal(moderates ? 4 : 0, await m.WithDbAsync(db => db.ModerationLog.CountAsync()));
     }
 

@@ -12,51 +12,11 @@ namespace Planwerk.Tests.Features.Participation;
 /// against every address, reading (GET) and changing (POST with a valid antiforgery token).</summary>
 public abstract class StakeholderPermissionTests(PlanwerkApp app)
 {
-    public enum Visitor { Anonymous, Resident, StakeholderMember, PlanEditor, Moderator, Administrator, OtherAdministrator }
-
-    private enum Access { Everyone, PlanTeam, PlanEditor, StakeholderMember }
-
-    private static bool Allowed(Access access, Visitor visitor) => access switch
-    {
-        Access.Everyone => true,
-        Access.PlanTeam => visitor is Visitor.PlanEditor or Visitor.Moderator or Visitor.Administrator,
-        Access.PlanEditor => visitor is Visitor.PlanEditor or Visitor.Administrator,
-        Access.StakeholderMember => visitor is Visitor.StakeholderMember,
-        _ => false,
-    };
-
-    private async Task<HttpClient> ClientAsync(TestMunicipality m, int stakeholderId, Visitor visitor)
-    {
-        switch (visitor)
-        {
-            case Visitor.Anonymous:
-                return app.CreateBrowserlikeClient();
-            case Visitor.Resident:
-                return await app.SignInAsync((await app.CreateUserAsync()).Email!);
-            case Visitor.StakeholderMember:
-                var member = await app.CreateUserAsync();
-                await m.AddStakeholderMemberAsync(stakeholderId, member.Id);
-                return await app.SignInAsync(member.Email!);
-            case Visitor.PlanEditor:
-                return await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
-            case Visitor.Moderator:
-                return await m.SignedInClientAsync(MunicipalityRole.Moderator);
-            case Visitor.Administrator:
-                return await m.SignedInClientAsync(MunicipalityRole.Administrator);
-            default:
-                var other = await app.CreateMunicipalityAsync();
-                return await other.SignedInClientAsync(MunicipalityRole.Administrator);
-        }
-    }
+    public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
+        Visitor.Anonymous, Visitor.Resident, Visitor.StakeholderMember, Visitor.PlanEditor, Visitor.Moderator, Visitor.Administrator, Visitor.OtherAdministrator);
 
     [Theory]
-    [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.Resident)]
-    [InlineData(Visitor.StakeholderMember)]
-    [InlineData(Visitor.PlanEditor)]
-    [InlineData(Visitor.Moderator)]
-    [InlineData(Visitor.Administrator)]
-    [InlineData(Visitor.OtherAdministrator)]
+    [MemberData(nameof(Visitors))]
     public async Task Each_page_and_handler_of_the_registry_admits_exactly_its_roles(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
@@ -64,59 +24,32 @@ public abstract class StakeholderPermissionTests(PlanwerkApp app)
         var otherMember = await app.CreateUserAsync();
         await m.AddStakeholderMemberAsync(stakeholderId, otherMember.Id);
         var memberId = await m.WithDbAsync(db => db.StakeholderMembers.Where(x => x.UserId == otherMember.Id).Select(x => x.Id).SingleAsync());
-        var client = await ClientAsync(m, stakeholderId, visitor);
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor, stakeholderId);
         var edit = string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/manage/stakeholders/{stakeholderId}");
         var member = memberId.ToString(CultureInfo.InvariantCulture);
 
-        (string Url, Access Access)[] reads =
+        await PermissionMatrix.AssertAsync(client, visitor,
         [
-            ($"/{m.Slug}/stakeholders", Access.Everyone),
-            ($"/{m.Slug}/invitations/unbekannt", Access.Everyone),
-            ($"/{m.Slug}/manage/stakeholders", Access.PlanTeam),
-            ($"/{m.Slug}/manage/stakeholders/new", Access.PlanEditor),
-            (edit, Access.PlanEditor),
-            ($"/{m.Slug}/my-organisations", Access.StakeholderMember),
-        ];
-        foreach (var (url, access) in reads)
-        {
-            var response = await client.GetAsync(url);
-            AssertAnswer(visitor, Allowed(access, visitor), response, "GET " + url, HttpStatusCode.OK);
-        }
-
-        var token = await client.AntiforgeryTokenAsync();
-        (string Url, Dictionary<string, string> Fields)[] writes =
-        [
-            ($"/{m.Slug}/manage/stakeholders/new", new() { ["Input.Name"] = "Neu " + visitor, ["Input.Kind"] = "PoliticalBody" }),
-            (edit + "?handler=Invite", new() { ["Invite.Email"] = $"einladung-{Guid.NewGuid():N}@example.org" }),
-            (edit + "?handler=Contact", new() { ["memberId"] = member, ["contact"] = "true" }),
-            (edit + "?handler=RemoveMember", new() { ["memberId"] = member }),
-        ];
-        foreach (var (url, fields) in writes)
-        {
-            var response = await client.PostWithTokenAsync(url, token, fields);
-            AssertAnswer(visitor, Allowed(Access.PlanEditor, visitor), response, "POST " + url, HttpStatusCode.Redirect);
-        }
+            PermissionCheck.Get($"/{m.Slug}/stakeholders", Access.Everyone),
+            PermissionCheck.Get($"/{m.Slug}/invitations/unbekannt", Access.Everyone),
+            PermissionCheck.Get($"/{m.Slug}/manage/stakeholders", Access.PlanTeam),
+            PermissionCheck.Get($"/{m.Slug}/manage/stakeholders/new", Access.PlanEditor),
+            PermissionCheck.Get(edit, Access.PlanEditor),
+            PermissionCheck.Get($"/{m.Slug}/my-organisations", Access.StakeholderMember),
+            PermissionCheck.Post($"/{m.Slug}/manage/stakeholders/new", Access.PlanEditor, new() { ["Input.Name"] = "Neu " + visitor, ["Input.Kind"] = "PoliticalBody" }),
+            PermissionCheck.Post(edit + "?handler=Invite", Access.PlanEditor, new() { ["Invite.Email"] = $"einladung-{Guid.NewGuid():N}@example.org" }),
+            PermissionCheck.Post(edit + "?handler=Contact", Access.PlanEditor, new() { ["memberId"] = member, ["contact"] = "true" }),
+            PermissionCheck.Post(edit + "?handler=RemoveMember", Access.PlanEditor, new() { ["memberId"] = member }),
+        ]);
 
         var changed = await m.WithDbAsync(async db => (
             Created: await db.Stakeholders.CountAsync(),
             Invited: await db.StakeholderInvitations.CountAsync(),
             Members: await db.StakeholderMembers.CountAsync(x => x.UserId == otherMember.Id)));
-        var mayEdit = Allowed(Access.PlanEditor, visitor);
+        var mayEdit = Access.PlanEditor(visitor);
         Assert.Equal(mayEdit ? 2 : 1, changed.Created);
         Assert.Equal(mayEdit ? 1 : 0, changed.Invited);
         Assert.Equal(mayEdit ? 0 : 1, changed.Members);
-    }
-
-    private static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success)
-    {
-        if (allowed)
-        {
-            Assert.True(response.StatusCode == success, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)success}");
-            return;
-        }
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{visitor}: {what} answered {(int)response.StatusCode}, expected a refusal");
-        var expected = visitor == Visitor.Anonymous ? "/account/login" : "/account/access-denied";
-        Assert.StartsWith(expected, response.RedirectTarget(), StringComparison.Ordinal);
     }
 
     [Fact]

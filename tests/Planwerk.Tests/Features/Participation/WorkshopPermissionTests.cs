@@ -11,51 +11,11 @@ namespace Planwerk.Tests.Features.Participation;
 /// reading (GET) and changing (POST with a valid antiforgery token), and that a refused change changed nothing.</summary>
 public abstract class WorkshopPermissionTests(PlanwerkApp app)
 {
-    public enum Visitor { Anonymous, Resident, StakeholderMember, PlanEditor, Moderator, Administrator, OtherAdministrator }
-
-    private enum Access { Everyone, SignedIn, PlanTeam, PlanEditor }
-
-    private static bool Allowed(Access access, Visitor visitor) => access switch
-    {
-        Access.Everyone => true,
-        Access.SignedIn => visitor != Visitor.Anonymous,
-        Access.PlanTeam => visitor is Visitor.PlanEditor or Visitor.Moderator or Visitor.Administrator,
-        Access.PlanEditor => visitor is Visitor.PlanEditor or Visitor.Administrator,
-        _ => false,
-    };
-
-    private async Task<HttpClient> ClientAsync(TestMunicipality m, Visitor visitor)
-    {
-        switch (visitor)
-        {
-            case Visitor.Anonymous:
-                return app.CreateBrowserlikeClient();
-            case Visitor.Resident:
-                return await app.SignInAsync((await app.CreateUserAsync()).Email!);
-            case Visitor.StakeholderMember:
-                var member = await app.CreateUserAsync();
-                await m.AddStakeholderMemberAsync(await m.AddStakeholderAsync(), member.Id);
-                return await app.SignInAsync(member.Email!);
-            case Visitor.PlanEditor:
-                return await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
-            case Visitor.Moderator:
-                return await m.SignedInClientAsync(MunicipalityRole.Moderator);
-            case Visitor.Administrator:
-                return await m.SignedInClientAsync(MunicipalityRole.Administrator);
-            default:
-                var other = await app.CreateMunicipalityAsync();
-                return await other.SignedInClientAsync(MunicipalityRole.Administrator);
-        }
-    }
+    public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
+        Visitor.Anonymous, Visitor.Resident, Visitor.StakeholderMember, Visitor.PlanEditor, Visitor.Moderator, Visitor.Administrator, Visitor.OtherAdministrator);
 
     [Theory]
-    [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.Resident)]
-    [InlineData(Visitor.StakeholderMember)]
-    [InlineData(Visitor.PlanEditor)]
-    [InlineData(Visitor.Moderator)]
-    [InlineData(Visitor.Administrator)]
-    [InlineData(Visitor.OtherAdministrator)]
+    [MemberData(nameof(Visitors))]
     public async Task Each_page_and_handler_of_workshops_admits_exactly_its_roles(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
@@ -74,33 +34,28 @@ public abstract class WorkshopPermissionTests(PlanwerkApp app)
             return r.Id;
         });
         var groups = (await m.WorkshopAsync(upcoming)).WorkingGroups.OrderBy(g => g.Position).Select(g => g.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-        var client = await ClientAsync(m, visitor);
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor);
 
-        (string Url, Access Access)[] reads =
+        await PermissionMatrix.AssertAsync(client, visitor,
         [
-            ($"/{m.Slug}/workshops", Access.Everyone),
-            (m.Url(upcoming), Access.Everyone),
-            (m.Url(past), Access.Everyone),
-            (m.Url(upcoming, "/calendar.ics"), Access.Everyone),
-            ($"/{m.Slug}/manage/workshops", Access.PlanTeam),
-            ($"/{m.Slug}/manage/workshops/new", Access.PlanEditor),
-            (m.ManageUrl(upcoming), Access.PlanEditor),
-            (m.ManageUrl(upcoming, "/registrations"), Access.PlanTeam),
-            (m.ManageUrl(past, "/registrations"), Access.PlanTeam),
-            (m.ManageUrl(upcoming, "/results"), Access.PlanEditor),
-            (m.ManageUrl(past, "/results"), Access.PlanEditor),
-        ];
-        foreach (var (url, access) in reads)
-        {
-            var response = await client.GetAsync(url);
-            AssertAnswer(visitor, Allowed(access, visitor), response, "GET " + url, HttpStatusCode.OK);
-        }
+            PermissionCheck.Get($"/{m.Slug}/workshops", Access.Everyone),
+            PermissionCheck.Get(m.Url(upcoming), Access.Everyone),
+            PermissionCheck.Get(m.Url(past), Access.Everyone),
+            PermissionCheck.Get(m.Url(upcoming, "/calendar.ics"), Access.Everyone),
+            PermissionCheck.Get($"/{m.Slug}/manage/workshops", Access.PlanTeam),
+            PermissionCheck.Get($"/{m.Slug}/manage/workshops/new", Access.PlanEditor),
+            PermissionCheck.Get(m.ManageUrl(upcoming), Access.PlanEditor),
+            PermissionCheck.Get(m.ManageUrl(upcoming, "/registrations"), Access.PlanTeam),
+            PermissionCheck.Get(m.ManageUrl(past, "/registrations"), Access.PlanTeam),
+            PermissionCheck.Get(m.ManageUrl(upcoming, "/results"), Access.PlanEditor),
+            PermissionCheck.Get(m.ManageUrl(past, "/results"), Access.PlanEditor),
+        ]);
 
-        if (Allowed(Access.PlanTeam, visitor))
+        if (Access.PlanTeam(visitor))
         {
             // Moderators read the list but are not offered what they may not do.
             var list = await client.GetDocumentAsync($"/{m.Slug}/manage/workshops");
-            Assert.Equal(Allowed(Access.PlanEditor, visitor), list.QuerySelector($"a[href='/{m.Slug}/manage/workshops/new']") is not null);
+            Assert.Equal(Access.PlanEditor(visitor), list.QuerySelector($"a[href='/{m.Slug}/manage/workshops/new']") is not null);
         }
 
         var start = now.AddDays(3);
@@ -111,29 +66,23 @@ public abstract class WorkshopPermissionTests(PlanwerkApp app)
             ["Input.Title"] = title, ["Input.StartsAt"] = Local(start), ["Input.EndsAt"] = Local(start.AddHours(2)),
             ["Input.Place"] = "Rathaus", ["Input.Capacity"] = "5", ["Input.Version"] = "0",
         };
-        var token = await client.AntiforgeryTokenAsync();
-        (string Url, Access Access, Dictionary<string, string> Fields)[] writes =
+        await PermissionMatrix.AssertAsync(client, visitor,
         [
-            (m.Url(upcoming, "?handler=Register"), Access.SignedIn, new() { ["workingGroupId"] = groups[0] }),
-            (m.Url(upcoming, "?handler=Cancel"), Access.SignedIn, new()),
-            ($"/{m.Slug}/manage/workshops/new", Access.PlanEditor, Workshop("Neu " + visitor)),
-            (m.ManageUrl(upcoming), Access.PlanEditor, Workshop("Geändert " + visitor)),
-            (m.ManageUrl(upcoming, "?handler=AddGroup"), Access.PlanEditor, new() { ["Group.Title"] = "Neue AG" }),
-            (m.ManageUrl(upcoming, "?handler=SaveGroup"), Access.PlanEditor, new() { ["groupId"] = groups[1], ["Group.Title"] = "Umbenannt" }),
-            (m.ManageUrl(upcoming, "?handler=MoveGroup"), Access.PlanEditor, new() { ["groupId"] = groups[2], ["direction"] = "up" }),
-            (m.ManageUrl(upcoming, "?handler=RemoveGroup"), Access.PlanEditor, new() { ["groupId"] = groups[0] }),
-            (m.ManageUrl(past, "/registrations"), Access.PlanEditor, new() { ["attended-" + attendeeRegistration.ToString(CultureInfo.InvariantCulture)] = "yes" }),
-            (m.ManageUrl(past, "/results"), Access.PlanEditor, new() { ["Input.Results"] = "Ergebnis", ["Input.Version"] = "0" }),
-            (m.ManageUrl(past, "/results?handler=Publish"), Access.PlanEditor, new() { ["publish"] = "true" }),
-            (m.ManageUrl(upcoming, "?handler=Cancel"), Access.PlanEditor, new() { ["message"] = "Abgesagt." }),
-        ];
-        foreach (var (url, access, fields) in writes)
-        {
-            var response = await client.PostWithTokenAsync(url, token, fields);
-            AssertAnswer(visitor, Allowed(access, visitor), response, "POST " + url, HttpStatusCode.Redirect);
-        }
+            PermissionCheck.Post(m.Url(upcoming, "?handler=Register"), Access.SignedIn, new() { ["workingGroupId"] = groups[0] }),
+            PermissionCheck.Post(m.Url(upcoming, "?handler=Cancel"), Access.SignedIn, new()),
+            PermissionCheck.Post($"/{m.Slug}/manage/workshops/new", Access.PlanEditor, Workshop("Neu " + visitor)),
+            PermissionCheck.Post(m.ManageUrl(upcoming), Access.PlanEditor, Workshop("Geändert " + visitor)),
+            PermissionCheck.Post(m.ManageUrl(upcoming, "?handler=AddGroup"), Access.PlanEditor, new() { ["Group.Title"] = "Neue AG" }),
+            PermissionCheck.Post(m.ManageUrl(upcoming, "?handler=SaveGroup"), Access.PlanEditor, new() { ["groupId"] = groups[1], ["Group.Title"] = "Umbenannt" }),
+            PermissionCheck.Post(m.ManageUrl(upcoming, "?handler=MoveGroup"), Access.PlanEditor, new() { ["groupId"] = groups[2], ["direction"] = "up" }),
+            PermissionCheck.Post(m.ManageUrl(upcoming, "?handler=RemoveGroup"), Access.PlanEditor, new() { ["groupId"] = groups[0] }),
+            PermissionCheck.Post(m.ManageUrl(past, "/registrations"), Access.PlanEditor, new() { ["attended-" + attendeeRegistration.ToString(CultureInfo.InvariantCulture)] = "yes" }),
+            PermissionCheck.Post(m.ManageUrl(past, "/results"), Access.PlanEditor, new() { ["Input.Results"] = "Ergebnis", ["Input.Version"] = "0" }),
+            PermissionCheck.Post(m.ManageUrl(past, "/results?handler=Publish"), Access.PlanEditor, new() { ["publish"] = "true" }),
+            PermissionCheck.Post(m.ManageUrl(upcoming, "?handler=Cancel"), Access.PlanEditor, new() { ["message"] = "Abgesagt." }),
+        ]);
 
-        var mayEdit = Allowed(Access.PlanEditor, visitor);
+        var mayEdit = Access.PlanEditor(visitor);
         var state = await m.WithDbAsync(async db => (
             Workshops: await db.Workshops.CountAsync(),
             Registrations: await db.WorkshopRegistrations.CountAsync(r => r.WorkshopId == upcoming),
@@ -151,18 +100,6 @@ public abstract class WorkshopPermissionTests(PlanwerkApp app)
         Assert.Equal(mayEdit ? true : null, state.Attended);
         Assert.Equal(mayEdit ? "Ergebnis" : "", state.Past.Results);
         Assert.Equal(mayEdit, state.Past.ResultsPublishedAt is not null);
-    }
-
-    private static void AssertAnswer(Visitor visitor, bool allowed, HttpResponseMessage response, string what, HttpStatusCode success)
-    {
-        if (allowed)
-        {
-            Assert.True(response.StatusCode == success, $"{visitor}: {what} answered {(int)response.StatusCode}, expected {(int)success}");
-            return;
-        }
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{visitor}: {what} answered {(int)response.StatusCode}, expected a refusal");
-        var expected = visitor == Visitor.Anonymous ? "/account/login" : "/account/access-denied";
-        Assert.StartsWith(expected, response.RedirectTarget(), StringComparison.Ordinal);
     }
 
     [Fact]

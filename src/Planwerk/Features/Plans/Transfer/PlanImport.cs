@@ -28,7 +28,13 @@ public static partial class PlanImport
     /// document carries the sections' images (up to 5 MB each, a third more in base64).</summary>
     public const int MaxBytes = 64 * 1024 * 1024;
 
-    public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ImportAsync(db, content, now, null, cancellationToken);
+
+    /// <param name="prepare">Sets what the document does not carry (whether the plan is public, its
+    /// predecessor) on the new plan before it is saved, so the history records it as created that way.</param>
+    public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now,
+        Action<Plan>? prepare, CancellationToken cancellationToken = default)
     {
         var (document, problem) = Read(content.Span);
         if (problem is not null) return PlanImportResult.Failed(problem);
@@ -36,7 +42,7 @@ public static partial class PlanImport
         var limits = TextLimits.Of(db);
         var problems = Validate(document!, limits);
         if (problems.Count > 0) return PlanImportResult.Failed([.. problems]);
-        return await CreateAsync(db, document!, now, cancellationToken);
+        return await CreateAsync(db, document!, now, prepare, cancellationToken);
     }
 
     // ------------------------------------------------------------------ reading
@@ -258,7 +264,7 @@ public static partial class PlanImport
 
     // ------------------------------------------------------------------ creating
 
-    private static async Task<PlanImportResult> CreateAsync(PlanwerkDbContext db, PlanDocument document, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<PlanImportResult> CreateAsync(PlanwerkDbContext db, PlanDocument document, DateTimeOffset now, Action<Plan>? prepare, CancellationToken cancellationToken)
     {
         var plan = new Plan
         {
@@ -348,6 +354,7 @@ public static partial class PlanImport
             });
         }
 
+        prepare?.Invoke(plan);
         // One SaveChanges is one transaction: the plan with everything in it, or nothing.
         await db.SaveChangesAsync(cancellationToken);
         return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated);

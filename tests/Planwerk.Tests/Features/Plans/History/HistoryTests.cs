@@ -387,40 +387,22 @@ public abstract class HistoryTests(PlanwerkApp app)
 
     [Theory]
     [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.SignedInNonMember)]
-    [InlineData(Visitor.EditorOfAnotherMunicipality)]
+    [InlineData(Visitor.Resident)]
+    [InlineData(Visitor.OtherPlanEditor)]
     [InlineData(Visitor.PlanEditor)]
     [InlineData(Visitor.Administrator)]
     public async Task Only_the_municipalitys_editors_and_administrators_open_the_history_pages(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await m.PlanAsync(principles: 0, fields: 1, measuresPerField: 1);
-        var client = visitor switch
-        {
-            Visitor.Anonymous => app.CreateBrowserlikeClient(),
-            Visitor.SignedInNonMember => await app.SignInAsync((await app.CreateUserAsync()).Email!),
-            Visitor.EditorOfAnotherMunicipality => await (await app.CreateMunicipalityAsync()).SignedInClientAsync(MunicipalityRole.PlanEditor),
-            Visitor.PlanEditor => await m.SignedInClientAsync(MunicipalityRole.PlanEditor),
-            _ => await m.SignedInClientAsync(MunicipalityRole.Administrator),
-        };
-        foreach (var url in new[] { $"/{m.Slug}/manage/plans/{plan.Id}/history", $"/{m.Slug}/manage/plans/{plan.Id}/measures/{plan.Field(1).MeasureIds[0]}/history", $"/{m.Slug}/manage/history" })
-        {
-            var response = await client.GetAsync(url);
-            var target = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectTarget() : $"({(int)response.StatusCode})";
-            switch (visitor)
-            {
-                case Visitor.Anonymous:
-                    Assert.StartsWith("/account/login?", target, StringComparison.Ordinal);
-                    break;
-                case Visitor.PlanEditor or Visitor.Administrator:
-                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                    break;
-                default:
-                    Assert.StartsWith("/account/access-denied", target, StringComparison.Ordinal);
-                    Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(target)).StatusCode);
-                    break;
-            }
-        }
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor);
+        await PermissionMatrix.AssertAsync(client, visitor,
+        [
+            PermissionCheck.Get($"/{m.Slug}/manage/plans/{plan.Id}/history", Access.PlanEditor),
+            PermissionCheck.Get($"/{m.Slug}/manage/plans/{plan.Id}/measures/{plan.Field(1).MeasureIds[0]}/history", Access.PlanEditor),
+            PermissionCheck.Get($"/{m.Slug}/manage/history", Access.PlanEditor),
+        ]);
+        if (visitor is Visitor.Resident or Visitor.OtherPlanEditor) Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/account/access-denied")).StatusCode);
     }
 
     [Fact]

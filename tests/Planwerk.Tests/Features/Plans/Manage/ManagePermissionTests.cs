@@ -8,15 +8,6 @@ using static Planwerk.Tests.Features.Plans.Manage.ManageTestData;
 
 namespace Planwerk.Tests.Features.Plans.Manage;
 
-public enum Visitor
-{
-    Anonymous,
-    SignedInNonMember,
-    EditorOfAnotherMunicipality,
-    PlanEditor,
-    Administrator,
-}
-
 /// <summary>Who may open and post every page of the plan team: only plan editors and administrators
 /// of the route's municipality. Everyone else is sent to sign in (anonymous) or refused (403), and
 /// nothing changes.</summary>
@@ -77,48 +68,26 @@ public abstract class ManagePermissionTests(PlanwerkApp app)
         return new Site(m, pages, posts);
     }
 
-    private async Task<HttpClient> ClientAsync(Visitor visitor, TestMunicipality m) => visitor switch
-    {
-        Visitor.Anonymous => app.CreateBrowserlikeClient(),
-        Visitor.SignedInNonMember => await app.SignInAsync((await app.CreateUserAsync()).Email!),
-        Visitor.EditorOfAnotherMunicipality => await (await app.CreateMunicipalityAsync()).SignedInClientAsync(MunicipalityRole.PlanEditor),
-        Visitor.PlanEditor => await m.SignedInClientAsync(MunicipalityRole.PlanEditor),
-        _ => await m.SignedInClientAsync(MunicipalityRole.Administrator),
-    };
-
-    private static async Task AssertRefusedAsync(Visitor visitor, HttpClient client, HttpResponseMessage response, string what)
-    {
-        var target = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectTarget() : $"({(int)response.StatusCode})";
-        if (visitor == Visitor.Anonymous)
-        {
-            Assert.True(target.StartsWith("/account/login?", StringComparison.Ordinal), $"{what}: anonymous was sent to {target}");
-            return;
-        }
-        Assert.True(target.StartsWith("/account/access-denied", StringComparison.Ordinal), $"{what}: {visitor} was sent to {target}");
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(target)).StatusCode);
-    }
-
     [Theory]
     [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.SignedInNonMember)]
-    [InlineData(Visitor.EditorOfAnotherMunicipality)]
+    [InlineData(Visitor.Resident)]
+    [InlineData(Visitor.OtherPlanEditor)]
     public async Task Outsiders_can_neither_open_nor_post_any_manage_page(Visitor visitor)
     {
         var site = await ArrangeAsync();
-        var client = await ClientAsync(visitor, site.M);
-        var token = await client.AntiforgeryTokenAsync();
+        var client = await PermissionMatrix.ClientAsync(app, site.M, visitor);
         var before = await site.M.SnapshotAsync();
 
-        foreach (var page in site.Pages)
-            await AssertRefusedAsync(visitor, client, await client.GetAsync(page), "GET " + page);
-        foreach (var post in site.Posts)
-        {
-            var fields = post.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
-            if (post.Direction is not null) fields["direction"] = post.Direction;
-            await AssertRefusedAsync(visitor, client, await client.PostWithTokenAsync(post.Action, token, fields), "POST " + post.Action);
-        }
+        await PermissionMatrix.AssertAsync(client, visitor,
+            site.Pages.Select(page => PermissionCheck.Get(page, Access.PlanEditor)).Concat(site.Posts.Select(post =>
+            {
+                var fields = post.Fields.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
+                if (post.Direction is not null) fields["direction"] = post.Direction;
+                return PermissionCheck.Post(post.Action, Access.PlanEditor, fields);
+            })).ToList());
 
         Assert.Equal(before, await site.M.SnapshotAsync());
+        if (visitor != Visitor.Anonymous) Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/account/access-denied")).StatusCode);
     }
 
     [Theory]
@@ -127,7 +96,7 @@ public abstract class ManagePermissionTests(PlanwerkApp app)
     public async Task Plan_editors_and_administrators_open_and_post_every_manage_page(Visitor visitor)
     {
         var site = await ArrangeAsync();
-        var client = await ClientAsync(visitor, site.M);
+        var client = await PermissionMatrix.ClientAsync(app, site.M, visitor);
         var before = await site.M.SnapshotAsync();
 
         foreach (var page in site.Pages)

@@ -83,37 +83,20 @@ public abstract class SectionTests(PlanwerkApp app)
 
     [Theory]
     [InlineData(Visitor.Anonymous)]
-    [InlineData(Visitor.SignedInNonMember)]
-    [InlineData(Visitor.EditorOfAnotherMunicipality)]
+    [InlineData(Visitor.Resident)]
+    [InlineData(Visitor.OtherPlanEditor)]
     [InlineData(Visitor.PlanEditor)]
     public async Task Only_the_municipalitys_editors_open_the_section_and_image_pages(Visitor visitor)
     {
         var m = await app.CreateMunicipalityAsync();
         var plan = await m.PlanAsync(principles: 0, fields: 0);
-        var client = visitor switch
-        {
-            Visitor.Anonymous => app.CreateBrowserlikeClient(),
-            Visitor.SignedInNonMember => await app.SignInAsync((await app.CreateUserAsync()).Email!),
-            Visitor.EditorOfAnotherMunicipality => await (await app.CreateMunicipalityAsync()).SignedInClientAsync(MunicipalityRole.PlanEditor),
-            _ => await m.SignedInClientAsync(MunicipalityRole.PlanEditor),
-        };
-        foreach (var url in new[] { $"/{m.Slug}/manage/plans/{plan.Id}/sections", $"/{m.Slug}/manage/plans/{plan.Id}/sections/new", $"/{m.Slug}/manage/plans/{plan.Id}/images" })
-        {
-            var response = await client.GetAsync(url);
-            var target = response.StatusCode == HttpStatusCode.Redirect ? response.RedirectTarget() : $"({(int)response.StatusCode})";
-            switch (visitor)
-            {
-                case Visitor.Anonymous:
-                    Assert.StartsWith("/account/login?", target, StringComparison.Ordinal);
-                    break;
-                case Visitor.PlanEditor:
-                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                    break;
-                default:
-                    Assert.StartsWith("/account/access-denied", target, StringComparison.Ordinal);
-                    break;
-            }
-        }
+        var client = await PermissionMatrix.ClientAsync(app, m, visitor);
+        await PermissionMatrix.AssertAsync(client, visitor,
+        [
+            PermissionCheck.Get($"/{m.Slug}/manage/plans/{plan.Id}/sections", Access.PlanEditor),
+            PermissionCheck.Get($"/{m.Slug}/manage/plans/{plan.Id}/sections/new", Access.PlanEditor),
+            PermissionCheck.Get($"/{m.Slug}/manage/plans/{plan.Id}/images", Access.PlanEditor),
+        ]);
     }
 }
 
