@@ -106,5 +106,6 @@ public static class PublicPlanLinks
     public static string Field(string municipality, int planId, int fieldId) => $"/{municipality}/plans/{planId}/fields/{fieldId}";
     public static string Measure(string municipality, int planId, int measureId) => $"/{municipality}/plans/{planId}/measures/{measureId}";
     public static string Search(string municipality, int planId) => $"/{municipality}/plans/{planId}/search";
+    public static string MunicipalitySearch(string municipality) => $"/{municipality}/search";
     public static string Print(string municipality, int planId) => $"/{municipality}/plans/{planId}/document";
 }
