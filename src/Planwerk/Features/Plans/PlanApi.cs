@@ -20,7 +20,12 @@ public static class PlanApi
         decimal? EstimatedCost, string Funding, string Priority, IReadOnlyList<int> PrincipleIds, string Status, int Progress, bool IsExample);
     public sealed record PlanDto(
         int Id, string Title, int? PeriodStart, int? PeriodEnd, string State, string Summary, int? PredecessorId, bool IsExample,
-        IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields);
+        IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields)
+    {
+        /// <summary>What this plan calls its guiding principles, fields of action and measures, in German and English.</summary>
+        [Description("What this plan calls its levels: principles (e.g. Leitlinien, Leitziele), fields of action (e.g. Handlungsfelder, Themenfelder, Teilbereiche) and measures, each in German and English, singular and plural.")]
+        public PlanLevels Levels { get; init; } = PlanLevels.Default;
+    }
 
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
@@ -68,7 +73,8 @@ public static class PlanApi
                 var plan = await LoadPlanAsync(db, planId, ct);
                 return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan);
             })
-            .WithName("GetPlan").WithSummary("One published plan with its principles, fields of action and all their measures.");
+            .WithName("GetPlan").WithSummary("One published plan with its principles, fields of action and all their measures.")
+            .WithDescription("Plans name their levels in their own words (Leitlinien or Leitziele, Handlungsfelder, Themenfelder or Teilbereiche, Maßnahmen); `levels` gives them in German and English, so a client can label principles, fields and measures as the plan does.");
 
         api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields", async Task<Results<Ok<IReadOnlyList<FieldDto>>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
             {
@@ -164,6 +170,9 @@ public static class PlanApi
             .Select(p => new
             {
                 p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.PredecessorId, p.IsExample,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
                 Principles = p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleDto(x.Id, x.Position, x.Title, x.Description)).ToList(),
             })
             .FirstOrDefaultAsync(ct);
@@ -177,7 +186,7 @@ public static class PlanApi
         return new PlanDto(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State.ToString(), plan.Summary, plan.PredecessorId, plan.IsExample,
             plan.Principles,
             fields.Select(f => new FieldDto(f.Id, f.Number, f.Title, f.Description,
-                byField[f.Id].InPlanOrder(m => m.Position, m => m.Number).ToList())).ToList());
+                byField[f.Id].InPlanOrder(m => m.Position, m => m.Number).ToList())).ToList()) { Levels = plan.Levels };
     }
 }
 

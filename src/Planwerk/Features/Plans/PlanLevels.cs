@@ -1,6 +1,16 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Planwerk.Features.Plans;
+
+public static class PlanLevelQueries
+{
+    /// <summary>The levels of the plans queried, as one projection (the entity's <see cref="Plan.Levels"/> is not mapped).</summary>
+    public static IQueryable<PlanLevels> SelectLevels(this IQueryable<Plan> plans) => plans.Select(p => new PlanLevels(
+        new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+        new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+        new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)));
+}
 
 /// <summary>The words of one level of a plan, German and English, singular and plural.</summary>
 public sealed record LevelWords(string Singular, string Plural, string SingularEn, string PluralEn)
@@ -8,10 +18,15 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The singular in the interface language ("Handlungsfeld" or "Field of action").</summary>
+    [JsonIgnore]
     public string One => English ? SingularEn : Singular;
 
     /// <summary>The plural in the interface language.</summary>
+    [JsonIgnore]
     public string Many => English ? PluralEn : Plural;
+
+    [JsonIgnore]
+    public IEnumerable<string> Words => [Singular, Plural, SingularEn, PluralEn];
 
     public override string ToString() => One;
 }
@@ -22,6 +37,10 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
 public sealed record PlanLevels(LevelWords Principle, LevelWords Field, LevelWords Measure)
 {
     public const int MaxWordLength = 60;
+
+    /// <summary>Each level with the name of its group of fields ("Principle" for PrincipleSingular, …).</summary>
+    [JsonIgnore]
+    public IEnumerable<(string Level, LevelWords Words)> All => [("Principle", Principle), ("Field", Field), ("Measure", Measure)];
 
     public static readonly PlanLevels Default = new(
         new("Leitlinie", "Leitlinien", "Guiding principle", "Guiding principles"),
