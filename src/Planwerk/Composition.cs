@@ -89,8 +89,8 @@ public static class Composition
         services.AddScoped<MailSender>();
         services.AddScoped<ChangeAuthor>();
         services.AddSingleton<MarkdownRenderer>();
-        // Unicode case folding for SQLite's lower(), used by the public measure search (see MeasureSearch).
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteUnicodeLower>();
+        // Keeps each measure's folded search text current on every save (see MeasureSearch).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MeasureSearchTextOnSave>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
         services.AddOptions<Features.Participation.Consultations.ConsultationOptions>().Bind(configuration.GetSection("Consultations"));
         services.AddOutputCache(o => o.AddPolicy(Features.Participation.Consultations.RoundPageCache.PolicyName, new Features.Participation.Consultations.RoundPageCache()));
@@ -114,6 +114,7 @@ public static class Composition
         app.UsePlanwerkReverseProxy(app.Services.GetRequiredService<PublicAddress>(), app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseApiProblems();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();

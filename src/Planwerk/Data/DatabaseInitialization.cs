@@ -25,6 +25,7 @@ public static class DatabaseInitialization
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PlanwerkDbContext>();
         await db.Database.MigrateAsync();
+        await Features.Plans.MeasureSearch.FillMissingSearchTextAsync(db);
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var environment = services.GetRequiredService<IHostEnvironment>();

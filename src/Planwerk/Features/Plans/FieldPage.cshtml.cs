@@ -19,6 +19,7 @@ public sealed class FieldPageModel(PlanwerkDbContext db) : PageModel
     {
         public int? AdoptedVersionId { get; init; }
         public DateOnly? AdoptedOn { get; init; }
+        public PlanLevels Levels { get; init; } = PlanLevels.Default;
     }
 
     public FieldDetail Field { get; private set; } = null!;
@@ -32,7 +33,12 @@ public sealed class FieldPageModel(PlanwerkDbContext db) : PageModel
         var field = await db.FieldsOfAction.AsNoTracking()
             .Where(f => f.Id == fieldId && f.PlanId == planId && f.Plan!.IsPublic)
             .Select(f => new FieldDetail(f.Id, f.Number, f.Title, f.Description, f.PlanId, f.Plan!.Title)
-                { AdoptedVersionId = f.Plan.AdoptedVersionId, AdoptedOn = f.Plan.AdoptedOn })
+                {
+                    AdoptedVersionId = f.Plan.AdoptedVersionId, AdoptedOn = f.Plan.AdoptedOn,
+                    Levels = new PlanLevels(new LevelWords(f.Plan.PrincipleSingular, f.Plan.PrinciplePlural, f.Plan.PrincipleSingularEn, f.Plan.PrinciplePluralEn),
+                    new LevelWords(f.Plan.FieldSingular, f.Plan.FieldPlural, f.Plan.FieldSingularEn, f.Plan.FieldPluralEn),
+                    new LevelWords(f.Plan.MeasureSingular, f.Plan.MeasurePlural, f.Plan.MeasureSingularEn, f.Plan.MeasurePluralEn)),
+                })
             .FirstOrDefaultAsync(ct);
         if (field is null) return NotFound();
         var measures = await db.Measures.Where(m => m.FieldOfActionId == fieldId).MeasureRows(ct);

@@ -54,6 +54,8 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     public bool IsExample { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The searched fields folded for search (see <see cref="MeasureSearch"/>); written on every save, never edited.</summary>
+    public string SearchText { get; set; } = "";
 
     public List<Principle> Principles { get; set; } = [];
     public List<District> Districts { get; set; } = [];

@@ -1,68 +1,122 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Planwerk.Features.Plans;
 
-/// <summary>The public search over a plan's measures: a substring match, ignoring case, over number,
-/// title, goal, description, target groups, responsible office and partner organisations.
-/// <para>Case is folded by Unicode rules on both databases, so "sprache" finds "Sprache" and
-/// "übersetzung" finds "ÜBERSETZUNG". Accents are not removed ("Arzte" does not find "Ärzte").
-/// Neither database does that by default: SQLite's <c>lower()</c> folds only A–Z, and PostgreSQL's
-/// follows the database's locale (ASCII only under the C locale). So on SQLite
-/// <see cref="SqliteUnicodeLower"/> replaces <c>lower()</c> with .NET's invariant lower-casing, and on
-/// PostgreSQL the text is lower-cased under the ICU root collation (<c>und-x-icu</c>), whatever the
-/// database's own locale. The term itself is lower-cased the same way in .NET.</para></summary>
-public static class MeasureSearch
+/// <summary>The public search over measures: number, title, goal, description, target groups, responsible
+/// office and partner organisations.
+/// <para>Both sides are folded the same way in .NET (<see cref="Fold"/>): lower case, ä/ö/ü to ae/oe/ue,
+/// ß to ss, other accents dropped (é to e), white space collapsed. The measure's folded text is kept in
+/// <see cref="Measure.SearchText"/>, written on every save (<see cref="MeasureSearchTextOnSave"/>), so the
+/// database only looks for a literal substring: the same plain comparison on SQLite and PostgreSQL,
+/// whatever the database's locale, and <c>%</c> or <c>_</c> in a term are just characters.</para>
+/// <para>A term shaped like a measure number ("1.1", "4.10") matches that number exactly, so "1.1" does
+/// not find 11.1 or 2.1.1.</para></summary>
+public static partial class MeasureSearch
 {
     public const int MaxTermLength = 200;
-    private const string IcuRoot = "und-x-icu";
 
-    public static IQueryable<Measure> Matching(this IQueryable<Measure> measures, DbContext db, string term)
+    public static IQueryable<Measure> Matching(this IQueryable<Measure> measures, string term)
     {
-        var t = term.Trim().ToLowerInvariant();
-        // These ToLower calls are never run in .NET: EF Core translates them to SQL lower(), made
-        // Unicode-aware as described above, so the culture and comparison analyzers do not apply.
-#pragma warning disable CA1304, CA1311, CA1862
-        if (db.Database.IsNpgsql())
+        var trimmed = term.Trim();
+        if (IsNumberTerm(trimmed)) return measures.Where(m => m.Number == trimmed);
+        var folded = Fold(trimmed);
+        // A term of nothing but accents or control characters folds to nothing, and nothing matches it.
+        if (folded.Length == 0) return measures.Where(m => false);
+        return measures.Where(m => m.SearchText.Contains(folded));
+    }
+
+    /// <summary>A term with at least one dot that reads like a measure number; "2019" stays a text term.</summary>
+    public static bool IsNumberTerm(string term) => term.Contains('.', StringComparison.Ordinal) && Measure.IsValidNumber(term);
+
+    /// <summary>The text the search looks in: the searched fields, folded, one per line so a term never
+    /// matches across two fields (a folded term has no line breaks).</summary>
+    public static string TextOf(Measure m) => string.Join('\n',
+        new[] { m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations }.Select(Fold));
+
+    /// <summary>Lower case, German umlauts and ß spelled out, other diacritics removed, white space and
+    /// control characters collapsed to one space.</summary>
+    public static string Fold(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var composed = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var spelled = new StringBuilder(composed.Length + 8);
+        foreach (var c in composed)
         {
-            return measures.Where(m =>
-                EF.Functions.Collate(m.Number, IcuRoot).ToLower().Contains(t)
-                || EF.Functions.Collate(m.Title, IcuRoot).ToLower().Contains(t)
-                || EF.Functions.Collate(m.Goal, IcuRoot).ToLower().Contains(t)
-                || EF.Functions.Collate(m.Description, IcuRoot).ToLower().Contains(t)
-                || EF.Functions.Collate(m.TargetGroups, IcuRoot).ToLower().Contains(t)
-                || EF.Functions.Collate(m.ResponsibleOffice, IcuRoot).ToLower().Contains(t)
-                || EF.Functions.Collate(m.PartnerOrganisations, IcuRoot).ToLower().Contains(t));
+            spelled.Append(c switch
+            {
+                'ä' => "ae",
+                'ö' => "oe",
+                'ü' => "ue",
+                'ß' => "ss",
+                _ => c.ToString(),
+            });
         }
-        return measures.Where(m =>
-            m.Number.ToLower().Contains(t)
-            || m.Title.ToLower().Contains(t)
-            || m.Goal.ToLower().Contains(t)
-            || m.Description.ToLower().Contains(t)
-            || m.TargetGroups.ToLower().Contains(t)
-            || m.ResponsibleOffice.ToLower().Contains(t)
-            || m.PartnerOrganisations.ToLower().Contains(t));
-#pragma warning restore CA1304, CA1311, CA1862
+        var decomposed = spelled.ToString().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var space = false;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || category == UnicodeCategory.Format)
+            {
+                space = folded.Length > 0;
+                continue;
+            }
+            if (space) folded.Append(' ');
+            space = false;
+            folded.Append(c);
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Fills <see cref="Measure.SearchText"/> of measures saved before it existed (empty, since a
+    /// kept text always holds the number). Runs at start-up, across all municipalities: the start-up has no
+    /// municipality, and each row gets its own text back, so no row of one municipality meets another's.</summary>
+    public static async Task FillMissingSearchTextAsync(DbContext db, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            var batch = await db.Set<Measure>().IgnoreQueryFilters().AsNoTracking().Where(m => m.SearchText == "")
+                .OrderBy(m => m.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) return;
+            foreach (var m in batch)
+            {
+                var text = TextOf(m);
+                await db.Set<Measure>().IgnoreQueryFilters().Where(x => x.Id == m.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.SearchText, text), ct);
+            }
+        }
     }
 }
 
-/// <summary>Gives every SQLite connection a <c>lower()</c> that folds all of Unicode (Ä to ä, not only
-/// A to Z), the way PostgreSQL does under a real locale. Registered as an EF Core interceptor.</summary>
-public sealed class SqliteUnicodeLower : DbConnectionInterceptor
+/// <summary>Writes <see cref="Measure.SearchText"/> of every new or changed measure before it is saved.
+/// Registered as an EF Core interceptor, so every save path keeps it current (pages, import, demo).</summary>
+public sealed class MeasureSearchTextOnSave : SaveChangesInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Register(connection);
-        return Task.CompletedTask;
+        Refresh(eventData.Context);
+        return result;
     }
 
-    private static void Register(DbConnection connection)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection sqlite)
-            sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        Refresh(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Refresh(DbContext? context)
+    {
+        if (context is null) return;
+        foreach (var entry in context.ChangeTracker.Entries<Measure>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var text = MeasureSearch.TextOf(entry.Entity);
+            if (!string.Equals(entry.Entity.SearchText, text, StringComparison.Ordinal)) entry.Entity.SearchText = text;
+        }
     }
 }

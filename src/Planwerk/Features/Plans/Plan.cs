@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.ComponentModel.DataAnnotations.Schema;
 using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Plans;
@@ -36,6 +38,34 @@ public sealed class Plan : IMunicipalityOwned, IVersioned
     public List<Principle> Principles { get; set; } = [];
     public List<FieldOfAction> Fields { get; set; } = [];
     public List<Measure> Measures { get; set; } = [];
+
+    // What this plan calls its levels (see PlanLevels): German and English, singular and plural.
+    [MaxLength(PlanLevels.MaxWordLength)] public string PrincipleSingular { get; set; } = PlanLevels.Default.Principle.Singular;
+    [MaxLength(PlanLevels.MaxWordLength)] public string PrinciplePlural { get; set; } = PlanLevels.Default.Principle.Plural;
+    [MaxLength(PlanLevels.MaxWordLength)] public string PrincipleSingularEn { get; set; } = PlanLevels.Default.Principle.SingularEn;
+    [MaxLength(PlanLevels.MaxWordLength)] public string PrinciplePluralEn { get; set; } = PlanLevels.Default.Principle.PluralEn;
+    [MaxLength(PlanLevels.MaxWordLength)] public string FieldSingular { get; set; } = PlanLevels.Default.Field.Singular;
+    [MaxLength(PlanLevels.MaxWordLength)] public string FieldPlural { get; set; } = PlanLevels.Default.Field.Plural;
+    [MaxLength(PlanLevels.MaxWordLength)] public string FieldSingularEn { get; set; } = PlanLevels.Default.Field.SingularEn;
+    [MaxLength(PlanLevels.MaxWordLength)] public string FieldPluralEn { get; set; } = PlanLevels.Default.Field.PluralEn;
+    [MaxLength(PlanLevels.MaxWordLength)] public string MeasureSingular { get; set; } = PlanLevels.Default.Measure.Singular;
+    [MaxLength(PlanLevels.MaxWordLength)] public string MeasurePlural { get; set; } = PlanLevels.Default.Measure.Plural;
+    [MaxLength(PlanLevels.MaxWordLength)] public string MeasureSingularEn { get; set; } = PlanLevels.Default.Measure.SingularEn;
+    [MaxLength(PlanLevels.MaxWordLength)] public string MeasurePluralEn { get; set; } = PlanLevels.Default.Measure.PluralEn;
+
+    [NotMapped]
+    public PlanLevels Levels
+    {
+        get => new(new(PrincipleSingular, PrinciplePlural, PrincipleSingularEn, PrinciplePluralEn),
+            new(FieldSingular, FieldPlural, FieldSingularEn, FieldPluralEn),
+            new(MeasureSingular, MeasurePlural, MeasureSingularEn, MeasurePluralEn));
+        set
+        {
+            (PrincipleSingular, PrinciplePlural, PrincipleSingularEn, PrinciplePluralEn) = value.Principle;
+            (FieldSingular, FieldPlural, FieldSingularEn, FieldPluralEn) = value.Field;
+            (MeasureSingular, MeasurePlural, MeasureSingularEn, MeasurePluralEn) = value.Measure;
+        }
+    }
 
     public string Period => FormatPeriod(PeriodStart, PeriodEnd);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
@@ -19,7 +20,12 @@ public static class PlanApi
         decimal? EstimatedCost, string Funding, string Priority, IReadOnlyList<int> PrincipleIds, string Status, int Progress, bool IsExample);
     public sealed record PlanDto(
         int Id, string Title, int? PeriodStart, int? PeriodEnd, string State, string Summary, int? PredecessorId, bool IsExample,
-        IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields);
+        IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields)
+    {
+        /// <summary>What this plan calls its guiding principles, fields of action and measures, in German and English.</summary>
+        [Description("What this plan calls its levels: principles (e.g. Leitlinien, Leitziele), fields of action (e.g. Handlungsfelder, Themenfelder, Teilbereiche) and measures, each in German and English, singular and plural.")]
+        public PlanLevels Levels { get; init; } = PlanLevels.Default;
+    }
 
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
@@ -38,22 +44,37 @@ public static class PlanApi
             })
             .WithName("GetMunicipality").WithSummary("One municipality.");
 
-        api.MapGet("/municipalities/{municipality}/plans", async (HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+        api.MapGet("/municipalities/{municipality}/plans", async Task<Results<Ok<List<PlanSummaryDto>>, ValidationProblem>> (
+                HttpContext context, PlanwerkDbContext db, CancellationToken ct,
+                [Description("Only plans in these states, comma-separated: Draft, InConsultation, InDeliberation, Adopted, InImplementation, Closed, Superseded.")] string? status = null,
+                [Description("The page to answer, from 1. Default 1.")] string? page = null,
+                [Description("Plans per page, from 1 to 500. Default 100.")] string? pageSize = null) =>
             {
+                var query = ApiQuery.Read<PlanState>(status, page, pageSize);
+                if (query.Errors.Count > 0) return query.Problem();
                 var slug = context.RequiredMunicipality().Slug;
-                return await db.Plans.AsNoTracking().Where(p => p.IsPublic).OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title)
+                var plans = db.Plans.AsNoTracking().Where(p => p.IsPublic);
+                if (query.Statuses is { } states) plans = plans.Where(p => states.Contains(p.State));
+                var total = await plans.CountAsync(ct);
+                var list = await plans.OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title).ThenBy(p => p.Id)
+                    .Skip(query.Skip).Take(query.PageSize)
                     .Select(p => new PlanSummaryDto(p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State.ToString(), p.PredecessorId, p.IsExample,
                         p.Measures.Count, $"/api/v1/municipalities/{slug}/plans/{p.Id}"))
                     .ToListAsync(ct);
+                query.WritePaging(context, total);
+                return TypedResults.Ok(list);
             })
-            .WithName("ListPlans").WithSummary("The municipality's published plans.");
+            .WithName("ListPlans").WithSummary("The municipality's published plans, newest period first.")
+            .WithDescription(ApiQuery.PagingDescription)
+            .ProducesValidationProblem();
 
         api.MapGet("/municipalities/{municipality}/plans/{planId:int}", async Task<Results<Ok<PlanDto>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
             {
                 var plan = await LoadPlanAsync(db, planId, ct);
                 return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan);
             })
-            .WithName("GetPlan").WithSummary("One published plan with its principles, fields of action and all their measures.");
+            .WithName("GetPlan").WithSummary("One published plan with its principles, fields of action and all their measures.")
+            .WithDescription("Plans name their levels in their own words (Leitlinien or Leitziele, Handlungsfelder, Themenfelder or Teilbereiche, Maßnahmen); `levels` gives them in German and English, so a client can label principles, fields and measures as the plan does.");
 
         api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields", async Task<Results<Ok<IReadOnlyList<FieldDto>>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
             {
@@ -72,12 +93,34 @@ public static class PlanApi
             })
             .WithName("GetField").WithSummary("One field of action of a published plan with its measures.");
 
-        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures", async Task<Results<Ok<List<MeasureDto>>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures", async Task<Results<Ok<List<MeasureDto>>, NotFound, ValidationProblem>> (
+                int planId, HttpContext context, PlanwerkDbContext db, CancellationToken ct,
+                [Description("Only measures with these statuses, comma-separated: NotStarted, InProgress, Completed, Delayed, Discontinued.")] string? status = null,
+                [Description("Only measures matching this search term, as the public search matches it: case, umlauts (ä = ae, ß = ss) and accents folded; a measure number such as 1.1 matches exactly that measure. At most 200 characters.")] string? q = null,
+                [Description("The page to answer, from 1. Default 1.")] string? page = null,
+                [Description("Measures per page, from 1 to 500. Default 100.")] string? pageSize = null) =>
             {
-                var plan = await LoadPlanAsync(db, planId, ct);
-                return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan.Fields.SelectMany(f => f.Measures).ToList());
+                var query = ApiQuery.Read<MeasureStatus>(status, page, pageSize);
+                var term = q?.Trim() ?? "";
+                if (term.Length > MeasureSearch.MaxTermLength) query.Errors["q"] = [$"q must be at most {MeasureSearch.MaxTermLength} characters long."];
+                if (query.Errors.Count > 0) return query.Problem();
+                if (!await db.Plans.AnyAsync(p => p.Id == planId && p.IsPublic, ct)) return TypedResults.NotFound();
+
+                var measures = db.Measures.AsNoTracking().Where(m => m.PlanId == planId);
+                if (query.Statuses is { } statuses) measures = measures.Where(m => statuses.Contains(m.Status));
+                if (term.Length > 0) measures = measures.Matching(term);
+                // Plan order (4.9 before 4.10) is kept in .NET, so the page is cut from the light keys first.
+                var keys = await measures.Select(m => new { m.Id, FieldNumber = m.FieldOfAction!.Number, m.Position, m.Number }).ToListAsync(ct);
+                var pageIds = keys.OrderBy(k => k.FieldNumber).ThenBy(k => k.Position).ThenBy(k => Measure.NumberSortKey(k.Number), NumberComparer.Instance)
+                    .Skip(query.Skip).Take(query.PageSize).Select(k => k.Id).ToList();
+                var rows = pageIds.Count == 0 ? [] : await MeasureProjection(db.Measures.AsNoTracking().Where(m => pageIds.Contains(m.Id))).AsSplitQuery().ToListAsync(ct);
+                var byId = rows.ToDictionary(r => r.Id);
+                query.WritePaging(context, keys.Count);
+                return TypedResults.Ok(pageIds.Select(id => byId[id]).ToList());
             })
-            .WithName("ListMeasures").WithSummary("All measures of a published plan, in plan order.");
+            .WithName("ListMeasures").WithSummary("The measures of a published plan, in plan order, filtered and in pages.")
+            .WithDescription(ApiQuery.PagingDescription)
+            .ProducesValidationProblem();
 
         api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures/{measureId:int}", async Task<Results<Ok<MeasureDto>, NotFound>> (int planId, int measureId, PlanwerkDbContext db, CancellationToken ct) =>
             {
@@ -89,6 +132,29 @@ public static class PlanApi
 
         return app;
     }
+
+    /// <summary>Every error under <c>/api</c> (an unknown municipality, plan or address, a refused method, a
+    /// failure) answers <c>application/problem+json</c> rather than the site's HTML error page. Placed inside
+    /// the status-code pages, so the problem body is written before they would re-execute the HTML page.</summary>
+    public static IApplicationBuilder UseApiProblems(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api => api.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlanApi)).LogError(e, "The read API failed on {Path}.", context.Request.Path);
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+            var code = context.Response.StatusCode;
+            if (code >= 400 && !context.Response.HasStarted && string.IsNullOrEmpty(context.Response.ContentType))
+            {
+                await TypedResults.Problem(statusCode: code, title: Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code)).ExecuteAsync(context);
+            }
+        }));
 
     private static IQueryable<MeasureDto> MeasureProjection(IQueryable<Measure> measures) => measures.Select(m => new MeasureDto(
         m.Id, m.Number, m.FieldOfActionId, m.Position, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
@@ -104,6 +170,9 @@ public static class PlanApi
             .Select(p => new
             {
                 p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.PredecessorId, p.IsExample,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
                 Principles = p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleDto(x.Id, x.Position, x.Title, x.Description)).ToList(),
             })
             .FirstOrDefaultAsync(ct);
@@ -117,7 +186,7 @@ public static class PlanApi
         return new PlanDto(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State.ToString(), plan.Summary, plan.PredecessorId, plan.IsExample,
             plan.Principles,
             fields.Select(f => new FieldDto(f.Id, f.Number, f.Title, f.Description,
-                byField[f.Id].InPlanOrder(m => m.Position, m => m.Number).ToList())).ToList());
+                byField[f.Id].InPlanOrder(m => m.Position, m => m.Number).ToList())).ToList()) { Levels = plan.Levels };
     }
 }
 

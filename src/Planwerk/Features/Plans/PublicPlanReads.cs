@@ -13,6 +13,8 @@ public sealed record PlanHeader(
     /// <summary>The version the council adopted, when it did: the public pages show it by default.</summary>
     public int? AdoptedVersionId { get; init; }
     public DateOnly? AdoptedOn { get; init; }
+    /// <summary>What the plan calls its levels.</summary>
+    public PlanLevels Levels { get; init; } = PlanLevels.Default;
 }
 
 public sealed record FieldRow(int Id, int Number, string Title, string Description);
@@ -51,7 +53,12 @@ public static class PublicPlanReads
                 p.Predecessor != null && p.Predecessor.IsPublic ? p.PredecessorId : null,
                 p.Predecessor != null && p.Predecessor.IsPublic ? p.Predecessor.Title : null,
                 p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleRow(x.Id, x.Position, x.Title, x.Description)).ToList())
-            { AdoptedVersionId = p.AdoptedVersionId, AdoptedOn = p.AdoptedOn })
+            {
+                AdoptedVersionId = p.AdoptedVersionId, AdoptedOn = p.AdoptedOn,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+            })
             .FirstOrDefaultAsync(ct);
 
     public static Task<List<FieldRow>> FieldsOfPlanAsync(this PlanwerkDbContext db, int planId, CancellationToken ct) =>
@@ -106,5 +113,6 @@ public static class PublicPlanLinks
     public static string Field(string municipality, int planId, int fieldId) => $"/{municipality}/plans/{planId}/fields/{fieldId}";
     public static string Measure(string municipality, int planId, int measureId) => $"/{municipality}/plans/{planId}/measures/{measureId}";
     public static string Search(string municipality, int planId) => $"/{municipality}/plans/{planId}/search";
+    public static string MunicipalitySearch(string municipality) => $"/{municipality}/search";
     public static string Print(string municipality, int planId) => $"/{municipality}/plans/{planId}/document";
 }

@@ -11,7 +11,8 @@ using Planwerk.Infrastructure.Localization;
 namespace Planwerk.Features.Plans;
 
 /// <summary>Searches a published plan's measures (see <see cref="MeasureSearch"/> for how text is matched).
-/// An empty query shows the form; an over-long one is refused with a message. Three SQL commands.</summary>
+/// An empty query shows the form; an over-long one is refused with a message. Three SQL commands.
+/// <see cref="MunicipalitySearchModel"/> searches all the municipality's published plans.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class SearchModel(PlanwerkDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
@@ -47,7 +48,7 @@ public sealed class SearchModel(PlanwerkDbContext db, IStringLocalizer<SharedRes
         Searched = true;
         var hits = await db.Measures.AsNoTracking()
             .Where(m => m.PlanId == planId)
-            .Matching(db, term)
+            .Matching(term)
             .Select(m => new Hit(
                 new MeasureRow(m.Id, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Status, m.Progress, m.IsExample),
                 m.FieldOfAction!.Number, m.FieldOfAction.Title))

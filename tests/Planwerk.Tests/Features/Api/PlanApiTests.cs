@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Features.Plans;
 using Planwerk.Tests.Features.Plans.PublicSite;
@@ -146,6 +147,142 @@ public abstract class PlanApiTests(PlanwerkApp app)
     {
         var response = await app.CreateClient().GetAsync("/api/v1/municipalities/gibt-es-nicht-" + Guid.NewGuid().ToString("N")[..6] + "/plans");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task<JsonElement> GetProblemAsync(HttpClient client, string url, HttpStatusCode expected)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == expected, $"GET {url} answered {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+
+    [Fact]
+    public async Task Measures_are_filtered_by_status_and_answered_in_pages_with_total_and_links()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync(fields: 2, measuresPerField: 6, measure: x => x.Status = x.Number.EndsWith('1') || x.Number.EndsWith('2') ? MeasureStatus.Completed : MeasureStatus.InProgress);
+        var client = app.CreateClient();
+        var baseUrl = $"/api/v1/municipalities/{m.Slug}/plans/{seeded.Id}/measures";
+
+        var completed = await GetJsonAsync(client, baseUrl + "?status=completed");
+        Assert.Equal(["1.1", "1.2", "2.1", "2.2"], completed.EnumerateArray().Select(x => x.GetProperty("number").GetString()));
+        var both = await GetJsonAsync(client, baseUrl + "?status=Completed,Delayed");
+        Assert.Equal(4, both.GetArrayLength());
+
+        var response = await client.GetAsync(baseUrl + "?status=InProgress&page=2&pageSize=3");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["1.6", "2.3", "2.4"], page.EnumerateArray().Select(x => x.GetProperty("number").GetString()));
+        Assert.Equal("8", Assert.Single(response.Headers.GetValues("X-Total-Count")));
+        var link = string.Join(",", response.Headers.GetValues("Link"));
+        Assert.Contains($"<{baseUrl}?status=InProgress&page=3&pageSize=3>; rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.Contains($"<{baseUrl}?status=InProgress&page=1&pageSize=3>; rel=\"prev\"", link, StringComparison.Ordinal);
+
+        var beyond = await GetJsonAsync(client, baseUrl + "?page=99&pageSize=500");
+        Assert.Equal(0, beyond.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Measures_can_be_searched_through_the_API_as_on_the_site()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync(fields: 11, measuresPerField: 1, measure: x => x.Title = x.Number == "3.1" ? "Lerncafé " + HostileText.RightToLeft : "Anderes");
+        var client = app.CreateClient();
+        var baseUrl = $"/api/v1/municipalities/{m.Slug}/plans/{seeded.Id}/measures";
+
+        Assert.Equal(["3.1"], (await GetJsonAsync(client, baseUrl + "?q=lerncafe")).EnumerateArray().Select(x => x.GetProperty("number").GetString()));
+        Assert.Equal(["3.1"], (await GetJsonAsync(client, baseUrl + "?q=" + Uri.EscapeDataString(HostileText.RightToLeft))).EnumerateArray().Select(x => x.GetProperty("number").GetString()));
+        Assert.Equal(["1.1"], (await GetJsonAsync(client, baseUrl + "?q=1.1")).EnumerateArray().Select(x => x.GetProperty("number").GetString()));
+        Assert.Equal(0, (await GetJsonAsync(client, baseUrl + "?q=" + Uri.EscapeDataString(HostileText.Script))).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Plans_are_filtered_by_state_and_paged()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var adopted = await m.AddPlanAsync(title: "Beschlossen");
+        var draft = await m.AddPlanAsync(title: "Entwurf");
+        await m.WithDbAsync(async db =>
+        {
+            (await db.Plans.SingleAsync(p => p.Id == draft.Id)).State = PlanState.Draft;
+            return await db.SaveChangesAsync();
+        });
+        var client = app.CreateClient();
+        var url = $"/api/v1/municipalities/{m.Slug}/plans";
+
+        Assert.Equal([draft.Id], (await GetJsonAsync(client, url + "?status=Draft")).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        Assert.Equal([adopted.Id], (await GetJsonAsync(client, url + "?status=adopted")).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+        var response = await client.GetAsync(url + "?pageSize=1");
+        Assert.Equal("2", Assert.Single(response.Headers.GetValues("X-Total-Count")));
+        Assert.Equal(1, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("page=-1", "page")]
+    [InlineData("page=abc", "page")]
+    [InlineData("page=1.5", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=501", "pageSize")]
+    [InlineData("pageSize=99999999999999999999", "pageSize")]
+    [InlineData("status=Fertig", "status")]
+    [InlineData("status=1", "status")]
+    [InlineData("status=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "status")]
+    public async Task Bad_list_parameters_answer_400_problems_naming_the_parameter(string query, string parameter)
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync();
+        var client = app.CreateClient();
+
+        foreach (var url in new[] { $"/api/v1/municipalities/{m.Slug}/plans/{seeded.Id}/measures?{query}", $"/api/v1/municipalities/{m.Slug}/plans?{query}" })
+        {
+            var problem = await GetProblemAsync(client, url, HttpStatusCode.BadRequest);
+            var errors = problem.GetProperty("errors");
+            Assert.Equal([parameter], errors.EnumerateObject().Select(e => e.Name));
+            Assert.StartsWith(parameter + " must be", errors.GetProperty(parameter)[0].GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", problem.GetRawText(), StringComparison.Ordinal);
+        }
+        var tooLong = await GetProblemAsync(client, $"/api/v1/municipalities/{m.Slug}/plans/{seeded.Id}/measures?q={new string('a', 201)}", HttpStatusCode.BadRequest);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("q", out _));
+    }
+
+    [Fact]
+    public async Task Every_API_error_answers_problem_json()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var hidden = await m.AddPlanAsync(isPublic: false);
+        var client = app.CreateClient();
+
+        foreach (var url in new[]
+        {
+            $"/api/v1/municipalities/gibt-es-nicht-{Guid.NewGuid():N}/plans",
+            $"/api/v1/municipalities/{m.Slug}/plans/{hidden.Id}",
+            $"/api/v1/municipalities/{m.Slug}/plans/{hidden.Id}/measures",
+            $"/api/v1/municipalities/{m.Slug}/plans/{hidden.Id}/measures/{hidden.Measures[0].Id}",
+            $"/api/v1/municipalities/{m.Slug}/plans/abc",
+            "/api/v1/gibt-es-nicht",
+        })
+        {
+            var problem = await GetProblemAsync(client, url, HttpStatusCode.NotFound);
+            Assert.Equal("Not Found", problem.GetProperty("title").GetString());
+        }
+        var post = await client.PostAsync($"/api/v1/municipalities/{m.Slug}/plans", new StringContent(""));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenAPI_document_describes_the_list_parameters_and_problems()
+    {
+        var document = await GetJsonAsync(app.CreateClient(), "/openapi/v1.json");
+        var measures = document.GetProperty("paths").GetProperty("/api/v1/municipalities/{municipality}/plans/{planId}/measures").GetProperty("get");
+        var parameters = measures.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        foreach (var name in new[] { "status", "q", "page", "pageSize" })
+            Assert.False(string.IsNullOrWhiteSpace(parameters[name].GetProperty("description").GetString()), name);
+        Assert.True(measures.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 
     [Fact]

@@ -1834,6 +1834,10 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 
@@ -1886,6 +1890,26 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int?>("AdoptedVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FieldPlural")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FieldPluralEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FieldSingular")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FieldSingularEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<bool>("IsExample")
                         .HasColumnType("boolean");
 
@@ -1898,6 +1922,26 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int>("LastMeasureKey")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MeasurePlural")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("MeasurePluralEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("MeasureSingular")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("MeasureSingularEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
@@ -1909,6 +1953,26 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PrinciplePlural")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PrinciplePluralEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PrincipleSingular")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PrincipleSingularEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("State")
                         .IsRequired()

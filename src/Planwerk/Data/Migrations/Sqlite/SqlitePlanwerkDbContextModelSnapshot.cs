@@ -1763,6 +1763,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1813,6 +1817,26 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int?>("AdoptedVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FieldPlural")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldPluralEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldSingular")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldSingularEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsExample")
                         .HasColumnType("INTEGER");
 
@@ -1825,6 +1849,26 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int>("LastMeasureKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MeasurePlural")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasurePluralEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureSingular")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureSingularEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
@@ -1836,6 +1880,26 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.Property<int?>("PredecessorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrinciplePlural")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrinciplePluralEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipleSingular")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipleSingularEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -11,7 +11,7 @@ namespace Planwerk.Features.Plans.History;
 public static class ChangeRecorder
 {
     /// <summary>Never recorded: keys, tenancy, and the bookkeeping every save touches.</summary>
-    private static readonly HashSet<string> Skipped = ["Id", "Key", "MunicipalityId", "PlanId", "Version", "UpdatedAt", "LastMeasureKey", "LastImageNumber"];
+    private static readonly HashSet<string> Skipped = ["Id", "Key", "MunicipalityId", "PlanId", "Version", "UpdatedAt", "LastMeasureKey", "LastImageNumber", "SearchText"];
 
     public const string PrinciplesField = "Principles";
     public const string DistrictsField = "Districts";

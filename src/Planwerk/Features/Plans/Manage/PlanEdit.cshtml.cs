@@ -48,7 +48,56 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         public string? Reason { get; set; }
 
         public int Version { get; set; }
+
+        // The words for the plan's levels (PlanLevels); a chosen preset replaces the typed words of its level.
+        public string? PrinciplePreset { get; set; }
+        public string? PrincipleSingular { get; set; }
+        public string? PrinciplePlural { get; set; }
+        public string? PrincipleSingularEn { get; set; }
+        public string? PrinciplePluralEn { get; set; }
+        public string? FieldPreset { get; set; }
+        public string? FieldSingular { get; set; }
+        public string? FieldPlural { get; set; }
+        public string? FieldSingularEn { get; set; }
+        public string? FieldPluralEn { get; set; }
+        public string? MeasurePreset { get; set; }
+        public string? MeasureSingular { get; set; }
+        public string? MeasurePlural { get; set; }
+        public string? MeasureSingularEn { get; set; }
+        public string? MeasurePluralEn { get; set; }
+
+        public PlanLevels Levels => new(
+            new(PrincipleSingular ?? "", PrinciplePlural ?? "", PrincipleSingularEn ?? "", PrinciplePluralEn ?? ""),
+            new(FieldSingular ?? "", FieldPlural ?? "", FieldSingularEn ?? "", FieldPluralEn ?? ""),
+            new(MeasureSingular ?? "", MeasurePlural ?? "", MeasureSingularEn ?? "", MeasurePluralEn ?? ""));
+
+        public void SetLevels(PlanLevels levels)
+        {
+            (PrincipleSingular, PrinciplePlural, PrincipleSingularEn, PrinciplePluralEn) = levels.Principle;
+            (FieldSingular, FieldPlural, FieldSingularEn, FieldPluralEn) = levels.Field;
+            (MeasureSingular, MeasurePlural, MeasureSingularEn, MeasurePluralEn) = levels.Measure;
+        }
+
+        /// <summary>Applies the presets chosen, by their German singular; an unknown choice is ignored.</summary>
+        public void ApplyPresets()
+        {
+            static LevelWords? Chosen(string? choice, IReadOnlyList<LevelWords> presets) =>
+                string.IsNullOrEmpty(choice) ? null : presets.FirstOrDefault(p => p.Singular == choice);
+            var levels = Levels;
+            SetLevels(new PlanLevels(
+                Chosen(PrinciplePreset, PlanLevels.PrinciplePresets) ?? levels.Principle,
+                Chosen(FieldPreset, PlanLevels.FieldPresets) ?? levels.Field,
+                Chosen(MeasurePreset, PlanLevels.MeasurePresets) ?? levels.Measure));
+            PrinciplePreset = FieldPreset = MeasurePreset = null;
+        }
     }
+
+    /// <summary>The labels of the level words' inputs, by the name of the input's property.</summary>
+    public static readonly IReadOnlyList<(string Level, string Legend)> LevelLegends =
+        [("Principle", "Wörter für die Leitlinien"), ("Field", "Wörter für die Handlungsfelder"), ("Measure", "Wörter für die Maßnahmen")];
+
+    public static readonly IReadOnlyList<(string Suffix, string Label)> WordLabels =
+        [("Singular", "Einzahl"), ("Plural", "Mehrzahl"), ("SingularEn", "Einzahl, englisch"), ("PluralEn", "Mehrzahl, englisch")];
 
     public sealed record PrincipleRow(int Id, int Position, string Title, int MeasureCount);
 
@@ -93,6 +142,11 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
                 Title = plan.Title, PeriodStart = plan.PeriodStart, PeriodEnd = plan.PeriodEnd, Summary = plan.Summary,
                 PredecessorId = plan.PredecessorId, IsPublic = plan.IsPublic, IsExample = plan.IsExample, Version = plan.Version,
             };
+            Input.SetLevels(plan.Levels);
+        }
+        else
+        {
+            Input.SetLevels(PlanLevels.Default);
         }
         await LoadAsync(ct);
         return Page();
@@ -110,6 +164,24 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         }
 
         var others = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.PredecessorId }).ToListAsync(ct);
+        Input.ApplyPresets();
+        var levels = Input.Levels;
+        foreach (var (level, legend) in LevelLegends)
+        {
+            var words = levels.All.Single(l => l.Level == level).Words;
+            string[] values = [words.Singular, words.Plural, words.SingularEn, words.PluralEn];
+            for (var i = 0; i < WordLabels.Count; i++)
+            {
+                var key = "Input." + level + WordLabels[i].Suffix;
+                var label = $"{localizer[legend]}: {localizer[WordLabels[i].Label]}";
+                if (string.IsNullOrWhiteSpace(values[i]))
+                    ModelState.AddModelError(key, localizer["{0}: Bitte geben Sie ein Wort an.", label]);
+                else if (values[i].Trim().Length > PlanLevels.MaxWordLength)
+                    ModelState.AddModelError(key, localizer["{0}: höchstens {1} Zeichen.", label, PlanLevels.MaxWordLength]);
+                else if (values[i].Any(char.IsControl))
+                    ModelState.AddModelError(key, localizer["{0}: Bitte ohne Steuerzeichen.", label]);
+            }
+        }
         if (PlanRules.Period(Input.PeriodStart, Input.PeriodEnd) is { } periodProblem)
             ModelState.AddModelError("Input.PeriodEnd", localizer[periodProblem]);
         if (Input.PredecessorId is int predecessorId)
@@ -136,6 +208,10 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         plan.PredecessorId = Input.PredecessorId;
         plan.IsPublic = Input.IsPublic;
         plan.IsExample = Input.IsExample;
+        plan.Levels = new PlanLevels(
+            levels.Principle with { Singular = levels.Principle.Singular.Trim(), Plural = levels.Principle.Plural.Trim(), SingularEn = levels.Principle.SingularEn.Trim(), PluralEn = levels.Principle.PluralEn.Trim() },
+            levels.Field with { Singular = levels.Field.Singular.Trim(), Plural = levels.Field.Plural.Trim(), SingularEn = levels.Field.SingularEn.Trim(), PluralEn = levels.Field.PluralEn.Trim() },
+            levels.Measure with { Singular = levels.Measure.Singular.Trim(), Plural = levels.Measure.Plural.Trim(), SingularEn = levels.Measure.SingularEn.Trim(), PluralEn = levels.Measure.PluralEn.Trim() });
         plan.UpdatedAt = clock.GetUtcNow();
         var saving = plan;
         return await SaveEditAsync(db, cache, Input.Reason,
@@ -202,6 +278,13 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
             .Compare(localizer["Vorgängerplan"], Predecessor(Input.PredecessorId), Predecessor(stored.PredecessorId))
             .Compare(localizer["öffentlich sichtbar"], YesNo(Input.IsPublic), YesNo(stored.IsPublic))
             .Compare(localizer["Beispielinhalt"], YesNo(Input.IsExample), YesNo(stored.IsExample));
+        var (mine, theirs) = (Input.Levels, stored.Levels);
+        foreach (var (level, legend) in LevelLegends)
+        {
+            var a = mine.All.Single(l => l.Level == level).Words;
+            var b = theirs.All.Single(l => l.Level == level).Words;
+            Conflict.Compare(localizer[legend], string.Join(" / ", a.Words), string.Join(" / ", b.Words));
+        }
         // The next save is a deliberate choice to replace the stored values.
         ModelState.Remove("Input.Version");
         Input.Version = stored.Version;

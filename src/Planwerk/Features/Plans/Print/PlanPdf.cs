@@ -24,7 +24,7 @@ public static class PlanPdf
         };
         var subject = document.Scope switch
         {
-            DocumentScope.Field => FieldHeading(document.Field, l),
+            DocumentScope.Field => FieldHeading(document.Plan, document.Field),
             DocumentScope.Measure => MeasureHeading(document.Measure),
             _ => document.Title,
         };
@@ -71,7 +71,8 @@ public static class PlanPdf
         return slug.Length > 80 ? slug[..80].TrimEnd('-', '.') : slug;
     }
 
-    public static string FieldHeading(FieldDocument field, IStringLocalizer l) => l["Teilbereich {0}: {1}", field.Number, field.Title];
+    public static string FieldHeading(PlanDocument plan, FieldDocument field) =>
+        $"{plan.LevelNames.Field.One} {field.Number.ToString(CultureInfo.InvariantCulture)}: {field.Title}";
 
     public static string MeasureHeading(MeasureDocument measure) => $"{measure.Number} {measure.Title}";
 
@@ -97,10 +98,10 @@ public static class PlanPdf
         if (d.HasSummary) lines.AddRange(layout.TocEntry(l["Zusammenfassung"], "summary", 0, layout.BodyBold));
         for (var i = 0; i < d.Plan.Sections.Count; i++)
             lines.AddRange(layout.TocEntry(d.Plan.Sections[i].Title, PrintDocument.SectionAnchor(i), 0, layout.BodyBold));
-        if (d.Plan.Principles.Count > 0) lines.AddRange(layout.TocEntry(l["Leitlinien"], "principles", 0, layout.BodyBold));
+        if (d.Plan.Principles.Count > 0) lines.AddRange(layout.TocEntry(d.Plan.LevelNames.Principle.Many, "principles", 0, layout.BodyBold));
         foreach (var field in d.Fields)
         {
-            lines.AddRange(layout.TocEntry(FieldHeading(field, l), PrintDocument.FieldAnchor(field), 0, layout.BodyBold));
+            lines.AddRange(layout.TocEntry(FieldHeading(d.Plan, field), PrintDocument.FieldAnchor(field), 0, layout.BodyBold));
             foreach (var measure in field.Measures)
                 lines.AddRange(layout.TocEntry(MeasureHeading(measure), PrintDocument.MeasureAnchor(measure), 1, layout.Body));
         }
@@ -127,7 +128,7 @@ public static class PlanPdf
         if (d.Plan.Principles.Count > 0)
         {
             var first = !d.HasSummary || d.Plan.Sections.Count > 0;
-            lines.AddRange(layout.Heading(l["Leitlinien"], layout.Heading1, 24, "principles", 1, breakBefore: first));
+            lines.AddRange(layout.Heading(d.Plan.LevelNames.Principle.Many, layout.Heading1, 24, "principles", 1, breakBefore: first));
             foreach (var principle in d.Plan.Principles)
             {
                 var title = new TextParagraph([new TextRun(principle.Title, Bold: true)], 1, principle.Position.ToString(CultureInfo.InvariantCulture) + ".");
@@ -162,14 +163,14 @@ public static class PlanPdf
     {
         var lines = layout.Text(d.MunicipalityName, layout.Small, 0, PdfLayout.Muted);
         lines.AddRange(layout.Text(string.IsNullOrEmpty(d.Period) ? d.Title : $"{d.Title} ({d.Period})", layout.SmallBold, 2, PdfLayout.Muted));
-        if (withField) lines.AddRange(layout.Text(FieldHeading(d.Field, l), layout.Small, 2, PdfLayout.Muted));
+        if (withField) lines.AddRange(layout.Text(FieldHeading(d.Plan, d.Field), layout.Small, 2, PdfLayout.Muted));
         lines.AddRange(layout.Text(l["Stand: {0}", BerlinTime.Date(d.AsOf)], layout.Small, 2, PdfLayout.Muted));
         return lines;
     }
 
     private static List<PdfLine> FieldLines(PdfLayout layout, PrintDocument d, FieldDocument field, IStringLocalizer l, bool breakBefore)
     {
-        var lines = layout.Heading(FieldHeading(field, l), layout.Heading1, 14, PrintDocument.FieldAnchor(field), 1, breakBefore);
+        var lines = layout.Heading(FieldHeading(d.Plan, field), layout.Heading1, 14, PrintDocument.FieldAnchor(field), 1, breakBefore);
         lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(field.Description), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 6));
         foreach (var measure in field.Measures)
             lines.AddRange(MeasureLines(layout, d, measure, l, layout.Heading3, outlineLevel: 2));
@@ -202,7 +203,7 @@ public static class PlanPdf
         Fact(l["Kosten (geschätzt)"], Plain(m.EstimatedCost is decimal cost ? Cost(cost) : null));
         Fact(l["Finanzierung"], Plain(m.Funding));
         Fact(l["Priorität"], Plain(l[PlanText.Priority(m.Priority)]));
-        Fact(l["Leitlinien"], d.PrinciplesOf(m).Select(p => new TextParagraph([new TextRun(p.Title)], 1, p.Position.ToString(CultureInfo.InvariantCulture) + ".")).ToList());
+        Fact(d.Plan.LevelNames.Principle.Many, d.PrinciplesOf(m).Select(p => new TextParagraph([new TextRun(p.Title)], 1, p.Position.ToString(CultureInfo.InvariantCulture) + ".")).ToList());
         Fact(l["Status"], Plain(l[PlanText.Status(m.Status)]));
         Fact(l["Umsetzungsstand"], Plain(m.Progress.ToString(culture) + " %"));
         if (lines.Count > 0) lines[^1].RuleBelow = true;

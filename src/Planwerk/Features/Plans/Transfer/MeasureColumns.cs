@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Planwerk.Features.Plans.Transfer;
 
@@ -47,8 +46,8 @@ public static class MeasureColumns
     public static readonly IReadOnlyList<MeasureColumnInfo> All =
     [
         new(MeasureColumn.Key, "Schlüssel", "Key", CellKind.WholeNumber, false, "Schlüssel der Maßnahme in ihrem Plan (bleibt beim Umnummerieren gleich): ändert die Maßnahme mit diesem Schlüssel, legt sonst eine neue mit ihm an; leer für neue Maßnahmen mit dem nächsten freien Schlüssel. Die Überschrift „id“ älterer Dateien gilt auch."),
-        new(MeasureColumn.FieldNumber, "Teilbereich-Nummer", "Field number", CellKind.WholeNumber, true, "Nummer des Teilbereichs, z. B. 4."),
-        new(MeasureColumn.FieldTitle, "Teilbereich-Titel", "Field title", CellKind.Text, false, "Titel des Teilbereichs; legt ihn an, wenn es ihn noch nicht gibt, und benennt ihn sonst um."),
+        new(MeasureColumn.FieldNumber, "Handlungsfeld-Nummer", "Field number", CellKind.WholeNumber, true, "Nummer des Handlungsfelds, z. B. 4."),
+        new(MeasureColumn.FieldTitle, "Handlungsfeld-Titel", "Field title", CellKind.Text, false, "Titel des Handlungsfelds; legt es an, wenn es es noch nicht gibt, und benennt es sonst um."),
         new(MeasureColumn.Number, "Nummer", "Number", CellKind.Text, true, "Nummer der Maßnahme, z. B. 4.3; beginnt mit der Nummer des Teilbereichs und ist im Plan eindeutig."),
         new(MeasureColumn.Title, "Titel", "Title", CellKind.Text, true, "Titel der Maßnahme."),
         new(MeasureColumn.Goal, "Ziel", "Goal", CellKind.Text, false, "Ziel (Markdown)."),
@@ -80,16 +79,54 @@ public static class MeasureColumns
     /// (those ids are the keys: existing measures were given Key = Id).</summary>
     public const string OldKeyHeader = "id";
 
-    /// <summary>The column a header names (German or English, any case, surrounding spaces ignored), or null.</summary>
-    public static MeasureColumnInfo? Find(string header)
+    /// <summary>The header an export writes for a column, in the plan's own words for its levels
+    /// ("Themenfeld-Nummer", "Leitziele").</summary>
+    public static string Header(MeasureColumnInfo column, PlanLevels levels) => column.Column switch
     {
-        var key = NormalizeHeader(header);
-        if (string.Equals(key, OldKeyHeader, StringComparison.OrdinalIgnoreCase)) return Info(MeasureColumn.Key);
-        return All.FirstOrDefault(c => string.Equals(NormalizeHeader(c.German), key, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(NormalizeHeader(c.English), key, StringComparison.OrdinalIgnoreCase));
+        MeasureColumn.FieldNumber => levels.Field.Singular + "-Nummer",
+        MeasureColumn.FieldTitle => levels.Field.Singular + "-Titel",
+        MeasureColumn.Principles => levels.Principle.Plural,
+        _ => column.German,
+    };
+
+    /// <summary>The words cities use for the levels, accepted in headers whatever the plan calls them.</summary>
+    private static readonly string[] FieldWords =
+        ["Handlungsfeld", "Handlungsfelder", "Teilbereich", "Teilbereiche", "Themenfeld", "Themenfelder", "Handlungsbereich", "Bereich", "Field", "Field of action", "Area", "Topic"];
+    private static readonly string[] PrincipleWords =
+        ["Leitlinie", "Leitlinien", "Leitziel", "Leitziele", "Leitbild", "Leitbilder", "Principle", "Principles", "Guiding principle", "Guiding principles"];
+    private static readonly string[] MeasureWords = ["Maßnahme", "Maßnahmen", "Measure", "Measures"];
+    private static readonly string[] NumberWords = ["Nummer", "Nr", "Number", "No"];
+    private static readonly string[] TitleWords = ["Titel", "Title", "Name", "Bezeichnung"];
+
+    /// <summary>The column a header names, or null. Accepted: the German and English headers, and for the
+    /// level columns the common synonyms and the plan's own words ("Themenfeld-Nummer", "Teilbereich Nr.",
+    /// "Leitziele", "Massnahme", "Measure number"); any case, with or without umlauts, ß, spaces, hyphens or dots.</summary>
+    public static MeasureColumnInfo? Find(string header, PlanLevels? levels = null)
+    {
+        var key = HeaderKey(header);
+        if (key == HeaderKey(OldKeyHeader)) return Info(MeasureColumn.Key);
+        var byName = All.FirstOrDefault(c => HeaderKey(c.German) == key || HeaderKey(c.English) == key);
+        if (byName is not null) return byName;
+
+        levels ??= PlanLevels.Default;
+        var fields = FieldWords.Concat(levels.Field.Words).Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
+        var principles = PrincipleWords.Concat(levels.Principle.Words).Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
+        var measures = MeasureWords.Concat(levels.Measure.Words).Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
+        bool Compound(HashSet<string> words, string[] endings) =>
+            endings.Select(HeaderKey).Any(e => key.EndsWith(e, StringComparison.Ordinal) && words.Contains(key[..^e.Length]));
+
+        if (Compound(fields, NumberWords)) return Info(MeasureColumn.FieldNumber);
+        if (Compound(fields, TitleWords)) return Info(MeasureColumn.FieldTitle);
+        if (principles.Contains(key)) return Info(MeasureColumn.Principles);
+        if (Compound(measures, NumberWords)) return Info(MeasureColumn.Number);
+        if (measures.Contains(key) || Compound(measures, TitleWords)) return Info(MeasureColumn.Title);
+        return null;
     }
 
-    private static string NormalizeHeader(string header) => header.Trim().Trim('\uFEFF').Normalize(NormalizationForm.FormC);
+    /// <summary>A header folded for comparison: case, umlauts, ß and accents as the search folds them, and
+    /// without spaces, hyphens, underscores, dots and a byte order mark.</summary>
+    private static string HeaderKey(string header) =>
+        new(MeasureSearch.Fold(header.Trim('\uFEFF')).Where(c => c is not (' ' or '-' or '_' or '.')).ToArray());
 
     /// <summary>The export's cells of one measure, in column order: text as string, integers as int,
     /// amounts as decimal, dates as DateOnly, and null for an empty cell.</summary>

@@ -65,7 +65,7 @@ public static class MeasureFiles
         };
         using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
         {
-            csv.WriteRecord(MeasureColumns.All.Select(c => c.German).ToArray());
+            csv.WriteRecord(MeasureColumns.All.Select(c => MeasureColumns.Header(c, document.LevelNames)).ToArray());
             foreach (var (field, measure) in document.AllMeasures())
             {
                 csv.WriteRecord(MeasureColumns.Cells(field, measure).Select(c => FormulaGuard.Protect(MeasureColumns.Text(c))).ToArray());
@@ -173,7 +173,7 @@ public static class MeasureFiles
         for (var c = 0; c < columns.Count; c++)
         {
             var cell = sheet.Cell(1, c + 1);
-            cell.SetValue(columns[c].German);
+            cell.SetValue(MeasureColumns.Header(columns[c], document.LevelNames));
             cell.DataType = XLDataType.Text;
             cell.Style.Font.Bold = true;
             // Fixed widths: AdjustToContents would measure text with System.Drawing, which Linux lacks.

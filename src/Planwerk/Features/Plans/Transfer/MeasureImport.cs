@@ -37,7 +37,8 @@ public static class MeasureImport
     public static async Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, Sheet sheet, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var problems = new List<ImportProblem>();
-        var columns = ReadHeader(sheet, problems);
+        var levels = await db.Plans.AsNoTracking().Where(p => p.Id == planId).SelectLevels().FirstOrDefaultAsync(cancellationToken);
+        var columns = ReadHeader(sheet, levels, problems);
         if (problems.Count > 0) return MeasureImportResult.Failed(problems);
 
         var target = await PlanInDatabase.LoadAsync(db, planId, cancellationToken);
@@ -83,7 +84,7 @@ public static class MeasureImport
             Present.TryGetValue(column, out var p) ? p.Header : MeasureColumns.Info(column).German;
     }
 
-    private static Columns ReadHeader(Sheet sheet, List<ImportProblem> problems)
+    private static Columns ReadHeader(Sheet sheet, PlanLevels? levels, List<ImportProblem> problems)
     {
         var columns = new Columns();
         if (sheet.Header.All(string.IsNullOrWhiteSpace))
@@ -101,7 +102,7 @@ public static class MeasureImport
                     problems.Add(ImportProblem.InRow(1, ImportTexts.UnnamedColumn, ColumnLetters(i)));
                 continue;
             }
-            var info = MeasureColumns.Find(header);
+            var info = MeasureColumns.Find(header, levels);
             if (info is null)
             {
                 problems.Add(ImportProblem.At(1, header.Trim(), ImportTexts.UnknownColumn, known));
@@ -117,7 +118,8 @@ public static class MeasureImport
         }
         foreach (var required in MeasureColumns.All.Where(c => c.Required && !columns.Has(c.Column)))
         {
-            problems.Add(ImportProblem.At(1, required.German, ImportTexts.MissingColumn, required.German, required.English));
+            var header = MeasureColumns.Header(required, levels ?? PlanLevels.Default);
+            problems.Add(ImportProblem.At(1, header, ImportTexts.MissingColumn, header, required.English));
         }
         return columns;
     }

@@ -30,6 +30,13 @@ public sealed record PlanDocument(
     IReadOnlyList<SectionDocument> Sections,
     IReadOnlyList<ImageDocument> Images)
 {
+    /// <summary>What the plan calls its levels; optional, so documents without it read as the default words.</summary>
+    public PlanLevels? Levels { get; init; }
+
+    /// <summary>The levels' words, the default ones when the document names none.</summary>
+    [JsonIgnore]
+    public PlanLevels LevelNames => Levels ?? PlanLevels.Default;
+
     public const string FormatName = "planwerk-plan";
     public const int CurrentVersion = 2;
 
@@ -84,7 +91,13 @@ public sealed record PlanDocument(
     public static async Task<PlanDocument?> LoadAsync(PlanwerkDbContext db, int planId, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.IsExample })
+            .Select(p => new
+            {
+                p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.IsExample,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (plan is null) return null;
 
@@ -128,7 +141,7 @@ public sealed record PlanDocument(
             .OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
 
         return new PlanDocument(FormatName, CurrentVersion, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.Summary, plan.IsExample,
-            principles, districts, fieldDocuments, sections, images);
+            principles, districts, fieldDocuments, sections, images) { Levels = plan.Levels };
     }
 
     /// <summary>Brings a parsed document of an older supported version into the current shape, in place:

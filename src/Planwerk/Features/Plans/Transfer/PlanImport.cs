@@ -154,6 +154,17 @@ public static partial class PlanImport
         Year("$.periodEnd", document.PeriodEnd);
         if (PlanRules.Period(document.PeriodStart, document.PeriodEnd) is not null) Problem("$.periodEnd", ImportTexts.PeriodEndBeforeStart);
         Text("$.summary", document.Summary, null, required: false);
+        if (document.Levels is { } levels)
+        {
+            foreach (var (level, words) in levels.All)
+            {
+                var at = "$.levels." + JsonNamingPolicy.CamelCase.ConvertName(level);
+                Text(at + ".singular", words.Singular, PlanLevels.MaxWordLength, required: true);
+                Text(at + ".plural", words.Plural, PlanLevels.MaxWordLength, required: true);
+                Text(at + ".singularEn", words.SingularEn, PlanLevels.MaxWordLength, required: true);
+                Text(at + ".pluralEn", words.PluralEn, PlanLevels.MaxWordLength, required: true);
+            }
+        }
 
         var positions = new HashSet<int>();
         for (var i = 0; i < document.Principles.Count; i++)
@@ -274,6 +285,7 @@ public static partial class PlanImport
             State = document.State,
             Summary = document.Summary,
             IsExample = document.IsExample,
+            Levels = document.LevelNames,
             IsPublic = false,
             UpdatedAt = now,
         };

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Plans.PublicSite;
@@ -136,6 +137,121 @@ public abstract class SearchTests(PlanwerkApp app)
 
         // Exactly 200 is allowed.
         await client.GetDocumentAsync($"{seeded.Url(m)}/search?q={new string('a', 200)}");
+    }
+
+    [Theory]
+    [InlineData("Strasse", "Lange Straße")]
+    [InlineData("straße", "Lange Strasse")]
+    [InlineData("Lerncafe", "Das Lerncafé")]
+    [InlineData("LERNCAFÉ", "Das Lerncafe")]
+    [InlineData("Aerzte", "Mehr Ärzte")]
+    [InlineData("Übersetzung", "Mehr Uebersetzung")]
+    [InlineData("Sao Paulo", "Partner in São\u00A0Paulo")]
+    [InlineData("cafe\u0301", "Das Café")]
+    public async Task Search_folds_umlauts_sharp_s_and_accents_on_both_sides(string term, string title)
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync(fields: 1, measuresPerField: 3, measure: x => x.Title = x.Number == "1.2" ? title : "Anderes");
+
+        var page = await app.CreateClient().GetDocumentAsync($"{seeded.Url(m)}/search?q={Uri.EscapeDataString(term)}");
+
+        Assert.Equal(["1.2"], Numbers(page));
+    }
+
+    [Fact]
+    public async Task A_measure_number_finds_exactly_that_measure()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync(fields: 11, measuresPerField: 1, measure: x => x.Title = "Titel " + x.Number);
+        await m.WithDbAsync(async db =>
+        {
+            var measure = await db.Measures.SingleAsync(x => x.Id == seeded.Measures[1].Id);
+            measure.Title = "Siehe auch 1.1";
+            return await db.SaveChangesAsync();
+        });
+        var client = app.CreateClient();
+
+        Assert.Equal(["1.1"], Numbers(await client.GetDocumentAsync($"{seeded.Url(m)}/search?q=1.1")));
+        Assert.Equal(["11.1"], Numbers(await client.GetDocumentAsync($"{seeded.Url(m)}/search?q=%2011.1%20")));
+        Assert.Empty(Numbers(await client.GetDocumentAsync($"{seeded.Url(m)}/search?q=1.2")));
+    }
+
+    [Fact]
+    public async Task An_edited_measure_is_found_by_its_new_text_and_no_longer_by_the_old()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync(fields: 1, measuresPerField: 2, measure: x => x.Title = "Alter Titel");
+        await m.WithDbAsync(async db =>
+        {
+            var measure = await db.Measures.SingleAsync(x => x.Id == seeded.Measures[0].Id);
+            measure.Goal = "Neues Begegnungscafé";
+            measure.Title = "Neu";
+            return await db.SaveChangesAsync();
+        });
+        var client = app.CreateClient();
+
+        Assert.Equal(["1.1"], Numbers(await client.GetDocumentAsync($"{seeded.Url(m)}/search?q=begegnungscafe")));
+        Assert.Equal(["1.2"], Numbers(await client.GetDocumentAsync($"{seeded.Url(m)}/search?q=alter")));
+    }
+
+    [Theory]
+    [InlineData(HostileText.Script)]
+    [InlineData(HostileText.Markup)]
+    [InlineData(HostileText.RightToLeft)]
+    public async Task Hostile_and_right_to_left_terms_find_their_measure_and_are_shown_as_text(string text)
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var seeded = await m.AddPlanAsync(fields: 1, measuresPerField: 2, measure: x => x.Description = x.Number == "1.2" ? "Vorher " + text + " nachher" : "Nichts");
+
+        var response = await app.CreateClient().GetAsync($"{seeded.Url(m)}/search?q={Uri.EscapeDataString(text)}");
+        var html = await response.Content.ReadAsStringAsync();
+        var page = await HtmlForms.ParseAsync(response);
+
+        Assert.Equal(["1.2"], Numbers(page));
+        Assert.Contains(text, page.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_municipality_search_covers_all_its_published_plans_and_nothing_else()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var other = await app.CreateMunicipalityAsync();
+        var first = await m.AddPlanAsync(title: "Erster Plan", fields: 1, measuresPerField: 2, measure: x => x.Title = x.Number == "1.2" ? "Straßenfest" : "Anderes");
+        var second = await m.AddPlanAsync(title: "Zweiter " + HostileText.Script, fields: 2, measuresPerField: 1, measure: x => x.Title = x.Number == "2.1" ? "Strassenfest im Quartier" : "Anderes");
+        await m.AddPlanAsync(title: "Intern", isPublic: false, fields: 1, measuresPerField: 1, measure: x => x.Title = "Straßenfest intern");
+        await other.AddPlanAsync(title: "Woanders", fields: 1, measuresPerField: 1, measure: x => x.Title = "Straßenfest woanders");
+
+        var response = await app.CreateClient().GetAsync($"/{m.Slug}/search?q=STRASSENFEST");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = await HtmlForms.ParseAsync(response);
+
+        Assert.Equal("2 Treffer für „STRASSENFEST“", PublicPages.Normalize(page.QuerySelector("#results-heading")!.TextContent));
+        var plans = page.QuerySelectorAll(".search-results h3 a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
+        Assert.Equal([("Erster Plan", seeded(first)), ("Zweiter " + HostileText.Script, seeded(second))], plans);
+        Assert.Equal(["1.2", "2.1"], Numbers(page).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("intern", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("woanders", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+
+        string seeded(SeededPlan plan) => plan.Url(m);
+    }
+
+    [Fact]
+    public async Task The_municipality_search_refuses_an_over_long_term_and_is_linked_from_the_start_page()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        await m.AddPlanAsync();
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync($"/{m.Slug}/search?q={new string('a', 201)}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Der Suchbegriff darf höchstens 200 Zeichen lang sein.", (await HtmlForms.ParseAsync(response)).Errors());
+
+        var start = await client.GetDocumentAsync($"/{m.Slug}");
+        Assert.Equal($"/{m.Slug}/search", start.QuerySelector("main form.search-form")!.GetAttribute("action"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public abstract class MeasureImportErrorTests(PlanwerkApp app)
     public static TheoryData<string, string[], int?, string?, string> CellProblems => new()
     {
         { "unknown column", [Header + ";Farbe", "1;1.2;X;rot"], 1, "Farbe", ImportTexts.UnknownColumn },
-        { "required column missing", ["Nummer;Titel", "1.2;X"], 1, "Teilbereich-Nummer", ImportTexts.MissingColumn },
+        { "required column missing", ["Nummer;Titel", "1.2;X"], 1, "Handlungsfeld-Nummer", ImportTexts.MissingColumn },
         { "column twice", [Header + ";Title", "1;1.2;X;Y"], 1, "Title", ImportTexts.DuplicateColumn },
         { "column without header", [Header + ";", "1;1.2;X;Wert"], 1, null, ImportTexts.UnnamedColumn },
         { "more cells than columns", [Header, "1;1.2;X;zu viel"], 2, null, MeasureImport.ExtraCells },

@@ -149,7 +149,7 @@ public abstract class RoundTripTests(PlanwerkApp app)
 
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         var text = System.Text.Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
-        Assert.StartsWith("Schlüssel;Teilbereich-Nummer;Teilbereich-Titel;Nummer;Titel;Ziel;", text, StringComparison.Ordinal);
+        Assert.StartsWith("Schlüssel;Handlungsfeld-Nummer;Handlungsfeld-Titel;Nummer;Titel;Ziel;", text, StringComparison.Ordinal);
         Assert.Contains(";\"'=HYPERLINK(\"\"http://example.org\"\";\"\"klick\"\")", text, StringComparison.Ordinal);
         Assert.Contains(";'+49 351 4880", text, StringComparison.Ordinal);
         Assert.Contains(";'@SUMME(A1:A9)", text, StringComparison.Ordinal);

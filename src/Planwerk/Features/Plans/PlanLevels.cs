@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Planwerk.Features.Plans;
+
+public static class PlanLevelQueries
+{
+    /// <summary>The levels of the plans queried, as one projection (the entity's <see cref="Plan.Levels"/> is not mapped).</summary>
+    public static IQueryable<PlanLevels> SelectLevels(this IQueryable<Plan> plans) => plans.Select(p => new PlanLevels(
+        new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+        new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+        new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)));
+}
+
+/// <summary>The words of one level of a plan, German and English, singular and plural.</summary>
+public sealed record LevelWords(string Singular, string Plural, string SingularEn, string PluralEn)
+{
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>The singular in the interface language ("Handlungsfeld" or "Field of action").</summary>
+    [JsonIgnore]
+    public string One => English ? SingularEn : Singular;
+
+    /// <summary>The plural in the interface language.</summary>
+    [JsonIgnore]
+    public string Many => English ? PluralEn : Plural;
+
+    [JsonIgnore]
+    public IEnumerable<string> Words => [Singular, Plural, SingularEn, PluralEn];
+
+    public override string ToString() => One;
+}
+
+/// <summary>What a plan calls its three levels: cities say "Leitlinien" or "Leitziele", "Handlungsfelder",
+/// "Teilbereiche" or "Themenfelder", "Maßnahmen". Stored per plan (<see cref="Plan.Levels"/>), edited on
+/// the plan's edit page, and used wherever a level is named: pages, print, PDF, exports, history.</summary>
+public sealed record PlanLevels(LevelWords Principle, LevelWords Field, LevelWords Measure)
+{
+    public const int MaxWordLength = 60;
+
+    /// <summary>Each level with the name of its group of fields ("Principle" for PrincipleSingular, …).</summary>
+    [JsonIgnore]
+    public IEnumerable<(string Level, LevelWords Words)> All => [("Principle", Principle), ("Field", Field), ("Measure", Measure)];
+
+    public static readonly PlanLevels Default = new(
+        new("Leitlinie", "Leitlinien", "Guiding principle", "Guiding principles"),
+        new("Handlungsfeld", "Handlungsfelder", "Field of action", "Fields of action"),
+        new("Maßnahme", "Maßnahmen", "Measure", "Measures"));
+
+    /// <summary>The choices offered on the plan's edit page; any other words may be typed.</summary>
+    public static readonly IReadOnlyList<LevelWords> PrinciplePresets =
+    [
+        Default.Principle,
+        new("Leitziel", "Leitziele", "Guiding goal", "Guiding goals"),
+        new("Leitbild", "Leitbilder", "Vision", "Visions"),
+        new("Ziel", "Ziele", "Goal", "Goals"),
+    ];
+
+    public static readonly IReadOnlyList<LevelWords> FieldPresets =
+    [
+        Default.Field,
+        new("Teilbereich", "Teilbereiche", "Area", "Areas"),
+        new("Themenfeld", "Themenfelder", "Topic", "Topics"),
+        new("Handlungsbereich", "Handlungsbereiche", "Area of action", "Areas of action"),
+    ];
+
+    public static readonly IReadOnlyList<LevelWords> MeasurePresets =
+    [
+        Default.Measure,
+        new("Projekt", "Projekte", "Project", "Projects"),
+        new("Vorhaben", "Vorhaben", "Initiative", "Initiatives"),
+    ];
+}
