@@ -84,6 +84,8 @@ public abstract class DateWordingTests(ClockedApp app)
         var plan = await m.PlanAsync();
         // Far from the real time, so a stamp taken from the system clock would show.
         app.Clock.Advance(TimeSpan.FromDays(400));
+        // A whole second: PostgreSQL keeps microseconds, not ticks.
+        app.Clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - app.Clock.GetUtcNow().Ticks % TimeSpan.TicksPerSecond));
         var clerk = await m.SignedInClientAsync(MunicipalityRole.CouncilClerk);
         var moment = app.Clock.GetUtcNow();
         var body = await clerk.CreateBodyAsync(m, "Ausschuss", BodyClassification.Committee);
