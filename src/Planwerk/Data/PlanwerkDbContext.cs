@@ -61,6 +61,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -182,6 +183,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ConfigureStakeholders(builder);
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
+        builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -228,6 +230,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ApplyMunicipalityFilter<Amendment>(builder);
         ApplyMunicipalityFilter<AmendmentChangeLink>(builder);
         ApplyMunicipalityFilter<TimelineEntry>(builder);
+        ApplyMunicipalityFilter<Features.Legal.LegalPage>(builder);
     }
 
     private static void ConfigureStakeholders(ModelBuilder builder)

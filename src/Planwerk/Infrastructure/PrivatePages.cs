@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Planwerk.Infrastructure;
+
+/// <summary>Every page that needs a signed-in person (the manage pages, the weighing exports with submitters'
+/// names, "my statements", the account pages) shows that person's or other people's data, so no browser
+/// or proxy may keep a copy: <c>Cache-Control: no-store</c>. Pages open to everyone that can show personal
+/// data (a statement's attachment) set it themselves.</summary>
+public sealed class PrivatePages : IPageApplicationModelConvention
+{
+    public void Apply(PageApplicationModel model)
+    {
+        var attributes = model.HandlerTypeAttributes;
+        if (attributes.OfType<IAuthorizeData>().Any() && !attributes.OfType<IAllowAnonymous>().Any())
+            model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+    }
+}
