@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Net.Http.Headers;
 
 namespace Planwerk.Infrastructure;
 
@@ -14,6 +15,21 @@ public sealed class PrivatePages : IPageApplicationModelConvention
     {
         var attributes = model.HandlerTypeAttributes;
         if (attributes.OfType<IAuthorizeData>().Any() && !attributes.OfType<IAllowAnonymous>().Any())
-            model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+            model.Filters.Add(new NoStore());
+    }
+
+    /// <summary>Also on refusals and redirects; pages do not run action filters such as the framework's
+    /// response cache filter, so this is a result filter.</summary>
+    private sealed class NoStore : IAlwaysRunResultFilter
+    {
+        public void OnResultExecuting(ResultExecutingContext context)
+        {
+            context.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store, no-cache";
+            context.HttpContext.Response.Headers[HeaderNames.Pragma] = "no-cache";
+        }
+
+        public void OnResultExecuted(ResultExecutedContext context)
+        {
+        }
     }
 }

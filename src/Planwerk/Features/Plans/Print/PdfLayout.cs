@@ -535,9 +535,19 @@ public sealed class PdfLayout : IDisposable
                 else if (line.OutlineLevel == 2 && line.OutlineTitle is { } title2)
                     (parent?.Outlines ?? document.Outlines).Add(title2, page, false);
             }
-        }
 
-        if (open) structure.End();
+            // The page's marked content ends on its own page, while its graphics are still open; an element
+            // that goes on over the page break continues on the next page.
+            if (p < pages.Count - 1)
+            {
+                structure.EndMarkedContentsWithId();
+            }
+            else if (open)
+            {
+                structure.End();
+                open = false;
+            }
+        }
 
         using var stream = new MemoryStream();
         document.Save(stream, false);
