@@ -73,10 +73,15 @@ public static class Composition
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                o.Conventions.Add(new PrivatePages());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => ValidationMessages.UseGerman(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                ValidationMessages.UseGerman(o.ModelBindingMessageProvider);
+                o.Filters.Add(new Infrastructure.Files.RequestTooLarge());
+            });
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
         services.AddHealthChecks().AddDbContextCheck<PlanwerkDbContext>("database");
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

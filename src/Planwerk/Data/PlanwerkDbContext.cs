@@ -68,6 +68,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -79,6 +80,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
         TimelineModel.Configure(builder);
+        builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

@@ -29,11 +29,5 @@ public static class PaperFileTypes
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The file name without any path or control characters, never empty, at most 255 characters.</summary>
-    public static string CleanName(string? name)
-    {
-        var clean = Path.GetFileName((name ?? "").Replace('\\', '/'));
-        clean = new string(clean.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (clean.Length == 0) clean = "Datei";
-        return clean.Length <= 255 ? clean : clean[^255..];
-    }
+    public static string CleanName(string? name) => DocumentTypes.CleanName(name, "Datei");
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Planwerk.Data;
+using Planwerk.Infrastructure.Files;
 
 namespace Planwerk.Features.Council;
 
@@ -16,8 +17,10 @@ public sealed class PublicFileModel(PlanwerkDbContext db) : PageModel
     {
         var file = await db.PaperFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
         if (file is null) return NotFound();
+        // Type and name follow the content, whatever was stored with it.
+        var type = PaperFileTypes.Recognise(file.Content) ?? "application/octet-stream";
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         Response.Headers[HeaderNames.ETag] = "\"" + file.Sha256 + "\"";
-        return File(file.Content, file.MimeType, file.FileName);
+        return File(file.Content, type, DocumentTypes.NameFor(file.FileName, type, "Datei"));
     }
 }

@@ -12,7 +12,7 @@ namespace Planwerk.Features.Council;
 
 /// <summary>A council paper as the public sees it: reference, title, type, date, the plan version it submits,
 /// its files, its path through the bodies with results and votes, and its amendments with the plan changes
-/// they made. Non-public agenda items are not named.</summary>
+/// they made. Non-public agenda items are not named, nor is a plan that is not public, nor its changed parts.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
@@ -46,12 +46,14 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (paper is null) return NotFound();
         Paper = paper;
+        // A plan that is not public stays unnamed here: its title, version, link and changed parts are read
+        // only when the plan is public, so nothing of it can reach the page.
         if (paper.PlanId is int planId)
         {
-            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.IsPublic }).FirstOrDefaultAsync(ct);
-            PlanTitle = plan?.Title;
-            PlanIsPublic = plan?.IsPublic == true;
-            VersionName = paper.PlanVersionId is int v ? await db.PlanVersions.AsNoTracking().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+            PlanTitle = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.IsPublic).Select(p => p.Title).FirstOrDefaultAsync(ct);
+            PlanIsPublic = PlanTitle is not null;
+            VersionName = PlanIsPublic && paper.PlanVersionId is int v
+                ? await db.PlanVersions.AsNoTracking().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         }
         Files = await db.PaperFiles.AsNoTracking().Where(f => f.PaperId == id).OrderBy(f => f.Id)
             .Select(f => new FileRow(f.Id, f.Name, f.FileName, f.MimeType, f.Size)).ToListAsync(ct);
@@ -62,7 +64,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
             .ToListAsync(ct);
         var consultationPositions = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).ToDictionaryAsync(c => c.Id, c => c.Position, ct);
         var amendments = await db.Amendments.AsNoTracking().Include(a => a.ChangeLinks).Where(a => a.PaperId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        var changeIds = amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList();
+        var changeIds = PlanIsPublic ? amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList() : [];
         var changes = await db.ChangeRecords.AsNoTracking().Where(r => changeIds.Contains(r.Id))
             .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
         var fields = await LinkedChange.FieldsAsync(db, changeIds, ct);

@@ -11,7 +11,11 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int? code) => Code = code ?? 500;
+    /// <summary>For 413: the limit of the page the form was sent to, when known.</summary>
+    public string? Limit => HttpContext.Items[Infrastructure.Files.RequestTooLarge.LimitItem] is long bytes ? Infrastructure.Files.FileSizes.Format(bytes) : null;
 
-    public void OnPost(int? code) => Code = code ?? 500;
+    // From the route only: a re-executed POST whose form could not be read (413) must not be read again.
+    public void OnGet([FromRoute] int? code) => Code = code ?? 500;
+
+    public void OnPost([FromRoute] int? code) => Code = code ?? 500;
 }

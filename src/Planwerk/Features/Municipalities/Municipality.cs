@@ -15,6 +15,7 @@ public sealed partial class Municipality
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "api", "oparl", "account", "admin", "health", "openapi", "language", "css", "js", "lib", "img", "favicon.ico", "robots.txt", "error",
+        "impressum", "datenschutz", "barrierefreiheit",
     };
 
     public static string? ValidateSlug(string? slug)

@@ -38,14 +38,46 @@ public static class DocumentTypes
         }
     }
 
-    /// <summary>The file name as it is shown and sent back: without any path, and never empty.</summary>
     public const int MaxFileNameLength = 255;
 
-    public static string CleanName(string? name)
+    /// <summary>The file name extension of a recognised type (documents, the council's spreadsheets and the
+    /// plans' images), or null for any other type.</summary>
+    public static string? Extension(string? contentType) => contentType switch
+    {
+        Pdf => ".pdf",
+        Docx => ".docx",
+        Odt => ".odt",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => ".xlsx",
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "image/gif" => ".gif",
+        "image/webp" => ".webp",
+        _ => null,
+    };
+
+    /// <summary>The name a file is stored and served under: the uploader's name cleaned (<see cref="CleanName"/>)
+    /// with its extension replaced by the one of the type recognised from the content, so that a PDF named
+    /// "Stellungnahme.html" becomes "Stellungnahme.pdf" and no browser or mail program treats it as what its
+    /// name claims. A type without a known extension keeps the cleaned name.</summary>
+    public static string NameFor(string? name, string contentType, string fallback = "Anhang")
+    {
+        var extension = Extension(contentType);
+        var clean = CleanName(name, fallback);
+        if (extension is null) return clean;
+        var stem = Path.GetFileNameWithoutExtension(clean).Trim().TrimEnd('.').Trim();
+        if (stem.Length == 0) stem = fallback;
+        if (stem.Length > MaxFileNameLength - extension.Length) stem = stem[..(MaxFileNameLength - extension.Length)];
+        return stem + extension;
+    }
+
+    /// <summary>The file name as it is shown: without any path or control characters, never empty, at most
+    /// <see cref="MaxFileNameLength"/> characters.</summary>
+
+    public static string CleanName(string? name, string fallback = "Anhang")
     {
         var clean = Path.GetFileName((name ?? "").Replace('\\', '/'));
         clean = new string(clean.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (clean.Length == 0) clean = "Anhang";
+        if (clean.Length == 0) clean = fallback;
         return clean.Length <= MaxFileNameLength ? clean : clean[^MaxFileNameLength..];
     }
 }

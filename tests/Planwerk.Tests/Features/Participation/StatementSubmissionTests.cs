@@ -179,7 +179,7 @@ public abstract class StatementSubmissionTests(ConsultationApp app)
             ("Stellungnahme.pdf", Files.Pdf()), ("Anlage.docx", Files.Docx()), ("Anlage.odt", Files.Odt()), ("C:\\Users\\kim\\ohne-endung", Files.Pdf()));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var attachments = await m.WithDbAsync(db => db.StatementAttachments.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
-        Assert.Equal(["Stellungnahme.pdf", "Anlage.docx", "Anlage.odt", "ohne-endung"], attachments.Select(a => a.FileName).ToList());
+        Assert.Equal(["Stellungnahme.pdf", "Anlage.docx", "Anlage.odt", "ohne-endung.pdf"], attachments.Select(a => a.FileName).ToList());
         Assert.Equal([DocumentTypes.Pdf, DocumentTypes.Docx, DocumentTypes.Odt, DocumentTypes.Pdf], attachments.Select(a => a.ContentType).ToList());
         Assert.Equal(Files.Docx(), attachments[1].Content);
         Assert.Equal(Files.Docx().Length, attachments[1].Size);

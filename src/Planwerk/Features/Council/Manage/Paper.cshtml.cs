@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Planwerk.Infrastructure.Files;
 using Planwerk.Features.Plans.History;
 using Planwerk.Infrastructure.Time;
 using System.Globalization;
@@ -189,6 +190,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             ModelState.AddModelError("NewFile.Upload", l["Datei: „{0}“ ist keine PDF-, Word- (DOCX), OpenDocument- (ODT) oder Excel-Datei (XLSX).", fileName]);
             return await PageAsync(paper.Id, ct);
         }
+        fileName = DocumentTypes.NameFor(fileName, mime, "Datei");
         db.PaperFiles.Add(new PaperFile
         {
             PaperId = paper.Id, Name = title.Length == 0 ? fileName : title, FileName = fileName, MimeType = mime, Size = content.LongLength,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Planwerk.Data;
+using Planwerk.Infrastructure.Files;
 using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Participation.Consultations;
@@ -19,7 +20,7 @@ public sealed class AttachmentModel(PlanwerkDbContext db, IAuthorizationService 
     {
         var row = await db.StatementAttachments.AsNoTracking()
             .Where(a => a.Id == attachmentId && a.StatementId == statementId)
-            .Select(a => new { a.FileName, a.ContentType, a.Statement!.AuthorUserId, a.Statement.ConsentToPublish, Published = a.Statement.Round!.WeighingPublishedAt != null })
+            .Select(a => new { a.FileName, a.Statement!.AuthorUserId, a.Statement.ConsentToPublish, Published = a.Statement.Round!.WeighingPublishedAt != null })
             .FirstOrDefaultAsync(ct);
         if (row is null) return NotFound();
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -29,8 +30,11 @@ public sealed class AttachmentModel(PlanwerkDbContext db, IAuthorizationService 
         if (!allowed) return NotFound();
 
         var content = await db.StatementAttachments.AsNoTracking().Where(a => a.Id == attachmentId).Select(a => a.Content).SingleAsync(ct);
+        // Type and name follow the content as it is now, whatever was stored with it: a file stored before names
+        // followed types still goes out as what it is.
+        var type = DocumentTypes.Recognise(content) ?? "application/octet-stream";
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-        return File(content, row.ContentType, row.FileName);
+        return File(content, type, DocumentTypes.NameFor(row.FileName, type));
     }
 }

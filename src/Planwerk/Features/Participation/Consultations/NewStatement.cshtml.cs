@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans.Versions;
@@ -33,6 +34,7 @@ public sealed class NewStatementModel(
     MailSender mail,
     TimeProvider clock,
     IStringLocalizer<SharedResource> L,
+    IOptions<ConsultationOptions> options,
     ILogger<NewStatementModel> logger) : PageModel
 {
     /// <summary>Five attachments of the largest size and the text besides.</summary>
@@ -112,9 +114,10 @@ public sealed class NewStatementModel(
             ModelState.AddModelError("Input.OnBehalf", L["Bitte wählen Sie, für wen Sie die Stellungnahme abgeben."]);
         }
         var files = await ReadAttachmentsAsync(attachments ?? [], ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        if (ModelState.IsValid && files.Count > 0) await CheckStorageLimitsAsync(userId, files.Sum(f => f.Size), ct);
         if (!ModelState.IsValid) return Page();
 
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var author = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).SingleAsync(ct);
         var statement = new Statement
         {
@@ -199,11 +202,34 @@ public sealed class NewStatementModel(
                 ModelState.AddModelError("attachments", L["Die Datei „{0}“ ist keine PDF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", name]);
                 continue;
             }
-            files.Add(new StatementAttachment { FileName = name, ContentType = type, Size = content.Length, Content = content });
+            files.Add(new StatementAttachment { FileName = DocumentTypes.NameFor(name, type), ContentType = type, Size = content.Length, Content = content });
         }
         if (files.Count > 0 && !ModelState.IsValid)
             ModelState.AddModelError("attachments", L["Bitte wählen Sie die Anhänge erneut aus; aus Sicherheitsgründen behält der Browser sie nicht."]);
         return files;
+    }
+
+    /// <summary>Refuses attachments that would take this person's files in the round, or the round's files
+    /// altogether, over the configured limits (<see cref="ConsultationOptions"/>); the message names the limit and
+    /// what is left. Two submissions at the same moment may together pass a limit by one statement's files;
+    /// the rate limit on participation writes keeps that small.</summary>
+    private async Task CheckStorageLimitsAsync(string userId, long adding, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var inRound = db.StatementAttachments.AsNoTracking().Where(a => a.Statement!.RoundId == Round.Id);
+        var mine = await inRound.Where(a => a.Statement!.AuthorUserId == userId).SumAsync(a => (long?)a.Size, ct) ?? 0;
+        if (mine + adding > settings.MaxAttachmentBytesPerPersonAndRound)
+        {
+            ModelState.AddModelError("attachments", L["Ihre Anhänge in dieser Beteiligungsrunde dürfen zusammen höchstens {0} groß sein; frei sind noch {1}. Die Stellungnahme wurde nicht gespeichert.",
+                FileSizes.Format(settings.MaxAttachmentBytesPerPersonAndRound), FileSizes.Format(Math.Max(0, settings.MaxAttachmentBytesPerPersonAndRound - mine))]);
+            return;
+        }
+        var all = await inRound.SumAsync(a => (long?)a.Size, ct) ?? 0;
+        if (all + adding > settings.MaxAttachmentBytesPerRound)
+        {
+            ModelState.AddModelError("attachments", L["Die Anhänge aller Stellungnahmen dieser Beteiligungsrunde dürfen zusammen höchstens {0} groß sein; frei sind noch {1}. Die Stellungnahme wurde nicht gespeichert; Sie können sie ohne Anhänge abgeben oder sich an das Planungsteam wenden.",
+                FileSizes.Format(settings.MaxAttachmentBytesPerRound), FileSizes.Format(Math.Max(0, settings.MaxAttachmentBytesPerRound - all))]);
+        }
     }
 
     /// <summary>Reads the round and what this person may do in it; null to go on, or the refusal.</summary>

@@ -3,14 +3,26 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Events;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Planwerk.Features.Plans.Print;
 
 /// <summary>A piece of one line of text, drawn at X points from the content's left edge.</summary>
 public sealed record PdfSpan(double X, string Text, XFont Font, XColor Color);
 
-/// <summary>An image drawn on a line, X points from the content's left edge, at the line's top.</summary>
-public sealed record PdfImage(XImage Image, double X, double Width, double Height);
+/// <summary>An image drawn on a line, X points from the content's left edge, at the line's top, with the
+/// alternative text a screen reader reads instead.</summary>
+public sealed record PdfImage(XImage Image, double X, double Width, double Height, string AltText);
+
+/// <summary>What a line is in the document's structure (the tags of a tagged PDF that screen readers follow).</summary>
+public enum PdfRole
+{
+    Paragraph,
+    Heading1,
+    Heading2,
+    Heading3,
+    Figure,
+}
 
 /// <summary>One line of the document: its text, how much room it takes and how it relates to the page
 /// flow. The layout turns every paragraph, heading, fact and table-of-contents entry into these.</summary>
@@ -38,6 +50,11 @@ public sealed class PdfLine
     public string? OutlineTitle { get; set; }
     /// <summary>A thin rule under the line.</summary>
     public bool RuleBelow { get; set; }
+    /// <summary>The structure element the line starts; lines that continue one (a wrapped paragraph or heading)
+    /// say <see cref="Continues"/> instead.</summary>
+    public PdfRole Role { get; set; }
+    /// <summary>Belongs to the element of the line before it.</summary>
+    public bool Continues { get; set; }
 }
 
 /// <summary>A small page layout for PDFsharp, which by itself draws single strings only: word
@@ -289,7 +306,19 @@ public sealed class PdfLayout : IDisposable
         var clean = Clean(text);
         var lines = Wrap([new TextRun(clean)], ContentWidth, font, font, color ?? Accent).Select(s => Line(s, font.Size)).ToList();
         if (lines.Count == 0) lines.Add(Line([], font.Size));
-        foreach (var l in lines) l.KeepWithNext = true;
+        // The bookmark level is the heading level; headings without a bookmark take theirs from the type size.
+        var role = outlineLevel switch
+        {
+            1 => PdfRole.Heading1,
+            2 => PdfRole.Heading2,
+            _ => font == Title || font == Heading1 ? PdfRole.Heading1 : font == Heading2 ? PdfRole.Heading2 : PdfRole.Heading3,
+        };
+        foreach (var l in lines)
+        {
+            l.KeepWithNext = true;
+            l.Role = role;
+            l.Continues = l != lines[0];
+        }
         lines[0].SpaceBefore = spaceBefore;
         lines[0].BreakBefore = breakBefore;
         lines[0].Anchor = anchor;
@@ -325,6 +354,7 @@ public sealed class PdfLayout : IDisposable
                     spans.Insert(0, new PdfSpan(textX - step + 2, p.Marker, regular, Ink));
                 var line = Line(spans, regular.Size);
                 if (i == 0) line.SpaceBefore = lines.Count == 0 ? spaceBefore : (p.Marker is not null ? 1.5 : 4);
+                line.Continues = i > 0;
                 lines.Add(line);
             }
         }
@@ -350,12 +380,13 @@ public sealed class PdfLayout : IDisposable
         }
         var lines = new List<PdfLine>
         {
-            new() { Height = h, Image = new PdfImage(image, indent, w, h), SpaceBefore = 8, KeepWithNext = captionLines.Count > 0 },
+            new() { Height = h, Image = new PdfImage(image, indent, w, h, caption), SpaceBefore = 8, KeepWithNext = captionLines.Count > 0, Role = PdfRole.Figure },
         };
         for (var i = 0; i < captionLines.Count; i++)
         {
             captionLines[i].SpaceBefore = i == 0 ? 3 : 0;
             captionLines[i].KeepWithNext = i < captionLines.Count - 1;
+            captionLines[i].Continues = i > 0;
         }
         lines.AddRange(captionLines);
         return lines;
@@ -365,6 +396,7 @@ public sealed class PdfLayout : IDisposable
     {
         var lines = Wrap([new TextRun(Clean(text))], ContentWidth, font, font, color ?? Ink).Select(s => Line(s, font.Size)).ToList();
         if (lines.Count > 0) lines[0].SpaceBefore = spaceBefore;
+        for (var i = 1; i < lines.Count; i++) lines[i].Continues = true;
         return lines;
     }
 
@@ -385,6 +417,7 @@ public sealed class PdfLayout : IDisposable
             var line = Line(spans, Body.Size);
             line.SpaceBefore = i == 0 ? 3 : (i < valueLines.Count ? valueLines[i].SpaceBefore : 0);
             line.KeepWithNext = i < labelLines.Count - 1;
+            line.Continues = i > 0;
             lines.Add(line);
         }
         return lines;
@@ -401,6 +434,7 @@ public sealed class PdfLayout : IDisposable
         {
             l.LinkTo = anchor;
             l.KeepWithNext = true;
+            l.Continues = l != lines[0];
         }
         lines[^1].KeepWithNext = false;
         lines[^1].PageNumberOf = anchor;
@@ -431,6 +465,12 @@ public sealed class PdfLayout : IDisposable
         document.Info.Creator = "Planwerk";
         document.Language = options.Language;
         document.PageMode = PdfPageMode.UseOutlines;
+        // A tagged PDF: headings, paragraphs and figures (with their alternative text) in reading order; the
+        // running header, footer and rules are artifacts that screen readers skip (docs/print-and-pdf.md).
+        var tags = UAManager.ForDocument(document);
+        tags.SetDocumentLanguage(options.Language);
+        var structure = tags.StructureBuilder;
+        var open = false;
 
         var pdfPages = new List<PdfPage>();
         PdfOutline? parent = null;
@@ -449,6 +489,7 @@ public sealed class PdfLayout : IDisposable
             pdfPages.Add(page);
             using var gfx = XGraphics.FromPdfPage(page);
 
+            structure.BeginArtifact();
             if (p > 0 || !options.FirstPageIsTitle)
             {
                 var header = Ellipsis(Clean(options.RunningHeader), Small, ContentWidth);
@@ -457,9 +498,17 @@ public sealed class PdfLayout : IDisposable
             }
             var footer = options.Footer(p + 1, pages.Count);
             gfx.DrawString(footer, Small, Brush(Muted), (PageWidth - Width(footer, Small)) / 2, PageHeight - Bottom + 36);
+            structure.End();
 
             foreach (var (line, y) in pages[p])
             {
+                var draws = line.Spans.Count > 0 || line.Image is not null || line.PageNumberOf is not null;
+                if (draws && (!line.Continues || !open))
+                {
+                    if (open) structure.End();
+                    BeginElement(structure, line, y);
+                    open = true;
+                }
                 if (line.Image is { } image)
                     gfx.DrawImage(image.Image, Left + image.X, y, image.Width, image.Height);
                 foreach (var span in line.Spans)
@@ -476,17 +525,56 @@ public sealed class PdfLayout : IDisposable
                     page.AddDocumentLink(new PdfRectangle(area), linked);
                 }
                 if (line.RuleBelow)
+                {
+                    structure.BeginArtifact();
                     gfx.DrawLine(rule, Left, y + line.Height + 1, PageWidth - Right, y + line.Height + 1);
+                    structure.End();
+                }
                 if (line.OutlineLevel == 1 && line.OutlineTitle is { } title1)
                     parent = document.Outlines.Add(title1, page, false);
                 else if (line.OutlineLevel == 2 && line.OutlineTitle is { } title2)
                     (parent?.Outlines ?? document.Outlines).Add(title2, page, false);
+            }
+
+            // The page's marked content ends on its own page, while its graphics are still open; an element
+            // that goes on over the page break continues on the next page.
+            if (p < pages.Count - 1)
+            {
+                structure.EndMarkedContentsWithId();
+            }
+            else if (open)
+            {
+                structure.End();
+                open = false;
             }
         }
 
         using var stream = new MemoryStream();
         document.Save(stream, false);
         return stream.ToArray();
+    }
+
+    private static void BeginElement(StructureBuilder structure, PdfLine line, double y)
+    {
+        switch (line.Role)
+        {
+            case PdfRole.Figure when line.Image is { } image:
+                structure.BeginElement(PdfIllustrationElementTag.Figure, Clean(image.AltText),
+                    new XRect(Left + image.X, y, image.Width, image.Height));
+                break;
+            case PdfRole.Heading1:
+                structure.BeginElement(PdfBlockLevelElementTag.Heading1);
+                break;
+            case PdfRole.Heading2:
+                structure.BeginElement(PdfBlockLevelElementTag.Heading2);
+                break;
+            case PdfRole.Heading3:
+                structure.BeginElement(PdfBlockLevelElementTag.Heading3);
+                break;
+            default:
+                structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
+                break;
+        }
     }
 
     private List<List<Placed>> Paginate(IReadOnlyList<PdfLine> lines)

@@ -101,7 +101,7 @@ public sealed class SectionImagesModel(PlanwerkDbContext db, IOutputCacheStore c
         var image = db.PlanImages.Add(new PlanImage
         {
             PlanId = planId,
-            FileName = name,
+            FileName = ImageFiles.ServedFileName(name, type),
             ContentType = type,
             Bytes = bytes,
             AltText = Input.AltText!.Trim(),

@@ -77,7 +77,8 @@ public abstract class SectionImageTests(PlanwerkApp app)
         var client = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
         var page = ImagesPage(m, plan.Id);
 
-        // A PNG named .jpg (and claimed as JPEG by the browser) is a PNG; folder parts of the name are dropped.
+        // A PNG named .jpg (and claimed as JPEG by the browser) is a PNG, and is kept under a name that says so;
+        // folder parts of the name are dropped.
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, page, TestImages.Png, "foto.jpg", "Karte der Stadtteile", "Für das Vorwort", "image/jpeg")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, page, TestImages.Jpeg, "bild.jpeg", "Ein Foto")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, page, TestImages.Gif, @"C:\Users\anna\Desktop\anim.gif", "Eine Animation")).StatusCode);
@@ -86,7 +87,7 @@ public abstract class SectionImageTests(PlanwerkApp app)
         var images = await m.WithDbAsync(db => db.PlanImages.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.Number).ToListAsync());
         Assert.Equal([1, 2, 3, 4], images.Select(i => i.Number));
         Assert.Equal(["image/png", "image/jpeg", "image/gif", "image/webp"], images.Select(i => i.ContentType));
-        Assert.Equal(["foto.jpg", "bild.jpeg", "anim.gif", HostileText.RightToLeft + ".webp"], images.Select(i => i.FileName));
+        Assert.Equal(["foto.png", "bild.jpg", "anim.gif", HostileText.RightToLeft + ".webp"], images.Select(i => i.FileName));
         Assert.Equal(TestImages.Png, images[0].Bytes);
         Assert.Equal(TestImages.WebP, images[3].Bytes);
         Assert.Equal(HostileText.Markup + HostileText.Script, images[3].AltText);
@@ -112,8 +113,8 @@ public abstract class SectionImageTests(PlanwerkApp app)
         Assert.Equal([ChangeAction.Created, ChangeAction.Created, ChangeAction.Created, ChangeAction.Created, ChangeAction.Updated], records.Select(r => r.Action));
         Assert.Equal("Für das Vorwort", records[0].Reason);
         Assert.Equal(images[0].Id, records[0].EntityId);
-        Assert.Equal("1 foto.jpg", records[0].EntityLabel);
-        Assert.Equal("foto.jpg", records[0].Fields.Single(f => f.Field == "FileName").NewValue);
+        Assert.Equal("1 foto.png", records[0].EntityLabel);
+        Assert.Equal("foto.png", records[0].Fields.Single(f => f.Field == "FileName").NewValue);
         Assert.Equal("Karte der Stadtteile", records[0].Fields.Single(f => f.Field == "AltText").NewValue);
         Assert.Equal("1", records[0].Fields.Single(f => f.Field == "Number").NewValue);
         Assert.All(records.SelectMany(r => r.Fields), f => Assert.NotEqual("Bytes", f.Field));
