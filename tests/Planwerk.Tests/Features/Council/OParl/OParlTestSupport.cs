@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Council;
 using Planwerk.Tests.Infrastructure;
 
@@ -98,6 +99,11 @@ public static class OParlTestSupport
             }
             db.PaperConsultations.AddRange(consultations);
             await db.SaveChangesAsync();
+            // Adding the consultations moved the modified moment of the paper, items and meetings that embed them
+            // to now; the seeded council is as of its moment.
+            await db.Papers.ExecuteUpdateAsync(s => s.SetProperty(p => p.ModifiedAt, at));
+            await db.AgendaItems.ExecuteUpdateAsync(s => s.SetProperty(a => a.ModifiedAt, at));
+            await db.Meetings.ExecuteUpdateAsync(s => s.SetProperty(x => x.ModifiedAt, at));
             return new SeededCouncil(m, bodies, meetings, items, [paper], files, consultations);
         });
     }
