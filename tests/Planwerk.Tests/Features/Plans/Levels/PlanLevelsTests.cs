@@ -18,7 +18,7 @@ public abstract class PlanLevelsTests(PlanwerkApp app)
         new LevelWords("Themenfeld", "Themenfelder", "Topic", "Topics " + HostileText.Markup),
         new LevelWords("Projekt", "Projekte", "Project", "Projects"));
 
-    private static Task RenameAsync(TestMunicipality m, int planId, PlanLevels levels) => m.WithDbAsync(async db =>
+    private static Task<int> RenameAsync(TestMunicipality m, int planId, PlanLevels levels) => m.WithDbAsync(async db =>
     {
         (await db.Plans.SingleAsync(p => p.Id == planId)).Levels = levels;
         return await db.SaveChangesAsync();
