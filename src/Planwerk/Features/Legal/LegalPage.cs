@@ -43,8 +43,8 @@ public sealed class LegalPageConfiguration : IEntityTypeConfiguration<LegalPage>
         e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         e.Property(p => p.Body).HasMaxLength(LegalPage.MaxBodyLength);
         e.Property(p => p.ChangedBy).HasMaxLength(LegalPage.MaxChangedByLength);
-        e.Property(p => p.CreatedAt).HasConversion(ParticipationModel.Utc);
-        e.Property(p => p.ModifiedAt).HasConversion(ParticipationModel.Utc);
+        e.Property(p => p.CreatedAt).AsUtc();
+        e.Property(p => p.ModifiedAt).AsUtc();
         e.HasIndex(p => new { p.MunicipalityId, p.Kind }).IsUnique();
     }
 }
