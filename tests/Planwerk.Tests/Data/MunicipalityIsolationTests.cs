@@ -40,6 +40,7 @@ public sealed partial class MunicipalityIsolationTests
         ["Features/Accounts/SignInTarget.cs"] = 1,
         ["Features/Participation/Consultations/RoundPageCache.cs"] = 1,
         ["Features/Participation/Consultations/ConsultationReminders.cs"] = 5,
+        ["Features/Plans/MeasureSearch.cs"] = 2,
     };
 
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };

@@ -14,8 +14,13 @@ public sealed class ErrorModel : PageModel
     /// <summary>For 413: the limit of the page the form was sent to, when known.</summary>
     public string? Limit => HttpContext.Items[Infrastructure.Files.RequestTooLarge.LimitItem] is long bytes ? Infrastructure.Files.FileSizes.Format(bytes) : null;
 
-    // From the route only: a re-executed POST whose form could not be read (413) must not be read again.
-    public void OnGet([FromRoute] int? code) => Code = code ?? 500;
+    // Read from the route values by hand, with no handler parameter: binding one would make the framework
+    // build its value providers, and the form's provider reads the body of a re-executed POST whose form
+    // was too large to read (413), which throws again and turns the page into a generic error.
+    public void OnGet() => Code = RouteCode();
 
-    public void OnPost([FromRoute] int? code) => Code = code ?? 500;
+    public void OnPost() => Code = RouteCode();
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 500;
 }

@@ -25,6 +25,11 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
     [JsonIgnore]
     public string Many => English ? PluralEn : Plural;
 
+    /// <summary>The plural inside a sentence: German nouns keep their capital, English words lose it
+    /// ("Fields of action and measures").</summary>
+    [JsonIgnore]
+    public string ManyInSentence => English && PluralEn.Length > 0 ? char.ToLowerInvariant(PluralEn[0]) + PluralEn[1..] : Many;
+
     [JsonIgnore]
     public IEnumerable<string> Words => [Singular, Plural, SingularEn, PluralEn];
 

@@ -105,7 +105,7 @@ public abstract class DemoConsultationTests(DemoApp app)
         // The personal statement is published without its author's name.
         Assert.Contains(page.QuerySelectorAll("td.submitter"), c => c.TextContent.Trim() == "Privatperson");
         var changes = string.Concat(page.QuerySelectorAll("td.changes").Select(c => c.TextContent));
-        Assert.Contains("12.03.2019 10:30, Demo-Redaktion Sozialamt: Maßnahme 1.1", changes, StringComparison.Ordinal);
+        Assert.Contains("12.03.2019, 10:30 Uhr, Demo-Redaktion Sozialamt: Maßnahme 1.1", changes, StringComparison.Ordinal);
         Assert.Contains("Partnerorganisationen", changes, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{DemoContent.Slug}/consultations/{roundId}/weighing.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{DemoContent.Slug}/consultations/{roundId}/weighing.xlsx")).StatusCode);

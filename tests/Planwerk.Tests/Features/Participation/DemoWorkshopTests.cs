@@ -21,7 +21,7 @@ public abstract class DemoWorkshopTests(DemoApp app)
         var page = await client.GetDocumentAsync(link.GetAttribute("href")!);
 
         Assert.Equal(DemoWorkshop.Title, page.QuerySelector("h1")!.TextContent);
-        Assert.StartsWith("27.11.2017 09:30 bis 16:00 Uhr", page.QuerySelector("#when")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("27.11.2017, 09:30 Uhr bis 16:00 Uhr", page.QuerySelector("#when")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("Beispielinhalt", page.QuerySelector("#place")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Beispielinhalt", page.QuerySelector("#description")!.TextContent, StringComparison.Ordinal);
         var groups = page.QuerySelectorAll("#groups li strong").Select(g => g.TextContent).ToList();

@@ -1,3 +1,4 @@
+using Planwerk.Infrastructure.Files;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
@@ -266,9 +267,10 @@ public static class OParlApi
         var file = await db.PaperFiles.Where(f => f.Id == id).Select(f => new { f.FileName, f.MimeType, f.Content, f.Sha256 }).FirstOrDefaultAsync(ct);
         if (file is null) return OParlJson.NotFound();
         var etag = file.Sha256 == "" ? null : new Microsoft.Net.Http.Headers.EntityTagHeaderValue("\"" + file.Sha256 + "\"");
-        // Always as an attachment, never shown inline on our origin; a type that does not parse is sent as bytes.
-        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(file.MimeType, out _) ? file.MimeType : "application/octet-stream";
-        return TypedResults.File(file.Content, type, file.FileName, entityTag: etag);
+        // Always as an attachment, never shown inline on our origin, with the type recognised from the bytes and a
+        // name to match, as the public file page sends it: a row stored under another name or type is not trusted.
+        var type = PaperFileTypes.Recognise(file.Content) ?? "application/octet-stream";
+        return TypedResults.File(file.Content, type, DocumentTypes.NameFor(file.FileName, type, "Datei"), entityTag: etag);
     }
 
     public static string Classification(BodyClassification classification) => classification switch

@@ -619,6 +619,27 @@ public abstract class OParlApiTests(PlanwerkApp app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_file_stored_under_an_html_name_and_type_downloads_as_the_pdf_its_bytes_are()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var council = await m.AddCouncilAsync();
+        var polyglot = "%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF"u8.ToArray();
+        var id = await m.WithDbAsync(async db =>
+        {
+            var file = OParlTestSupport.File(council.Papers[0].Id, "<script>alert(1)</script>", "Stellungnahme.html", "text/html", polyglot, DateTimeOffset.UtcNow);
+            db.PaperFiles.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id;
+        });
+
+        var response = await app.CreateClient().GetAsync($"{council.BodyUrl}/files/{id}/download");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Stellungnahme.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
     public async Task Every_endpoint_costs_the_same_few_queries_for_a_small_and_a_large_council()
     {
         var small = await (await app.CreateMunicipalityAsync()).AddCouncilAsync("Klein");

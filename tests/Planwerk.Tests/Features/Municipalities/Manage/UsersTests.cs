@@ -260,8 +260,11 @@ public abstract class UsersTests(MailingApp app)
 
         Assert.Equal(UsersUrl(m), removed.RedirectTarget());
         Assert.Empty(await RolesAsync(m, other.Id));
-        Assert.StartsWith("/account/access-denied", (await otherClient.GetAsync(UsersUrl(m))).RedirectTarget(), StringComparison.Ordinal);
-        Assert.True(await otherClient.IsSignedInAsync(), "The account itself stays");
+        // Removal ends the person's sessions at once: the old cookie opens nothing any more, the account stays.
+        Assert.StartsWith("/account/login", (await otherClient.GetAsync(UsersUrl(m))).RedirectTarget(), StringComparison.Ordinal);
+        Assert.False(await otherClient.IsSignedInAsync());
+        var again = await app.SignInAsync(other.Email!);
+        Assert.StartsWith("/account/access-denied", (await again.GetAsync(UsersUrl(m))).RedirectTarget(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,7 +114,8 @@ public abstract class PlanStateTests(PlanwerkApp app)
         var tampered = await client.PostWithTokenAsync(url, token, new Dictionary<string, string> { ["Input.NewState"] = "Vergessen", ["Input.Reason"] = "x", ["Input.Version"] = Id(current) });
         Assert.Contains("Bitte wählen Sie den neuen Stand aus der Liste.", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The plan form ignores a posted state.
-        var form = await client.PostWithTokenAsync($"/{m.Slug}/manage/plans/{planId}", token, new Dictionary<string, string> { ["Input.Title"] = "Plan", ["Input.State"] = nameof(PlanState.Adopted), ["Input.Version"] = Id(current) });
+        var form = await client.PostWithTokenAsync($"/{m.Slug}/manage/plans/{planId}", token, new Dictionary<string, string> { ["Input.Title"] = "Plan", ["Input.State"] = nameof(PlanState.Adopted), ["Input.Version"] = Id(current),
+            ["Input.PrinciplePreset"] = "Leitlinie", ["Input.FieldPreset"] = "Handlungsfeld", ["Input.MeasurePreset"] = "Maßnahme" });
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
 
         Assert.Equal(PlanState.InDeliberation, await m.WithDbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => p.State).SingleAsync()));

@@ -33,7 +33,7 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
         foreach (var field in plan.Fields)
         {
             // The entry names the field and ends with the number of the page its section starts on.
-            var heading = $"Teilbereich {field.Number}: {field.Title}";
+            var heading = $"Handlungsfeld {field.Number}: {field.Title}";
             var page = pdf.Pages.Select((text, i) => (text, number: i + 1)).Skip(2).First(p => p.text.Contains(heading, StringComparison.Ordinal)).number;
             Assert.Contains($"{heading} {page}", contents, StringComparison.Ordinal);
             foreach (var measure in field.Measures)
@@ -67,7 +67,7 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
         var positions = plan.Measures.Select(x => body.IndexOf($"{x.Number} {x.Title}", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
-        Assert.True(body.IndexOf("1.6 ", StringComparison.Ordinal) < body.IndexOf("Teilbereich 2:", StringComparison.Ordinal));
+        Assert.True(body.IndexOf("1.6 ", StringComparison.Ordinal) < body.IndexOf("Handlungsfeld 2:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
 
         var (pdf, response) = await PdfText.FetchAsync(app.CreateClient(), $"/{m.Slug}/plans/{plan.PlanId}/fields/{field.Id}/document.pdf");
 
-        Assert.Contains($"Teilbereich 2: {field.Title}", pdf.Pages[0], StringComparison.Ordinal);
+        Assert.Contains($"Handlungsfeld 2: {field.Title}", pdf.Pages[0], StringComparison.Ordinal);
         Assert.Contains(plan.Title, pdf.Pages[0], StringComparison.Ordinal);
         foreach (var measure in field.Measures)
             Assert.Contains($"{measure.Number} {measure.Title}", pdf.All, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
         Assert.Equal(1, pdf.PageCount);
         var text = pdf.Pages[0];
         Assert.Contains($"{measure.Number} {measure.Title}", text, StringComparison.Ordinal);
-        Assert.Contains("Teilbereich 2: Handlungsfeld Nummer 2", text, StringComparison.Ordinal);
+        Assert.Contains("Handlungsfeld 2: Handlungsfeld Nummer 2", text, StringComparison.Ordinal);
         foreach (var fact in new[] { "Ziel Mehr Menschen finden Arbeit.", "Zielgruppen Zugewanderte", "Verantwortlich Sozialamt", "Partner Jobcenter",
                      "Zeitraum 01.01.2024 – 31.12.2026", "Kosten (geschätzt) 12.500 €", "Finanzierung Landesmittel", "Priorität Hoch",
                      "Leitlinien 2. Zusammenhalt in den Stadtteilen", "Status In Umsetzung", "Umsetzungsstand 40 %", "Seite 1 von 1" })

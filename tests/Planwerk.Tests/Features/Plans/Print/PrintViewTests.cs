@@ -156,7 +156,7 @@ public abstract class PrintViewTests(PlanwerkApp app)
 
         var page = await app.CreateClient().GetDocumentAsync($"/{m.Slug}/plans/{plan.PlanId}/fields/{field.Id}/document");
 
-        Assert.Equal($"Teilbereich 2: {field.Title}", Assert.Single(page.QuerySelectorAll("h1")).TextContent.Trim());
+        Assert.Equal($"Handlungsfeld 2: {field.Title}", Assert.Single(page.QuerySelectorAll("h1")).TextContent.Trim());
         Assert.Equal(field.Measures.Select(x => $"measure-{x.Number}"), page.QuerySelectorAll("section.measure").Select(s => s.Id));
         Assert.Equal(field.Measures.Select(x => $"#measure-{x.Number}"), page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
         Assert.Contains(plan.Title, page.QuerySelector(".document-context")!.TextContent, StringComparison.Ordinal);
@@ -178,7 +178,7 @@ public abstract class PrintViewTests(PlanwerkApp app)
         Assert.Equal(
             ["Ziel", "Beschreibung", "Zielgruppen", "Verantwortlich", "Partner", "Stadtbezirke und Ortschaften", "Zeitraum", "Kosten (geschätzt)", "Finanzierung", "Priorität", "Leitlinien", "Status", "Umsetzungsstand"],
             section.QuerySelectorAll("dt").Select(dt => dt.TextContent.Trim()));
-        Assert.Contains("Teilbereich 1: Handlungsfeld Nummer 1", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Handlungsfeld 1: Handlungsfeld Nummer 1", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public abstract class FieldAndMeasurePageTests(PlanwerkApp app)
 
         var page = await (await app.EnglishClientAsync()).GetDocumentAsync($"{seeded.Url(m)}/measures/{seeded.Measures[0].Id}");
 
-        Assert.Equal("01/07/2019", page.Fact("Start"));
+        Assert.Equal("1 July 2019", page.Fact("Start"));
         Assert.Equal("not specified", page.Fact("End"));
         Assert.Equal("€1,234.50", page.Fact("Estimated cost"));
         Assert.Equal("Low", page.Fact("Priority"));

@@ -111,7 +111,7 @@ public abstract class TimelineTests(PlanwerkApp app)
         Assert.Contains("Q2–Q4 2018: Stellungnahmen", text, StringComparison.Ordinal);
         Assert.Contains("Q1 2019: Konkretisierung", text, StringComparison.Ordinal);
         Assert.Contains("27 November 2017: Workshop “Werkstatt im November”", text, StringComparison.Ordinal);
-        Assert.Contains("Outcome: agreed (9 for, 2 against, 1 abstentions)", text, StringComparison.Ordinal);
+        Assert.Contains("Outcome: agreed (9 for, 2 against, 1 abstention)", text, StringComparison.Ordinal);
     }
 
     private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
