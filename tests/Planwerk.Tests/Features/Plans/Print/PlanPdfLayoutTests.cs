@@ -33,7 +33,7 @@ public sealed class PlanPdfLayoutTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains($"Vorwort {prefacePage}", contents, StringComparison.Ordinal);
         Assert.Contains($"Rückblick {HostileText.Script} {PageOf("Was geschah:")}", contents, StringComparison.Ordinal);
         Assert.Contains("خطة", contents, StringComparison.Ordinal);
-        var order = new[] { "Zusammenfassung", "Vorwort", "Rückblick", "Leitlinien", "Teilbereich 1:" }
+        var order = new[] { "Zusammenfassung", "Vorwort", "Rückblick", "Leitlinien", "Handlungsfeld 1:" }
             .Select(t => contents.IndexOf(t, StringComparison.Ordinal)).ToList();
         Assert.Equal(order.Order(), order);
 
