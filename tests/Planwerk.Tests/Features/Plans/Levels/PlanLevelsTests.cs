@@ -59,7 +59,7 @@ public abstract class PlanLevelsTests(PlanwerkApp app)
         Assert.Contains(";" + HostileText.Script + ";", csv.Split("\r\n")[0], StringComparison.Ordinal);
 
         var english = await (await app.EnglishClientAsync()).GetDocumentAsync(seeded.Url(m));
-        Assert.Contains("Topics " + HostileText.Markup + " and Projects", PublicPages.Normalize(english.QuerySelector("#fields-heading")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("Topics " + HostileText.Markup + " and projects", PublicPages.Normalize(english.QuerySelector("#fields-heading")!.TextContent), StringComparison.Ordinal);
     }
 
     [Fact]
