@@ -43,10 +43,14 @@ public sealed class TimelineTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // By keyboard from the plan page to the timeline and back.
         await page.GotoAsync($"/{m.Slug}/plans/{planId}");
+        // The address is polled until it is the timeline's: waiting for a navigation event instead hung in about
+        // one run of two, when the navigation had already happened before the wait began.
         var link = page.Locator("#timeline-link");
         await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/plans/{planId}/timeline");
+        await Assertions.Expect(link).ToBeFocusedAsync();
+        await link.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/plans/{planId}/timeline$"));
+        await Assertions.Expect(page.Locator("section.timeline-year").First).ToBeVisibleAsync();
         var back = page.GetByRole(AriaRole.Link, new() { Name = "Zurück zum Fachplan" });
         await back.FocusAsync();
         Assert.Equal("Zurück zum Fachplan", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
