@@ -94,8 +94,6 @@ public static class Composition
         services.AddScoped<MailSender>();
         services.AddScoped<ChangeAuthor>();
         services.AddSingleton<MarkdownRenderer>();
-        // Keeps each measure's folded search text current on every save (see MeasureSearch).
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MeasureSearchTextOnSave>();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection("Demo"));
         services.AddOptions<Features.Participation.Consultations.ConsultationOptions>().Bind(configuration.GetSection("Consultations"));
         services.AddOutputCache(o => o.AddPolicy(Features.Participation.Consultations.RoundPageCache.PolicyName, new Features.Participation.Consultations.RoundPageCache()));

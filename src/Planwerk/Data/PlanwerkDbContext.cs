@@ -125,10 +125,11 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>A save does seven jobs, one method each: keep every row within the current municipality, refuse
-    /// changes to named versions, stamp the moments of timestamped rows, bump the concurrency versions, give new
-    /// measures and images their numbers, move the modified moment of council objects that embed a changed one
-    /// (OParl clients sync by it), and record the history with its author. Numbers and history are written
+    /// <summary>A save does eight jobs, one method each: keep every row within the current municipality, refuse
+    /// changes to named versions, stamp the moments of timestamped rows, bump the concurrency versions, keep each
+    /// changed measure's folded search text, give new measures and images their numbers, move the modified moment
+    /// of council objects that embed a changed one (OParl clients sync by it), and record the history with its
+    /// author. Numbers and history are written
     /// in one transaction with the change.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -138,15 +139,15 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         RefuseChangedVersions(changed);
         StampMoments(changed);
         BumpVersions(changed);
-
-        var council = CouncilChanges.Collect(this, Clock.GetUtcNow());
+        MeasureSearch.KeepSearchText(changed);
+        var council = CouncilChanges.Collect(this, changed, Clock.GetUtcNow());
 
         IDbContextTransaction? own = null;
         try
         {
             // New measures and images take numbers from their plan's counter, which must move in the same transaction;
             // so do the modified moments of council objects that embed a changed one.
-            if (NeedsPlanKeys() || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
+            if (NeedsPlanKeys(changed) || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
             await council.TouchAsync(this, cancellationToken);
             var history = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
@@ -240,9 +241,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         return count;
     }
 
-    private bool NeedsPlanKeys() =>
-        ChangeTracker.Entries<Measure>().Any(e => e.State == EntityState.Added)
-        || ChangeTracker.Entries<PlanImage>().Any(e => e.State == EntityState.Added);
+    private static bool NeedsPlanKeys(List<EntityEntry> changed) =>
+        changed.Any(e => e.State == EntityState.Added && e.Entity is Measure or PlanImage);
 
     /// <summary>Gives new measures their <see cref="Measure.Key"/> and new images their
     /// <see cref="PlanImage.Number"/> where left 0, from their plan's counters (<see cref="Plan.LastMeasureKey"/>,

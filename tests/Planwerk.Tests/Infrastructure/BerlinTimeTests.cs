@@ -75,9 +75,9 @@ public sealed class BerlinTimeTests
     [Fact]
     public void File_sizes_use_the_interface_language_s_decimal_mark()
     {
-        Assert.Equal("0,8 KB", In(Languages.German, () => FileSize.Text(800)));
-        Assert.Equal("0.8 KB", In(Languages.English, () => FileSize.Text(800)));
-        Assert.Equal("1,5 MB", In(Languages.German, () => FileSize.Text(1024 * 1024 * 3 / 2)));
+        Assert.Equal("0,8 KB", In(Languages.German, () => FileSizes.Text(800)));
+        Assert.Equal("0.8 KB", In(Languages.English, () => FileSizes.Text(800)));
+        Assert.Equal("1,5 MB", In(Languages.German, () => FileSizes.Text(1024 * 1024 * 3 / 2)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Data;
 using Planwerk.Infrastructure;
 
@@ -41,11 +42,12 @@ public static class CouncilChanges
 
     /// <summary>Adds a <see cref="DeletedCouncilObject"/> for every published council row deleted in this save, and
     /// collects the objects that embed a changed one.</summary>
-    public static Pending Collect(PlanwerkDbContext db, DateTimeOffset now)
+    /// <param name="changed">The save's added, modified and deleted rows, as the context has listed them once.</param>
+    public static Pending Collect(PlanwerkDbContext db, IReadOnlyList<EntityEntry> changed, DateTimeOffset now)
     {
         var pending = new Pending(now);
         var deleted = new List<DeletedCouncilObject>();
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        foreach (var entry in changed)
         {
             switch (entry.Entity)
             {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Planwerk.Features.Plans;
 
@@ -9,7 +9,7 @@ namespace Planwerk.Features.Plans;
 /// office and partner organisations.
 /// <para>Both sides are folded the same way in .NET (<see cref="Fold"/>): lower case, ä/ö/ü to ae/oe/ue,
 /// ß to ss, other accents dropped (é to e), white space collapsed. The measure's folded text is kept in
-/// <see cref="Measure.SearchText"/>, written on every save (<see cref="MeasureSearchTextOnSave"/>), so the
+/// <see cref="Measure.SearchText"/>, written on every save (<see cref="KeepSearchText"/>, one of the context's save jobs), so the
 /// database only looks for a literal substring: the same plain comparison on SQLite and PostgreSQL,
 /// whatever the database's locale, and <c>%</c> or <c>_</c> in a term are just characters.</para>
 /// <para>A term shaped like a measure number ("1.1", "4.10") matches that number exactly, so "1.1" does
@@ -83,40 +83,27 @@ public static partial class MeasureSearch
             var batch = await db.Set<Measure>().IgnoreQueryFilters().AsNoTracking().Where(m => m.SearchText == "")
                 .OrderBy(m => m.Id).Take(500).ToListAsync(ct);
             if (batch.Count == 0) return;
+            // One transaction a batch: one commit instead of one per row (on SQLite each commit is a sync to disk).
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var m in batch)
             {
                 var text = TextOf(m);
                 await db.Set<Measure>().IgnoreQueryFilters().Where(x => x.Id == m.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.SearchText, text), ct);
             }
+            await transaction.CommitAsync(ct);
         }
     }
-}
 
-/// <summary>Writes <see cref="Measure.SearchText"/> of every new or changed measure before it is saved.
-/// Registered as an EF Core interceptor, so every save path keeps it current (pages, import, demo).</summary>
-public sealed class MeasureSearchTextOnSave : SaveChangesInterceptor
-{
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    /// <summary>Writes the search text of every new or changed measure of a save before it is written: a job of
+    /// the context's save, so every save path keeps it current (pages, import, demo).</summary>
+    public static void KeepSearchText(IEnumerable<EntityEntry> changed)
     {
-        Refresh(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Refresh(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Refresh(DbContext? context)
-    {
-        if (context is null) return;
-        foreach (var entry in context.ChangeTracker.Entries<Measure>())
+        foreach (var entry in changed)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            var text = MeasureSearch.TextOf(entry.Entity);
-            if (!string.Equals(entry.Entity.SearchText, text, StringComparison.Ordinal)) entry.Entity.SearchText = text;
+            if (entry.Entity is not Measure measure || entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var text = TextOf(measure);
+            if (!string.Equals(measure.SearchText, text, StringComparison.Ordinal)) measure.SearchText = text;
         }
     }
 }

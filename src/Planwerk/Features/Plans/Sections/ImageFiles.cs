@@ -51,5 +51,5 @@ public static class ImageFiles
         return (stem.Length == 0 ? "bild" : stem) + Extension(contentType);
     }
 
-    public static string FormatSize(long bytes) => Infrastructure.Files.FileSize.Text(bytes);
+    public static string FormatSize(long bytes) => Infrastructure.Files.FileSizes.Text(bytes);
 }

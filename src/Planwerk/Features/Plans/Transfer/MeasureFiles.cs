@@ -35,7 +35,7 @@ public static class MeasureFiles
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string SheetName = "Maßnahmen";
 
-    public static string FormatSize(long bytes) => Infrastructure.Files.FileSize.Text(bytes);
+    public static string FormatSize(long bytes) => Infrastructure.Files.FileSizes.Text(bytes);
 
     /// <summary>Reads an uploaded file as CSV or XLSX, whichever its content is.</summary>
     public static SheetReading Read(ReadOnlySpan<byte> content)
