@@ -7,7 +7,11 @@ namespace Planwerk.BrowserTests;
 /// axe-core finding of any impact (WCAG 2.1 A/AA and best practices).</summary>
 public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    public static TheoryData<string> PageTypes => new() { "start", "municipality", "plan", "field", "measure", "search", "print", "pdf-field", "login", "not-found", "plan-en" };
+    public static TheoryData<string> PageTypes => new()
+    {
+        "start", "municipality", "plan", "field", "measure", "search", "print", "pdf-field", "login", "not-found", "plan-en",
+        "municipality-search", "council-papers", "council-meetings", "impressum", "privacy", "accessibility", "accessibility-en",
+    };
 
     [Theory]
     [MemberData(nameof(PageTypes))]
@@ -31,9 +35,15 @@ public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             "pdf-field" => $"/{m.Slug}/plans/{plan.PlanId}/fields/{plan.FieldId}/document",
             "login" => "/account/login",
             "not-found" => $"/{m.Slug}/plans/999999",
+            "municipality-search" => $"/{m.Slug}/search?q=sprach",
+            "council-papers" => $"/{m.Slug}/council/papers",
+            "council-meetings" => $"/{m.Slug}/council/meetings",
+            "impressum" => $"/{m.Slug}/impressum",
+            "privacy" => $"/{m.Slug}/datenschutz",
+            "accessibility" or "accessibility-en" => $"/{m.Slug}/barrierefreiheit",
             _ => throw new ArgumentOutOfRangeException(nameof(pageType)),
         };
-        if (pageType == "plan-en")
+        if (pageType is "plan-en" or "accessibility-en")
         {
             await page.GotoAsync($"/language/en?returnUrl={Uri.EscapeDataString(url)}");
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
