@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Planwerk.Features.Municipalities;
-using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Accounts;
 
@@ -12,26 +10,4 @@ public sealed class PlanwerkUser : IdentityUser
 
     /// <summary>The 30-second time step of the last authenticator code accepted, so no code works twice.</summary>
     public long LastAuthenticatorTimeStep { get; set; }
-}
-
-public enum MunicipalityRole
-{
-    /// <summary>Manages the municipality's users and roles, and may do everything a plan editor may.</summary>
-    Administrator,
-    /// <summary>Writes and edits the municipality's plans.</summary>
-    PlanEditor,
-    /// <summary>Belongs to the plan team for participation: reads the stakeholder registry and (later) moderates public comments.</summary>
-    Moderator,
-    /// <summary>Records the council's deliberation: bodies, meetings, papers, their consultations, results and amendments.</summary>
-    CouncilClerk,
-}
-
-public sealed class MunicipalityMembership : IMunicipalityOwned
-{
-    public int Id { get; set; }
-    public int MunicipalityId { get; set; }
-    public Municipality? Municipality { get; set; }
-    public required string UserId { get; set; }
-    public PlanwerkUser? User { get; set; }
-    public MunicipalityRole Role { get; set; }
 }

@@ -1,0 +1,14 @@
+namespace Planwerk.Features.Accounts;
+
+/// <summary>What a person may do in a municipality; a person may hold several roles there.</summary>
+public enum MunicipalityRole
+{
+    /// <summary>Manages the municipality's users and roles, and may do everything a plan editor may.</summary>
+    Administrator,
+    /// <summary>Writes and edits the municipality's plans.</summary>
+    PlanEditor,
+    /// <summary>Belongs to the plan team for participation: reads the stakeholder registry and (later) moderates public comments.</summary>
+    Moderator,
+    /// <summary>Records the council's deliberation: bodies, meetings, papers, their consultations, results and amendments.</summary>
+    CouncilClerk,
+}
