@@ -53,6 +53,42 @@ public abstract class ContactDetailsTests(PlanwerkApp app)
         Assert.DoesNotContain(HostileText.Script, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(HostileText.RightToLeft, (await HtmlForms.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_contact_s_stale_edit_is_refused_with_both_states_and_keeps_the_input()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var id = await m.AddStakeholderAsync("Beispiel-Elternverein");
+        var contact = await app.CreateUserAsync();
+        await m.AddStakeholderMemberAsync(id, contact.Id, contact: true);
+        var url = string.Create(CultureInfo.InvariantCulture, $"/{m.Slug}/my-organisations/{id}");
+        var client = await app.SignInAsync(contact.Email!);
+        var form = await client.GetDocumentAsync(url);
+
+        await m.WithDbAsync(async db =>
+        {
+            var s = await db.Stakeholders.SingleAsync(x => x.Id == id);
+            s.Phone = "0351 111";
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var response = await client.SubmitFormAsync(form, url, new Dictionary<string, string?> { ["Input.Phone"] = "0351 222", ["Input.Address"] = HostileText.RightToLeft }, "#contact-details-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlForms.ParseAsync(response);
+        var conflict = page.QuerySelector(".conflict-table")!.TextContent;
+        Assert.Contains("0351 111", conflict, StringComparison.Ordinal);
+        Assert.Contains("Telefon", conflict, StringComparison.Ordinal);
+        Assert.Contains("Anschrift", conflict, StringComparison.Ordinal);
+        Assert.Equal("0351 222", page.QuerySelector("#Input_Phone")!.GetAttribute("value"));
+        Assert.Equal("0351 111", await m.WithDbAsync(db => db.Stakeholders.Where(x => x.Id == id).Select(x => x.Phone).SingleAsync()));
+
+        var again = await client.SubmitFormAsync(page, url, new Dictionary<string, string?>(), "#contact-details-form");
+        Assert.Equal($"/{m.Slug}/my-organisations", again.RedirectTarget());
+        var stored = await m.WithDbAsync(db => db.Stakeholders.AsNoTracking().SingleAsync(x => x.Id == id));
+        Assert.Equal("0351 222", stored.Phone);
+        Assert.Equal(HostileText.RightToLeft, stored.Address);
+    }
 }
 
 public sealed class ContactDetailsSqliteTests(SqliteApp app) : ContactDetailsTests(app), IClassFixture<SqliteApp>;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
@@ -18,27 +17,7 @@ namespace Planwerk.Features.Participation.Stakeholders;
 [Authorize(Policy = Policies.StakeholderMember)]
 public sealed class ContactDetailsModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> L) : ManagePageModel
 {
-    public sealed class ContactInput
-    {
-        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Anschrift darf höchstens {1} Zeichen lang sein.")]
-        public string? Address { get; set; }
-
-        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Website darf höchstens {1} Zeichen lang sein.")]
-        [Url(ErrorMessage = "Bitte geben Sie die Website als vollständige Adresse an, z. B. https://example.org.")]
-        public string? Website { get; set; }
-
-        [StringLength(256, ErrorMessage = "Die E-Mail-Adresse darf höchstens {1} Zeichen lang sein.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an.")]
-        public string? Email { get; set; }
-
-        [StringLength(100, ErrorMessage = "Die Telefonnummer darf höchstens {1} Zeichen lang sein.")]
-        public string? Phone { get; set; }
-
-        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Ansprechperson darf höchstens {1} Zeichen lang sein.")]
-        public string? ContactPerson { get; set; }
-
-        public int Version { get; set; }
-    }
+    public sealed class ContactInput : ContactFields;
 
     [BindProperty]
     public ContactInput Input { get; set; } = new();
@@ -48,7 +27,7 @@ public sealed class ContactDetailsModel(PlanwerkDbContext db, IOutputCacheStore 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } s) return NotFound();
-        Input = new ContactInput { Address = s.Address, Website = s.Website, Email = s.Email, Phone = s.Phone, ContactPerson = s.ContactPerson, Version = s.Version };
+        Input.ReadContact(s);
         return Page();
     }
 
@@ -59,11 +38,7 @@ public sealed class ContactDetailsModel(PlanwerkDbContext db, IOutputCacheStore 
         if (!ModelState.IsValid || Conflict is not null) return Page();
 
         ExpectVersion(db, s, Input.Version);
-        s.Address = Input.Address?.Trim() ?? "";
-        s.Website = Input.Website?.Trim() ?? "";
-        s.Email = Input.Email?.Trim() ?? "";
-        s.Phone = Input.Phone?.Trim() ?? "";
-        s.ContactPerson = Input.ContactPerson?.Trim() ?? "";
+        Input.WriteContact(s);
         return await SaveEditAsync(db, cache, reason: null,
             save: () => db.SaveChangesAsync(ct),
             reload: () => FindAsync(id, ct),
@@ -74,12 +49,7 @@ public sealed class ContactDetailsModel(PlanwerkDbContext db, IOutputCacheStore 
     private void ShowConflict(Stakeholder stored)
     {
         ModelState.AddModelError("", L["Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
-        Conflict = new EditConflict()
-            .Compare(L["Anschrift"], Input.Address, stored.Address)
-            .Compare(L["Website"], Input.Website, stored.Website)
-            .Compare(L["E-Mail-Adresse"], Input.Email, stored.Email)
-            .Compare(L["Telefon"], Input.Phone, stored.Phone)
-            .Compare(L["Ansprechperson"], Input.ContactPerson, stored.ContactPerson);
+        Conflict = Input.CompareContact(new EditConflict(), stored, L);
         ModelState.Remove("Input.Version");
         Input.Version = stored.Version;
     }

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Plans.History;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;

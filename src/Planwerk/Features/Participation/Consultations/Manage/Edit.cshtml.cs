@@ -9,7 +9,6 @@ using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Participation.Stakeholders;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;

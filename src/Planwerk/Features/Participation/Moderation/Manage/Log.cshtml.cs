@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Security;
 

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
-using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
@@ -27,7 +26,7 @@ public sealed class EditModel(
     IStringLocalizer<SharedResource> L,
     ILogger<EditModel> logger) : ManagePageModel
 {
-    public sealed class StakeholderInput
+    public sealed class StakeholderInput : ContactFields
     {
         [Required(ErrorMessage = "Bitte geben Sie den Namen der Organisation an.")]
         [StringLength(Stakeholder.MaxNameLength, ErrorMessage = "Der Name darf höchstens {1} Zeichen lang sein.")]
@@ -38,26 +37,7 @@ public sealed class EditModel(
         [StringLength(Stakeholder.MaxDescriptionLength, ErrorMessage = "Die Kurzbeschreibung darf höchstens {1} Zeichen lang sein.")]
         public string? Description { get; set; }
 
-        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Anschrift darf höchstens {1} Zeichen lang sein.")]
-        public string? Address { get; set; }
-
-        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Website darf höchstens {1} Zeichen lang sein.")]
-        [Url(ErrorMessage = "Bitte geben Sie die Website als vollständige Adresse an, z. B. https://example.org.")]
-        public string? Website { get; set; }
-
-        [StringLength(256, ErrorMessage = "Die E-Mail-Adresse darf höchstens {1} Zeichen lang sein.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an.")]
-        public string? Email { get; set; }
-
-        [StringLength(100, ErrorMessage = "Die Telefonnummer darf höchstens {1} Zeichen lang sein.")]
-        public string? Phone { get; set; }
-
-        [StringLength(Stakeholder.MaxLineLength, ErrorMessage = "Die Ansprechperson darf höchstens {1} Zeichen lang sein.")]
-        public string? ContactPerson { get; set; }
-
         public bool IsListed { get; set; }
-
-        public int Version { get; set; }
     }
 
     public sealed class InviteInput
@@ -190,45 +170,29 @@ public sealed class EditModel(
         return Redirect(PageUrl);
     }
 
-    private static StakeholderInput ToInput(Stakeholder s) => new()
+    private static StakeholderInput ToInput(Stakeholder s)
     {
-        Name = s.Name,
-        Kind = s.Kind,
-        Description = s.Description,
-        Address = s.Address,
-        Website = s.Website,
-        Email = s.Email,
-        Phone = s.Phone,
-        ContactPerson = s.ContactPerson,
-        IsListed = s.IsListed,
-        Version = s.Version,
-    };
+        var input = new StakeholderInput { Name = s.Name, Kind = s.Kind, Description = s.Description, IsListed = s.IsListed };
+        input.ReadContact(s);
+        return input;
+    }
 
     private static void Apply(Stakeholder s, StakeholderInput input, string name)
     {
         s.Name = name;
         s.Kind = input.Kind;
         s.Description = input.Description?.Trim() ?? "";
-        s.Address = input.Address?.Trim() ?? "";
-        s.Website = input.Website?.Trim() ?? "";
-        s.Email = input.Email?.Trim() ?? "";
-        s.Phone = input.Phone?.Trim() ?? "";
-        s.ContactPerson = input.ContactPerson?.Trim() ?? "";
+        input.WriteContact(s);
         s.IsListed = input.IsListed;
     }
 
     private void ShowConflict(Stakeholder stored)
     {
         ModelState.AddModelError("", L["Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
-        Conflict = new EditConflict()
+        Conflict = Input.CompareContact(new EditConflict()
             .Compare(L["Name"], Input.Name, stored.Name)
             .Compare(L["Art"], L[StakeholderText.Kind(Input.Kind)], L[StakeholderText.Kind(stored.Kind)])
-            .Compare(L["Kurzbeschreibung"], Input.Description, stored.Description)
-            .Compare(L["Anschrift"], Input.Address, stored.Address)
-            .Compare(L["Website"], Input.Website, stored.Website)
-            .Compare(L["E-Mail-Adresse"], Input.Email, stored.Email)
-            .Compare(L["Telefon"], Input.Phone, stored.Phone)
-            .Compare(L["Ansprechperson"], Input.ContactPerson, stored.ContactPerson)
+            .Compare(L["Kurzbeschreibung"], Input.Description, stored.Description), stored, L)
             .Compare(L["Öffentlich gelistet"], Input.IsListed ? L["ja"] : L["nein"], stored.IsListed ? L["ja"] : L["nein"]);
         ModelState.Remove("Input.Version");
         Input.Version = stored.Version;
