@@ -45,6 +45,23 @@ public sealed class CouncilAndPlanPathTests(BrowserApp app) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#agenda")).ToBeVisibleAsync();
         await page.AssertNoAccessibilityViolationsAsync();
 
+        // An agenda item: added on the meeting's page, then corrected on its own page, both with the keyboard.
+        await page.Locator("#Item_Number").FillAsync("Ö 4");
+        await page.Locator("#Item_Name").FillAsync("Fachplan Integration");
+        await page.Locator("#Item_Name").PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("wurde hinzugefügt");
+        await page.TabToAndPressAsync(page.Locator("#agenda .edit-item").First);
+        await Assertions.Expect(page.Locator("#item-edit-form")).ToBeVisibleAsync();
+        await page.AssertNoAccessibilityViolationsAsync();
+        await page.Locator("#Item_Name").FillAsync("");
+        await page.Locator("#Item_Name").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#Item_Name-error")).ToContainTextAsync("Bitte geben Sie den Namen des Tagesordnungspunkts an.");
+        await page.AssertNoAccessibilityViolationsAsync();
+        await page.Locator("#Item_Name").FillAsync("Fachplan Integration " + HostileText.RightToLeft);
+        await page.Locator("#Item_Name").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#agenda")).ToContainTextAsync("Fachplan Integration " + HostileText.RightToLeft);
+        await page.AssertNoAccessibilityViolationsAsync();
+
         // A paper, with its files, consultations and amendments.
         await page.GotoAsync(council);
         await page.TabToAndPressAsync(page.Locator("#new-paper"));
