@@ -69,6 +69,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
+    public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -81,6 +82,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         CouncilModel.Configure(builder);
         TimelineModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -150,6 +152,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             if (NeedsPlanKeys(changed) || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
             await council.TouchAsync(this, cancellationToken);
+            await ChangeRecorder.LoadNamesAsync(changed, cancellationToken);
             var history = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
             int count;
             if (history.Count == 0)

@@ -788,6 +788,47 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("PaperFiles");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "DueOn");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Legal.LegalPage", b =>
                 {
                     b.Property<int>("Id")
@@ -2524,6 +2565,17 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Participation.Consultations.ConsultationRound", b =>

@@ -759,6 +759,45 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("PaperFiles");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "DueOn");
+
+                    b.ToTable("Milestones");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Legal.LegalPage", b =>
                 {
                     b.Property<int>("Id")
@@ -2439,6 +2478,17 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Participation.Consultations.ConsultationRound", b =>

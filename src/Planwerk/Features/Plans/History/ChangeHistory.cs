@@ -115,6 +115,7 @@ public static class ChangeHistory
         "Priority" => "Priorität",
         "Status" => "Status",
         "Progress" => "Fortschritt in Prozent",
+        ChangeRecorder.MilestoneField => "Meilenstein",
         ChangeRecorder.PrinciplesField => "Leitlinien",
         "PrincipleSingular" => "Wort für eine Leitlinie",
         "PrinciplePlural" => "Wort für mehrere Leitlinien",

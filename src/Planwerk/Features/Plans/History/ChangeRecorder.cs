@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Planwerk.Features.Implementation;
 using Planwerk.Features.Plans.Sections;
 
 namespace Planwerk.Features.Plans.History;
@@ -25,6 +26,16 @@ public static class ChangeRecorder
         public ChangeRecord Record { get; } = record;
     }
 
+    /// <summary>Before <see cref="Collect"/>: reads what a record must name and the page may not have loaded,
+    /// the measure of a changed milestone.</summary>
+    public static async Task LoadNamesAsync(IEnumerable<EntityEntry> changed, CancellationToken ct)
+    {
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is Milestone { Measure: null }) await entry.Reference(nameof(Milestone.Measure)).LoadAsync(ct);
+        }
+    }
+
     public static List<Pending> Collect(ChangeTracker tracker, ChangeAuthor author, DateTimeOffset now)
     {
         var pending = new List<Pending>();
@@ -32,6 +43,11 @@ public static class ChangeRecorder
         foreach (var entry in tracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is Milestone)
+            {
+                CollectMilestone(entry, author, now, pending, byEntity);
+                continue;
+            }
             if (TypeOf(entry.Entity) is not { } type) continue;
             var action = entry.State switch
             {
@@ -65,6 +81,28 @@ public static class ChangeRecorder
         // An update that changed only what is not recorded (e.g. the time stamp) is no change.
         return pending.Where(p => p.Record.Action != ChangeAction.Updated || p.Record.Fields.Count > 0).ToList();
     }
+
+    /// <summary>A measure's milestone is part of the measure: its change is recorded as a change of the measure's
+    /// field <see cref="MilestoneField"/>, from the milestone as it was to as it is (<see cref="MilestoneText"/>).</summary>
+    private static void CollectMilestone(EntityEntry entry, ChangeAuthor author, DateTimeOffset now, List<Pending> pending, Dictionary<object, Pending> byEntity)
+    {
+        string Text(Func<string, object?> value) => MilestoneText((string)value(nameof(Milestone.Title))!, (DateOnly)value(nameof(Milestone.DueOn))!,
+            (DateOnly?)value(nameof(Milestone.DoneOn)), (string)value(nameof(Milestone.Note))!);
+        var old = entry.State == EntityState.Added ? null : Text(p => entry.Property(p).OriginalValue);
+        var @new = entry.State == EntityState.Deleted ? null : Text(p => entry.Property(p).CurrentValue);
+        if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) return;
+        var record = NewRecord(ChangeEntityTypes.Measure, ChangeAction.Updated, author, now);
+        record.Fields.Add(new ChangeRecordField { Field = MilestoneField, OldValue = old, NewValue = @new });
+        var item = new Pending(entry, record);
+        byEntity[entry.Entity] = item;
+        pending.Add(item);
+    }
+
+    public const string MilestoneField = "Milestone";
+
+    /// <summary>A milestone in one line, the same in every language: "title · due · ✓ done · note" (dates ISO 8601).</summary>
+    public static string MilestoneText(string title, DateOnly dueOn, DateOnly? doneOn, string note) =>
+        string.Join(" · ", new[] { title, Render(dueOn)!, doneOn is { } done ? "✓ " + Render(done) : "", note }.Where(x => x.Length > 0));
 
     /// <summary>The key as the tracker knows it: a new row's temporary key before the save, as the join rows use it.</summary>
     private static int Key(ChangeTracker tracker, object entity) => (int)tracker.Context.Entry(entity).Property("Id").CurrentValue!;
@@ -137,6 +175,11 @@ public static class ChangeRecorder
                     break;
                 case PlanSection section:
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (section.MunicipalityId, section.PlanId, section.Id, section.Title);
+                    break;
+                case Milestone milestone:
+                    var measureOfMilestone = milestone.Measure!; // loaded by LoadNamesAsync
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (milestone.MunicipalityId, measureOfMilestone.PlanId, milestone.MeasureId,
+                        measureOfMilestone.Number + " " + measureOfMilestone.Title);
                     break;
                 case PlanImage image:
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (image.MunicipalityId, image.PlanId, image.Id,
