@@ -70,6 +70,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
+    public DbSet<Features.Implementation.ReportingPeriod> ReportingPeriods => Set<Features.Implementation.ReportingPeriod>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +84,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         TimelineModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

@@ -829,6 +829,48 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "StartsOn");
+
+                    b.ToTable("ReportingPeriods");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Legal.LegalPage", b =>
                 {
                     b.Property<int>("Id")
@@ -2576,6 +2618,17 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Participation.Consultations.ConsultationRound", b =>

@@ -798,6 +798,46 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "StartsOn");
+
+                    b.ToTable("ReportingPeriods");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Legal.LegalPage", b =>
                 {
                     b.Property<int>("Id")
@@ -2489,6 +2529,17 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Participation.Consultations.ConsultationRound", b =>

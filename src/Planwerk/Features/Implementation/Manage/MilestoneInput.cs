@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -31,12 +30,12 @@ public sealed class MilestoneInput
     /// <summary>Adds a message at each field that is wrong; <paramref name="prefix"/> is the form's name ("Input.").</summary>
     public void Validate(ModelStateDictionary state, string prefix, IStringLocalizer l, DateOnly today)
     {
-        Name(state, prefix + nameof(DueOn), l["Fällig am: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
-        Name(state, prefix + nameof(DoneOn), l["Erledigt am: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        state.NameUnreadableDate(prefix + nameof(DueOn), l["Fällig am: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        state.NameUnreadableDate(prefix + nameof(DoneOn), l["Erledigt am: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         if (TrimmedTitle.Length == 0) state.AddModelError(prefix + nameof(Title), l["Bitte geben Sie an, was erreicht werden soll."]);
         else if (TrimmedTitle.Length > Milestone.MaxTitleLength) state.AddModelError(prefix + nameof(Title), l["Der Titel darf höchstens {0} Zeichen lang sein.", Milestone.MaxTitleLength]);
-        if (DueOn is null && !HasErrors(state, prefix + nameof(DueOn))) state.AddModelError(prefix + nameof(DueOn), l["Fällig am: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
-        if (DoneOn is { } done && done > today && !HasErrors(state, prefix + nameof(DoneOn)))
+        if (DueOn is null && !state.HasErrors(prefix + nameof(DueOn))) state.AddModelError(prefix + nameof(DueOn), l["Fällig am: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        if (DoneOn is { } done && done > today && !state.HasErrors(prefix + nameof(DoneOn)))
             state.AddModelError(prefix + nameof(DoneOn), l["Erledigt am: Das Datum liegt in der Zukunft. Tragen Sie es ein, wenn der Meilenstein erreicht ist."]);
         if ((Note?.Trim().Length ?? 0) > Milestone.MaxNoteLength) state.AddModelError(prefix + nameof(Note), l["Die Anmerkung darf höchstens {0} Zeichen lang sein.", Milestone.MaxNoteLength]);
     }
@@ -55,17 +54,4 @@ public sealed class MilestoneInput
         .Compare(l["Fällig am"], DueOn is { } due ? BerlinTime.Date(due) : "", BerlinTime.Date(stored.DueOn))
         .Compare(l["Erledigt am"], DoneOn is { } done ? BerlinTime.Date(done) : "", stored.DoneOn is { } storedDone ? BerlinTime.Date(storedDone) : "")
         .Compare(l["Anmerkung"], Note, stored.Note);
-
-    private static bool HasErrors(ModelStateDictionary state, string key) => state.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
-
-    /// <summary>A date the browser sent that could not be read (not one out of range, whose message stays) gets a message naming the field.</summary>
-    private static void Name(ModelStateDictionary state, string key, string message)
-    {
-        if (state.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && entry.AttemptedValue is { Length: > 0 } text
-            && !DateOnly.TryParse(text, CultureInfo.CurrentCulture, out _) && !DateOnly.TryParse(text, CultureInfo.InvariantCulture, out _))
-        {
-            entry.Errors.Clear();
-            state.AddModelError(key, message);
-        }
-    }
 }
