@@ -71,6 +71,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
     public DbSet<Features.Implementation.ReportingPeriod> ReportingPeriods => Set<Features.Implementation.ReportingPeriod>();
+    public DbSet<Features.Implementation.ImplementationStatus> ImplementationStatuses => Set<Features.Implementation.ImplementationStatus>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -85,6 +86,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.ImplementationStatusConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
