@@ -39,17 +39,20 @@ public abstract class StakeholderPermissionTests(PlanwerkApp app)
             PermissionCheck.Post($"/{m.Slug}/manage/stakeholders/new", Access.PlanEditor, new() { ["Input.Name"] = "Neu " + visitor, ["Input.Kind"] = "PoliticalBody" }),
             PermissionCheck.Post(edit + "?handler=Invite", Access.PlanEditor, new() { ["Invite.Email"] = $"einladung-{Guid.NewGuid():N}@example.org" }),
             PermissionCheck.Post(edit + "?handler=Contact", Access.PlanEditor, new() { ["memberId"] = member, ["contact"] = "true" }),
+            PermissionCheck.Post(edit + "?handler=Reporter", Access.PlanEditor, new() { ["memberId"] = member, ["reporter"] = "true" }),
             PermissionCheck.Post(edit + "?handler=RemoveMember", Access.PlanEditor, new() { ["memberId"] = member }),
         ]);
 
         var changed = await m.WithDbAsync(async db => (
             Created: await db.Stakeholders.CountAsync(),
             Invited: await db.StakeholderInvitations.CountAsync(),
-            Members: await db.StakeholderMembers.CountAsync(x => x.UserId == otherMember.Id)));
+            Members: await db.StakeholderMembers.CountAsync(x => x.UserId == otherMember.Id),
+            Reporters: await db.StakeholderMembers.CountAsync(x => x.UserId == otherMember.Id && x.IsReporter)));
         var mayEdit = Access.PlanEditor(visitor);
         Assert.Equal(mayEdit ? 2 : 1, changed.Created);
         Assert.Equal(mayEdit ? 1 : 0, changed.Invited);
         Assert.Equal(mayEdit ? 0 : 1, changed.Members);
+        Assert.Equal(0, changed.Reporters); // marked by an editor, then removed; never marked by anyone else
     }
 
     [Fact]

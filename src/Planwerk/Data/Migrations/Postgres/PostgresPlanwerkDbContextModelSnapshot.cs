@@ -1577,6 +1577,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<bool>("IsContact")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsReporter")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1514,6 +1514,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<bool>("IsContact")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsReporter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
 

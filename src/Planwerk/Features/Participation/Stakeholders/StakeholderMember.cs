@@ -13,5 +13,8 @@ public sealed class StakeholderMember : IMunicipalityOwned
     public required string UserId { get; set; }
     public PlanwerkUser? User { get; set; }
     public bool IsContact { get; set; }
+    /// <summary>Reports on the carrying out of the measures the organisation leads or is a partner in, and on no
+    /// others. Marked by the organisation's contacts or the plan team.</summary>
+    public bool IsReporter { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
 }

@@ -15,4 +15,13 @@ public static class StakeholderText
         StakeholderKind.PoliticalBody => "Politisches Gremium",
         _ => kind.ToString(),
     };
+
+    /// <summary>The notice after a member was marked as reporter or no longer is.</summary>
+    public static string ReporterNotice(Microsoft.Extensions.Localization.IStringLocalizer l, string name, bool reporter) => reporter
+        ? l["{0} berichtet jetzt über die Umsetzung der Maßnahmen dieser Organisation.", name]
+        : l["{0} berichtet nicht mehr über die Umsetzung.", name];
 }
+
+/// <summary>The button that marks a member as reporter or takes the mark away; <paramref name="OrganisationId"/> is
+/// sent where the page lists several organisations.</summary>
+public sealed record ReporterToggle(int MemberId, string DisplayName, bool IsReporter, int? OrganisationId);

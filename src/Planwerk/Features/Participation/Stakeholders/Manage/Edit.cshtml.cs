@@ -48,7 +48,7 @@ public sealed class EditModel(
         public string? Email { get; set; }
     }
 
-    public sealed record MemberRow(int Id, string DisplayName, string Email, bool IsContact);
+    public sealed record MemberRow(int Id, string DisplayName, string Email, bool IsContact, bool IsReporter);
 
     public sealed record InvitationRow(string Email, DateTimeOffset ExpiresAt, DateTimeOffset? UsedAt);
 
@@ -119,6 +119,16 @@ public sealed class EditModel(
         return await SavedAsync(cache, contact
             ? L["{0} ist jetzt Ansprechperson.", member.User?.DisplayName ?? ""]
             : L["{0} ist keine Ansprechperson mehr.", member.User?.DisplayName ?? ""], PageUrl);
+    }
+
+    public async Task<IActionResult> OnPostReporterAsync(string key, int memberId, bool reporter, CancellationToken ct)
+    {
+        if (!TryParseKey(key, out var id) || id is null || await FindAsync(id.Value, ct) is not { } stakeholder) return NotFound();
+        var member = await db.StakeholderMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == memberId && m.StakeholderId == stakeholder.Id, ct);
+        if (member is null) return NotFound();
+        member.IsReporter = reporter;
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, StakeholderText.ReporterNotice(L, member.User?.DisplayName ?? "", reporter), PageUrl);
     }
 
     public async Task<IActionResult> OnPostRemoveMemberAsync(string key, int memberId, CancellationToken ct)
@@ -206,7 +216,7 @@ public sealed class EditModel(
         StoredName = stakeholder.Name;
         Members = await db.StakeholderMembers.AsNoTracking().Where(m => m.StakeholderId == id)
             .OrderBy(m => m.User!.DisplayName)
-            .Select(m => new MemberRow(m.Id, m.User!.DisplayName, m.User.Email ?? "", m.IsContact))
+            .Select(m => new MemberRow(m.Id, m.User!.DisplayName, m.User.Email ?? "", m.IsContact, m.IsReporter))
             .ToListAsync(ct);
         Invitations = await db.StakeholderInvitations.AsNoTracking().Where(i => i.StakeholderId == id)
             .OrderByDescending(i => i.CreatedAt)
