@@ -11,6 +11,7 @@ public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         "start", "municipality", "plan", "field", "measure", "search", "print", "pdf-field", "login", "not-found", "plan-en",
         "municipality-search", "council-papers", "council-meetings", "impressum", "privacy", "accessibility", "accessibility-en",
+        "dashboard", "dashboard-en",
     };
 
     [Theory]
@@ -41,9 +42,10 @@ public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
             "impressum" => $"/{m.Slug}/impressum",
             "privacy" => $"/{m.Slug}/datenschutz",
             "accessibility" or "accessibility-en" => $"/{m.Slug}/barrierefreiheit",
+            "dashboard" or "dashboard-en" => $"/{m.Slug}/plans/{plan.PlanId}/dashboard",
             _ => throw new ArgumentOutOfRangeException(nameof(pageType)),
         };
-        if (pageType is "plan-en" or "accessibility-en")
+        if (pageType is "plan-en" or "accessibility-en" or "dashboard-en")
         {
             await page.GotoAsync($"/language/en?returnUrl={Uri.EscapeDataString(url)}");
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));

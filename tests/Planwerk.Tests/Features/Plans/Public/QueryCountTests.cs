@@ -67,6 +67,7 @@ public abstract partial class QueryCountTests(PlanwerkApp app, ITestOutputHelper
             $"{plan.Url(m)}/measures/{plan.Measures[^1].Id}{suffix}",
             $"{plan.Url(m)}/search?q=ma%C3%9Fnahme",
             $"{plan.Url(m)}/document{suffix}",
+            $"{plan.Url(m)}/dashboard",
             $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}",
             $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/fields/{plan.Fields[^1].Id}",
             $"/api/v1/municipalities/{m.Slug}/plans/{plan.Id}/measures",
