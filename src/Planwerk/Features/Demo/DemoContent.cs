@@ -86,6 +86,7 @@ public static class DemoContent
         await DemoCouncil.AddAsync(db, plan, cancellationToken);
         // After the council: the timeline links the papers and meetings.
         await DemoTimeline.AddAsync(db, plan, cancellationToken);
+        await DemoImplementation.AddAsync(db, plan, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -19,7 +19,7 @@ namespace Planwerk.Tests.Features.Demo;
 /// the application fills with the demo content while it starts.</summary>
 public abstract partial class DemoContentTests(DemoApp app)
 {
-    private const string PlanTitle = "Fachplan Asyl und Integration 2022";
+    public const string PlanTitle = "Fachplan Asyl und Integration 2022";
 
     [Fact]
     public async Task Demo_plan_has_the_three_real_guiding_principles_in_order()
