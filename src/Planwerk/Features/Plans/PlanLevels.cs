@@ -30,6 +30,9 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
     [JsonIgnore]
     public string ManyInSentence => English && PluralEn.Length > 0 ? char.ToLowerInvariant(PluralEn[0]) + PluralEn[1..] : Many;
 
+    /// <summary>A number with the word, singular for one ("1 Themenfeld", "12 Themenfelder", "12 topics").</summary>
+    public string Counted(int count) => string.Create(CultureInfo.CurrentCulture, $"{count} {(count == 1 ? One : ManyInSentence)}");
+
     [JsonIgnore]
     public IEnumerable<string> Words => [Singular, Plural, SingularEn, PluralEn];
 
