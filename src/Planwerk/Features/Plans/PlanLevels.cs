@@ -21,6 +21,11 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
     [JsonIgnore]
     public string One => English ? SingularEn : Singular;
 
+    /// <summary>The singular inside a sentence: German nouns keep their capital, English words lose it
+    /// ("Edit topic 4.2").</summary>
+    [JsonIgnore]
+    public string OneInSentence => English && SingularEn.Length > 0 ? char.ToLowerInvariant(SingularEn[0]) + SingularEn[1..] : One;
+
     /// <summary>The plural in the interface language.</summary>
     [JsonIgnore]
     public string Many => English ? PluralEn : Plural;
