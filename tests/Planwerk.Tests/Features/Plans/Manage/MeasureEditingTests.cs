@@ -133,7 +133,7 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
     public static TheoryData<string, string, string> BadInputs => new()
     {
         { "Input.Title=", "Input_Title", "Titel" },
-        { "Input.Title={long}", "Input_Title", "Der Titel der Maßnahme darf höchstens 500 Zeichen lang sein." },
+        { "Input.Title={long}", "Input_Title", "Der Titel darf höchstens 500 Zeichen lang sein." },
         { "Input.Number=", "Input_Number", "Nummer" },
         { "Input.Number=4", "Input_Number", "Die Nummer muss die Form „4.3“ haben: Handlungsfeld-Nummer, Punkt, laufende Nummer." },
         { "Input.Number=<script>", "Input_Number", "Die Nummer muss die Form „4.3“ haben" },
