@@ -59,7 +59,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await UploadAsync(page, Csv("massnahmen.csv", Header
             + $"1;1.2;{NewTitle};In Umsetzung;20\r\n"
             + "2;2.2;Beratung im Stadtteil;Verzögert;40\r\n"));
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Import abgeschlossen: 2 Maßnahmen neu angelegt, 0 geändert");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Import abgeschlossen (Maßnahmen): 2 neu angelegt, 0 geändert");
         Assert.Equal(0, await page.Locator("#import-problems").CountAsync());
         Assert.Contains("Der Plan hat 4 Maßnahmen.", await page.MainTextAsync(), StringComparison.Ordinal);
 
@@ -99,7 +99,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("ol.history").GetByRole(AriaRole.Link, new() { Name = "Mentoring für Neuankommende" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/measures/*/history");
-        Assert.Contains("Änderungsverlauf der Maßnahme", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Änderungsverlauf: Maßnahme", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("ol.history > li").CountAsync());
         Assert.Contains(NewTitle, await page.Locator("ol.history").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoAccessibilityViolationsAsync();

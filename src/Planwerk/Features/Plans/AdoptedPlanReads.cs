@@ -97,6 +97,7 @@ public static class AdoptedPlanReads
         return live with
         {
             PlanTitle = document.Title,
+            Levels = document.Levels ?? live.Levels,
             FieldNumber = field.Number,
             FieldTitle = field.Title,
             Number = measure.Number,

@@ -21,6 +21,11 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
     [JsonIgnore]
     public string One => English ? SingularEn : Singular;
 
+    /// <summary>The singular inside a sentence: German nouns keep their capital, English words lose it
+    /// ("Edit topic 4.2").</summary>
+    [JsonIgnore]
+    public string OneInSentence => English && SingularEn.Length > 0 ? char.ToLowerInvariant(SingularEn[0]) + SingularEn[1..] : One;
+
     /// <summary>The plural in the interface language.</summary>
     [JsonIgnore]
     public string Many => English ? PluralEn : Plural;
@@ -29,6 +34,9 @@ public sealed record LevelWords(string Singular, string Plural, string SingularE
     /// ("Fields of action and measures").</summary>
     [JsonIgnore]
     public string ManyInSentence => English && PluralEn.Length > 0 ? char.ToLowerInvariant(PluralEn[0]) + PluralEn[1..] : Many;
+
+    /// <summary>A number with the word, singular for one ("1 Themenfeld", "12 Themenfelder", "12 topics").</summary>
+    public string Counted(int count) => string.Create(CultureInfo.CurrentCulture, $"{count} {(count == 1 ? One : ManyInSentence)}");
 
     [JsonIgnore]
     public IEnumerable<string> Words => [Singular, Plural, SingularEn, PluralEn];

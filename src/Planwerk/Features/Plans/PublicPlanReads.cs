@@ -38,7 +38,11 @@ public sealed record MeasureFacts(
     int Id, int PlanId, string PlanTitle, int FieldOfActionId, int FieldNumber, string FieldTitle, int Position, string Number, string Title,
     string Goal, string Description, string TargetGroups, string ResponsibleOffice, string PartnerOrganisations,
     DateOnly? StartDate, DateOnly? EndDate, decimal? EstimatedCost, string Funding, MeasurePriority Priority, MeasureStatus Status, int Progress,
-    bool IsExample, DateTimeOffset UpdatedAt, IReadOnlyList<PrincipleRef> Principles, IReadOnlyList<DistrictRef> Districts);
+    bool IsExample, DateTimeOffset UpdatedAt, IReadOnlyList<PrincipleRef> Principles, IReadOnlyList<DistrictRef> Districts)
+{
+    /// <summary>What the measure's plan calls its levels.</summary>
+    public PlanLevels Levels { get; init; } = PlanLevels.Default;
+}
 
 /// <summary>The queries behind the public plan pages. Each is one SQL command whatever the plan's
 /// size (collections are projected in the same statement, nothing is loaded lazily), so a page
@@ -78,7 +82,12 @@ public static class PublicPlanReads
         m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
         m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample, m.UpdatedAt,
         m.Principles.OrderBy(p => p.Position).Select(p => new PrincipleRef(p.Id, p.Position, p.Title)).ToList(),
-        m.Districts.OrderBy(d => d.Kind).ThenBy(d => d.Name).Select(d => new DistrictRef(d.Name, d.Kind)).ToList());
+        m.Districts.OrderBy(d => d.Kind).ThenBy(d => d.Name).Select(d => new DistrictRef(d.Name, d.Kind)).ToList())
+    {
+        Levels = new PlanLevels(new LevelWords(m.Plan.PrincipleSingular, m.Plan.PrinciplePlural, m.Plan.PrincipleSingularEn, m.Plan.PrinciplePluralEn),
+            new LevelWords(m.Plan.FieldSingular, m.Plan.FieldPlural, m.Plan.FieldSingularEn, m.Plan.FieldPluralEn),
+            new LevelWords(m.Plan.MeasureSingular, m.Plan.MeasurePlural, m.Plan.MeasureSingularEn, m.Plan.MeasurePluralEn)),
+    };
 
     /// <summary>The plan's fields in number order, each with its measures in their order.</summary>
     public static IReadOnlyList<FieldWithMeasures> GroupByField(IReadOnlyList<FieldRow> fields, IEnumerable<MeasureRow> measures)

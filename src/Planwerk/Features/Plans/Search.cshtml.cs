@@ -17,7 +17,10 @@ namespace Planwerk.Features.Plans;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class SearchModel(PlanwerkDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public sealed record PlanRef(int Id, string Title);
+    public sealed record PlanRef(int Id, string Title)
+    {
+        public PlanLevels Levels { get; init; } = PlanLevels.Default;
+    }
     public sealed record Hit(MeasureRow Measure, int FieldNumber, string FieldTitle);
     public sealed record FieldHits(int FieldId, int FieldNumber, string FieldTitle, IReadOnlyList<MeasureRow> Measures);
 
@@ -32,7 +35,12 @@ public sealed class SearchModel(PlanwerkDbContext db, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.IsPublic)
-            .Select(p => new PlanRef(p.Id, p.Title)).FirstOrDefaultAsync(ct);
+            .Select(p => new PlanRef(p.Id, p.Title)
+            {
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+            }).FirstOrDefaultAsync(ct);
         if (plan is null) return NotFound();
         Plan = plan;
 

@@ -40,15 +40,26 @@ public static class ChangeHistory
 
     /// <summary>The plan's title now; for a deleted plan the title recorded when it was deleted (with
     /// <c>IsDeleted</c>); null when the plan is unknown here.</summary>
-    public static async Task<(string Title, bool IsDeleted)?> PlanTitleAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
+    public static async Task<(string Title, bool IsDeleted)?> PlanTitleAsync(PlanwerkDbContext db, int planId, CancellationToken ct) =>
+        await PlanHeadingAsync(db, planId, ct) is { } plan ? (plan.Title, plan.IsDeleted) : null;
+
+    /// <summary>As <see cref="PlanTitleAsync"/>, with the plan's words for its levels (the defaults for a
+    /// deleted plan), read in the same command.</summary>
+    public static async Task<(string Title, bool IsDeleted, PlanLevels Levels)?> PlanHeadingAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
     {
-        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (title is not null) return (title, false);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
+        {
+            p.Title,
+            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+        }).FirstOrDefaultAsync(ct);
+        if (plan is not null) return (plan.Title, false, plan.Levels);
         var recorded = await db.ChangeRecordFields.AsNoTracking()
             .Where(f => f.Field == nameof(Plan.Title) && f.ChangeRecord!.PlanId == planId
                 && f.ChangeRecord.EntityType == ChangeEntityTypes.Plan && f.ChangeRecord.Action == ChangeAction.Deleted)
             .OrderByDescending(f => f.Id).Select(f => f.OldValue).FirstOrDefaultAsync(ct);
-        return recorded is null ? null : (recorded, true);
+        return recorded is null ? null : (recorded, true, PlanLevels.Default);
     }
 
     private static async Task<HistoryPage> ReadAsync(PlanwerkDbContext db, IQueryable<ChangeRecord> all, HistoryFilter filter, CancellationToken ct)
@@ -87,7 +98,19 @@ public static class ChangeHistory
         return new HistoryPage(entries.Select(e => e with { Fields = byRecord[e.Id].ToList() }).ToList(), people, total, page, pageCount);
     }
 
-    /// <summary>The German label (a text key) of a recorded field.</summary>
+    /// <summary>The label of a recorded field in the reader's language; where it names a level, in the
+    /// plan's own words (<paramref name="levels"/>; the defaults when they are not at hand).</summary>
+    public static string FieldText(IStringLocalizer l, string field, PlanLevels? levels) => (field, levels) switch
+    {
+        ("FieldOfActionId", { } named) => named.Field.One,
+        (ChangeRecorder.PrinciplesField, { } named) => named.Principle.Many,
+        (PlanDeletion.PrincipleCount, { } named) => l["Anzahl: {0}", named.Principle.ManyInSentence],
+        (PlanDeletion.FieldCount, { } named) => l["Anzahl: {0}", named.Field.ManyInSentence],
+        (PlanDeletion.MeasureCount, { } named) => l["Anzahl: {0}", named.Measure.ManyInSentence],
+        _ => l[FieldLabel(field)],
+    };
+
+    /// <summary>The German label (a text key) of a recorded field, with the default words for the levels.</summary>
     public static string FieldLabel(string field) => field switch
     {
         "Title" => "Titel",
@@ -103,7 +126,7 @@ public static class ChangeHistory
         "Description" => "Beschreibung",
         "Position" => "Position",
         "Number" => "Nummer",
-        "FieldOfActionId" => "Teilbereich",
+        "FieldOfActionId" => "Handlungsfeld",
         "Goal" => "Ziel",
         "TargetGroups" => "Zielgruppen",
         "ResponsibleOffice" => "Verantwortliche Stelle",
@@ -136,7 +159,7 @@ public static class ChangeHistory
         "ContentType" => "Dateityp",
         "CreatedAt" => "Hochgeladen am",
         PlanDeletion.PrincipleCount => "Anzahl der Leitlinien",
-        PlanDeletion.FieldCount => "Anzahl der Teilbereiche",
+        PlanDeletion.FieldCount => "Anzahl der Handlungsfelder",
         PlanDeletion.MeasureCount => "Anzahl der Maßnahmen",
         PlanDeletion.SectionCount => "Anzahl der Abschnitte",
         PlanDeletion.VersionCount => "Anzahl der festgehaltenen Fassungen",
@@ -160,7 +183,7 @@ public static class ChangeHistory
     {
         ChangeEntityTypes.Plan => "Plan",
         ChangeEntityTypes.Principle => "Leitlinie",
-        ChangeEntityTypes.FieldOfAction => "Teilbereich",
+        ChangeEntityTypes.FieldOfAction => "Handlungsfeld",
         ChangeEntityTypes.Measure => "Maßnahme",
         ChangeEntityTypes.Section => "Abschnitt",
         ChangeRecorder.ImageEntityType => "Bild",
@@ -170,6 +193,16 @@ public static class ChangeHistory
     /// <summary>"Maßnahme 4.3 Titel" or "Measure 4.3 Titel": the kind in the interface language, then the
     /// part's name as recorded.</summary>
     public static string Label(IStringLocalizer l, string entityType, string label) => l[KindText(entityType)] + " " + label;
+
+    /// <summary>As <see cref="Label(IStringLocalizer, string, string)"/>, the kind in the plan's own words
+    /// ("Themenfeld 4 Bildung") when <paramref name="levels"/> are at hand.</summary>
+    public static string Label(IStringLocalizer l, string entityType, string label, PlanLevels? levels) => (entityType, levels) switch
+    {
+        (ChangeEntityTypes.Principle, { } named) => named.Principle.One + " " + label,
+        (ChangeEntityTypes.FieldOfAction, { } named) => named.Field.One + " " + label,
+        (ChangeEntityTypes.Measure, { } named) => named.Measure.One + " " + label,
+        _ => Label(l, entityType, label),
+    };
 
     public static string ActionText(ChangeAction action) => action switch
     {

@@ -34,6 +34,9 @@ public abstract class HistoryPageModel : ManagePageModel
 
     public string PlanTitle { get; protected set; } = "";
 
+    /// <summary>The plan's words for its levels; null on a page of several plans (the deleted plans).</summary>
+    public PlanLevels? Levels { get; protected set; }
+
     /// <summary>The plan is gone; its history stays readable (see <see cref="PlanDeletion"/>).</summary>
     public bool IsPlanDeleted { get; protected set; }
 
@@ -64,9 +67,9 @@ public sealed class PlanHistoryModel(PlanwerkDbContext db) : HistoryPageModel
 {
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
-        if (await ChangeHistory.PlanTitleAsync(db, planId, ct) is not { } plan) return NotFound();
-        var (title, deleted) = plan;
-        (PlanId, PlanTitle, IsPlanDeleted) = (planId, title, deleted);
+        if (await ChangeHistory.PlanHeadingAsync(db, planId, ct) is not { } plan) return NotFound();
+        var (title, deleted, levels) = plan;
+        (PlanId, PlanTitle, IsPlanDeleted, Levels) = (planId, title, deleted, levels);
         History = await ChangeHistory.ReadAsync(db, planId, null, null, Filter, ct);
         return Page();
     }
@@ -85,8 +88,9 @@ public sealed class MeasureHistoryModel(PlanwerkDbContext db) : HistoryPageModel
 
     public async Task<IActionResult> OnGetAsync(int planId, int id, CancellationToken ct)
     {
-        if (await ChangeHistory.PlanTitleAsync(db, planId, ct) is not { } plan) return NotFound();
-        var (title, planDeleted) = plan;
+        if (await ChangeHistory.PlanHeadingAsync(db, planId, ct) is not { } plan) return NotFound();
+        var (title, planDeleted, levels) = plan;
+        Levels = levels;
         var current = await db.Measures.AsNoTracking().Where(m => m.Id == id && m.PlanId == planId).Select(m => m.Number + " " + m.Title).FirstOrDefaultAsync(ct);
         var recorded = await db.ChangeRecords.AsNoTracking()
             .Where(r => r.PlanId == planId && r.EntityType == ChangeEntityTypes.Measure && r.EntityId == id)

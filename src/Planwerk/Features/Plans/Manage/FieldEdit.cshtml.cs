@@ -21,13 +21,14 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
     public sealed class FieldInput
     {
         [Display(Name = "Nummer")]
-        [Required(ErrorMessage = "Bitte geben Sie eine Nummer für den Teilbereich an.")]
-        [Range(1, 999, ErrorMessage = "Die Nummer des Teilbereichs muss eine ganze Zahl zwischen {1} und {2} sein.")]
+        // The messages name no level: attributes cannot know the plan's word, and the form's heading does.
+        [Required(ErrorMessage = "Bitte geben Sie eine Nummer an.")]
+        [Range(1, 999, ErrorMessage = "Die Nummer muss eine ganze Zahl zwischen {1} und {2} sein.")]
         public int? Number { get; set; }
 
         [Display(Name = "Titel")]
-        [Required(ErrorMessage = "Bitte geben Sie einen Titel für den Teilbereich an.")]
-        [StringLength(300, ErrorMessage = "Der Titel des Teilbereichs darf höchstens {1} Zeichen lang sein.")]
+        [Required(ErrorMessage = "Bitte geben Sie einen Titel an.")]
+        [StringLength(300, ErrorMessage = "Der Titel darf höchstens {1} Zeichen lang sein.")]
         public string? Title { get; set; }
 
         [Display(Name = "Beschreibung")]
@@ -46,6 +47,8 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
     public int PlanId { get; private set; }
 
     public string PlanTitle { get; private set; } = "";
+
+    public PlanLevels Levels { get; private set; } = PlanLevels.Default;
 
     public int? FieldId { get; private set; }
 
@@ -80,7 +83,7 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
             var holder = await db.FieldsOfAction.AsNoTracking()
                 .Where(f => f.PlanId == planId && f.Number == number && f.Id != (key ?? 0)).Select(f => f.Title).FirstOrDefaultAsync(ct);
             if (holder is not null)
-                ModelState.AddModelError("Input.Number", localizer["Die Nummer {0} hat in diesem Plan schon der Teilbereich „{1}“.", number, holder]);
+                ModelState.AddModelError("Input.Number", localizer["Die Nummer {0} ist in diesem Plan schon vergeben: {1} „{2}“.", number, Levels.Field.One, holder]);
             else if (field is not null && number != field.Number)
                 renumbered = await CarryNumberToMeasuresAsync(field, number, ct);
         }
@@ -111,10 +114,10 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
             saved: () =>
             {
                 var notice = isNew
-                    ? localizer["Der Teilbereich {0} wurde angelegt.", saving.Number]
+                    ? localizer["{0} {1} wurde angelegt.", Levels.Field.One, saving.Number]
                     : renumbered.Count > 0
-                        ? localizer["Der Teilbereich {0} wurde gespeichert; {1} Maßnahmen haben die neue Nummer übernommen.", saving.Number, renumbered.Count]
-                        : localizer["Der Teilbereich {0} wurde gespeichert.", saving.Number];
+                        ? localizer["{0} {1} wurde gespeichert; die neue Nummer übernommen haben: {2}.", Levels.Field.One, saving.Number, Levels.Measure.Counted(renumbered.Count)]
+                        : localizer["{0} {1} wurde gespeichert.", Levels.Field.One, saving.Number];
                 return (notice, PlanUrl(planId) + "#field-" + saving.Id.ToString(CultureInfo.InvariantCulture));
             });
     }
@@ -130,13 +133,13 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
         var others = await db.Measures.AsNoTracking().Where(m => m.PlanId == field.PlanId && !moving.Contains(m.Id)).Select(m => m.Number).ToListAsync(ct);
         var taken = changes.Values.Intersect(others, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (taken.Count > 0)
-            ModelState.AddModelError("Input.Number", localizer["Mit der Nummer {0} bekämen Maßnahmen Nummern, die im Plan schon vergeben sind: {1}.", number, string.Join(", ", taken)]);
+            ModelState.AddModelError("Input.Number", localizer["Mit der Nummer {0} bekämen {1} Nummern, die im Plan schon vergeben sind: {2}.", number, Levels.Measure.ManyInSentence, string.Join(", ", taken)]);
         return changes;
     }
 
     private void ShowConflict(FieldOfAction stored)
     {
-        ModelState.AddModelError("", localizer["Dieser Teilbereich wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        ModelState.AddModelError("", localizer["{0} {1} wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand.", Levels.Field.One, stored.Number]);
         Conflict = new EditConflict()
             .Compare(localizer["Nummer"], Input.Number?.ToString(CultureInfo.InvariantCulture), stored.Number.ToString(CultureInfo.InvariantCulture))
             .Compare(localizer["Titel"], Input.Title, stored.Title)
@@ -147,8 +150,14 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
 
     private async Task<bool> LoadAsync(int planId, int? fieldId, CancellationToken ct)
     {
-        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (title is null) return false;
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
+        {
+            p.Title,
+            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+        }).FirstOrDefaultAsync(ct);
+        if (plan is null) return false;
         if (fieldId is int id)
         {
             var count = await db.FieldsOfAction.Where(f => f.Id == id && f.PlanId == planId).Select(f => (int?)f.Measures.Count).FirstOrDefaultAsync(ct);
@@ -156,7 +165,8 @@ public sealed class FieldEditModel(PlanwerkDbContext db, IOutputCacheStore cache
             MeasureCount = count.Value;
         }
         PlanId = planId;
-        PlanTitle = title;
+        PlanTitle = plan.Title;
+        Levels = plan.Levels;
         FieldId = fieldId;
         return true;
     }

@@ -12,7 +12,7 @@ namespace Planwerk.Features.Plans.Manage;
 [Authorize(Policy = Policies.PlanEditor)]
 public sealed class IndexModel(PlanwerkDbContext db) : ManagePageModel
 {
-    public sealed record Row(int Id, string Title, string Period, PlanState State, bool IsPublic, bool IsExample, int FieldCount, int MeasureCount);
+    public sealed record Row(int Id, string Title, string Period, PlanState State, bool IsPublic, bool IsExample, int FieldCount, int MeasureCount, PlanLevels Levels);
 
     public IReadOnlyList<Row> Plans { get; private set; } = [];
 
@@ -33,9 +33,12 @@ public sealed class IndexModel(PlanwerkDbContext db) : ManagePageModel
         OpenReports = MayModerate ? await db.CommentReports.CountAsync(r => r.ResolvedAt == null, ct) : 0;
         var plans = await db.Plans.AsNoTracking()
             .OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsPublic, p.IsExample, Fields = p.Fields.Count, Measures = p.Measures.Count })
+            .Select(p => new { p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsPublic, p.IsExample, Fields = p.Fields.Count, Measures = p.Measures.Count,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)) })
             .ToListAsync(ct);
-        Plans = plans.Select(p => new Row(p.Id, p.Title, Plan.FormatPeriod(p.PeriodStart, p.PeriodEnd), p.State, p.IsPublic, p.IsExample, p.Fields, p.Measures)).ToList();
+        Plans = plans.Select(p => new Row(p.Id, p.Title, Plan.FormatPeriod(p.PeriodStart, p.PeriodEnd), p.State, p.IsPublic, p.IsExample, p.Fields, p.Measures, p.Levels)).ToList();
         DistrictCount = await db.Districts.CountAsync(ct);
     }
 }

@@ -21,8 +21,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
 {
     public sealed class MeasureInput
     {
-        [Display(Name = "Teilbereich")]
-        [Required(ErrorMessage = "Bitte wählen Sie den Teilbereich der Maßnahme.")]
+        // Required, with the plan's word in the message: checked in OnPostAsync.
         public int? FieldOfActionId { get; set; }
 
         [Display(Name = "Nummer")]
@@ -33,8 +32,8 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         public string? OriginalNumber { get; set; }
 
         [Display(Name = "Titel")]
-        [Required(ErrorMessage = "Bitte geben Sie einen Titel für die Maßnahme an.")]
-        [StringLength(500, ErrorMessage = "Der Titel der Maßnahme darf höchstens {1} Zeichen lang sein.")]
+        [Required(ErrorMessage = "Bitte geben Sie einen Titel an.")]
+        [StringLength(500, ErrorMessage = "Der Titel darf höchstens {1} Zeichen lang sein.")]
         public string? Title { get; set; }
 
         [Display(Name = "Ziel")]
@@ -76,7 +75,6 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         [Display(Name = "Priorität")]
         public MeasurePriority Priority { get; set; } = MeasurePriority.Medium;
 
-        [Display(Name = "Leitlinien")]
         public List<int> PrincipleIds { get; set; } = [];
 
         [Display(Name = "Status")]
@@ -105,6 +103,8 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
     public int PlanId { get; private set; }
 
     public string PlanTitle { get; private set; } = "";
+
+    public PlanLevels Levels { get; private set; } = PlanLevels.Default;
 
     public int? MeasureId { get; private set; }
 
@@ -162,8 +162,8 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         NameTheChoice("Input.Status", localizer["Bitte wählen Sie den Status aus der Liste."]);
         NameTheChoice("Input.Priority", localizer["Bitte wählen Sie die Priorität aus der Liste."]);
         var field = Fields.FirstOrDefault(f => f.Id == Input.FieldOfActionId);
-        if (Input.FieldOfActionId is not null && field is null)
-            ModelState.AddModelError("Input.FieldOfActionId", localizer["Bitte wählen Sie den Teilbereich aus der Liste."]);
+        if (field is null)
+            ModelState.AddModelError("Input.FieldOfActionId", localizer["{0}: Bitte wählen Sie einen Eintrag aus der Liste.", Levels.Field.One]);
 
         var number = Input.Number?.Trim();
         string? renumberedTo = null;
@@ -177,14 +177,14 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
             }
             if (MeasureNumbers.Problem(number, field.Number) is { } problem)
             {
-                ModelState.AddModelError("Input.Number", localizer[problem, field.Number]);
+                ModelState.AddModelError("Input.Number", localizer[problem, field.Number, Levels.Field.One]);
             }
             else
             {
                 var holder = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId && m.Number == number && m.Id != (key ?? 0))
                     .Select(m => m.Title).FirstOrDefaultAsync(ct);
                 if (holder is not null)
-                    ModelState.AddModelError("Input.Number", localizer["Die Nummer {0} hat in diesem Plan schon die Maßnahme „{1}“.", number!, holder]);
+                    ModelState.AddModelError("Input.Number", localizer["Die Nummer {0} ist in diesem Plan schon vergeben: {1} „{2}“.", number!, Levels.Measure.One, holder]);
             }
         }
         if (MeasureRules.Schedule(Input.StartDate, Input.EndDate) is { } schedule)
@@ -200,7 +200,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         var principleIds = Input.PrincipleIds.Distinct().ToList();
         var principles = await db.Principles.Where(p => p.PlanId == planId && principleIds.Contains(p.Id)).ToListAsync(ct);
         if (principles.Count != principleIds.Count)
-            ModelState.AddModelError("Input.PrincipleIds", localizer["Bitte wählen Sie nur Leitlinien dieses Plans aus der Liste."]);
+            ModelState.AddModelError("Input.PrincipleIds", localizer["{0}: Bitte wählen Sie nur Einträge dieses Plans aus der Liste.", Levels.Principle.Many]);
 
         if (measure is not null && measure.Version != Input.Version) ShowConflict(measure, cost);
         if (!ModelState.IsValid || Conflict is not null) return Page();
@@ -245,9 +245,9 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
             {
                 var notice = (isNew, renumberedTo) switch
                 {
-                    (true, null) => localizer["Die Maßnahme {0} wurde angelegt.", saving.Number],
-                    (false, null) => localizer["Die Maßnahme {0} wurde gespeichert.", saving.Number],
-                    (_, _) => localizer["Die Maßnahme wurde gespeichert und hat im Teilbereich {0} die Nummer {1} bekommen.", field.Number, saving.Number],
+                    (true, null) => localizer["{0} {1} wurde angelegt.", Levels.Measure.One, saving.Number],
+                    (false, null) => localizer["{0} {1} wurde gespeichert.", Levels.Measure.One, saving.Number],
+                    (_, _) => localizer["{0} {1} wurde gespeichert; neu in {2} {3}.", Levels.Measure.One, saving.Number, Levels.Field.One, field.Number],
                 };
                 return (notice, PlanUrl(planId) + "#measure-" + saving.Id.ToString(CultureInfo.InvariantCulture));
             });
@@ -255,7 +255,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
 
     private void ShowConflict(Measure stored, MoneyReading cost)
     {
-        ModelState.AddModelError("", localizer["Diese Maßnahme wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        ModelState.AddModelError("", localizer["{0} {1} wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand.", Levels.Measure.One, stored.Number]);
         var culture = CultureInfo.CurrentCulture;
         string FieldName(int? id) => Fields.FirstOrDefault(f => f.Id == id) is { } f ? f.Number.ToString(CultureInfo.InvariantCulture) + " " + f.Title : "";
         string Names(IEnumerable<int> ids, IEnumerable<Choice> choices) =>
@@ -263,7 +263,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         var places = Districts.Concat(Localities).ToList();
         Conflict = new EditConflict()
-            .Compare(localizer["Teilbereich"], FieldName(Input.FieldOfActionId), FieldName(stored.FieldOfActionId))
+            .Compare(Levels.Field.One, FieldName(Input.FieldOfActionId), FieldName(stored.FieldOfActionId))
             .Compare(localizer["Nummer"], Input.Number, stored.Number)
             .Compare(localizer["Titel"], Input.Title, stored.Title)
             .Compare(localizer["Ziel"], Input.Goal, stored.Goal)
@@ -277,7 +277,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
             .Compare(localizer["Geschätzte Kosten in Euro"], cost.Problem is null ? MoneyInput.Format(cost.Value, culture) : Input.EstimatedCost, MoneyInput.Format(stored.EstimatedCost, culture))
             .Compare(localizer["Finanzierung"], Input.Funding, stored.Funding)
             .Compare(localizer["Priorität"], localizer[PlanText.Priority(Input.Priority)], localizer[PlanText.Priority(stored.Priority)])
-            .Compare(localizer["Leitlinien"], Names(Input.PrincipleIds, Principles), Names(stored.Principles.Select(p => p.Id), Principles))
+            .Compare(Levels.Principle.Many, Names(Input.PrincipleIds, Principles), Names(stored.Principles.Select(p => p.Id), Principles))
             .Compare(localizer["Status"], localizer[PlanText.Status(Input.Status)], localizer[PlanText.Status(stored.Status)])
             .Compare(localizer["Fortschritt in Prozent"], Input.Progress?.ToString(CultureInfo.InvariantCulture), stored.Progress.ToString(CultureInfo.InvariantCulture))
             .Compare(localizer["Beispielinhalt"], Input.IsExample ? localizer["ja"] : localizer["nein"], stored.IsExample ? localizer["ja"] : localizer["nein"]);
@@ -293,8 +293,14 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
     /// <summary>The plan and the choices the form offers. False when the plan, or the measure in that plan, does not exist here.</summary>
     private async Task<bool> LoadAsync(int planId, int? measureId, CancellationToken ct)
     {
-        var title = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (title is null) return false;
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
+        {
+            p.Title,
+            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+        }).FirstOrDefaultAsync(ct);
+        if (plan is null) return false;
         if (measureId is int id)
         {
             var number = await db.Measures.AsNoTracking().Where(m => m.Id == id && m.PlanId == planId).Select(m => m.Number).FirstOrDefaultAsync(ct);
@@ -302,7 +308,8 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
             StoredNumber = number;
         }
         PlanId = planId;
-        PlanTitle = title;
+        PlanTitle = plan.Title;
+        Levels = plan.Levels;
         MeasureId = measureId;
         var fields = await db.FieldsOfAction.AsNoTracking().Where(f => f.PlanId == planId).ToListAsync(ct);
         Fields = fields.InOrder().Select(f => new FieldChoice(f.Id, f.Number, f.Title)).ToList();

@@ -8,9 +8,10 @@ namespace Planwerk.Features.Plans.Manage;
 /// field 4. A number must start with its field's number, so the printed plan reads in order.</summary>
 public static class MeasureNumbers
 {
-    public const string Missing = "Bitte geben Sie eine Nummer für die Maßnahme an.";
-    public const string WrongFormat = "Die Nummer der Maßnahme muss die Form „4.3“ haben: Nummer des Teilbereichs, Punkt, laufende Nummer.";
-    public const string WrongField = "Die Nummer der Maßnahme muss mit der Nummer ihres Teilbereichs beginnen: {0}.";
+    // Formatted with the field's number ({0}) and the plan's word for a field ({1}).
+    public const string Missing = "Bitte geben Sie eine Nummer an.";
+    public const string WrongFormat = "Die Nummer muss die Form „4.3“ haben: {1}-Nummer, Punkt, laufende Nummer.";
+    public const string WrongField = "Die Nummer muss mit der {1}-Nummer beginnen: {0}.";
 
     public static string Compose(int fieldNumber, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"{fieldNumber}.{index}");
@@ -24,7 +25,7 @@ public static class MeasureNumbers
     }
 
     /// <summary>Null when the number is good for a measure in the field; otherwise the message
-    /// (a SharedResource key, formatted with the field's number).</summary>
+    /// (a SharedResource key, formatted with the field's number and the plan's word for a field).</summary>
     public static string? Problem(string? number, int fieldNumber)
     {
         if (string.IsNullOrWhiteSpace(number)) return Missing;

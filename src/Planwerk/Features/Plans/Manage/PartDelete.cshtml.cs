@@ -37,6 +37,11 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
 
     public string PlanTitle { get; private set; } = "";
 
+    public PlanLevels Levels { get; private set; } = PlanLevels.Default;
+
+    /// <summary>The plan's words for the level being deleted.</summary>
+    public LevelWords Words => Item.Kind switch { Principles => Levels.Principle, Fields => Levels.Field, _ => Levels.Measure };
+
     public Part Item { get; private set; } = null!;
 
     /// <summary>Why the item cannot be deleted now, or null.</summary>
@@ -97,12 +102,7 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
 
     private Task<IActionResult> DeletedAsync(int planId)
     {
-        var notice = Item.Kind switch
-        {
-            Principles => localizer["Die Leitlinie wurde gelöscht."],
-            Fields => localizer["Der Teilbereich wurde gelöscht."],
-            _ => localizer["Die Maßnahme wurde gelöscht."],
-        };
+        var notice = localizer["{0} „{1}“ wurde gelöscht.", Words.One, Item.Label];
         return SavedAsync(cache, notice, PlanUrl(planId) + (Item.Kind == Principles ? "#principles" : "#fields"));
     }
 
@@ -115,10 +115,17 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
 
     private async Task<bool> LoadAsync(int planId, string kind, int id, CancellationToken ct)
     {
-        var planTitle = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        if (planTitle is null) return false;
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
+        {
+            p.Title,
+            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+        }).FirstOrDefaultAsync(ct);
+        if (plan is null) return false;
         PlanId = planId;
-        PlanTitle = planTitle;
+        PlanTitle = plan.Title;
+        Levels = plan.Levels;
         Part? item = kind switch
         {
             Principles => await db.Principles.AsNoTracking().Where(p => p.Id == id && p.PlanId == planId)
@@ -132,7 +139,7 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
         if (item is null) return false;
         Item = item;
         Refusal = item.Kind == Fields && item.MeasureCount > 0
-            ? localizer["Der Teilbereich enthält noch {0} Maßnahmen und kann deshalb nicht gelöscht werden. Verschieben Sie die Maßnahmen in einen anderen Teilbereich oder löschen Sie sie zuerst.", item.MeasureCount].Value
+            ? localizer["{0} „{1}“ enthält noch {2} und kann deshalb nicht gelöscht werden. Verschieben Sie diese zuerst an eine andere Stelle des Plans oder löschen Sie sie.", Levels.Field.One, item.Label, Levels.Measure.Counted(item.MeasureCount)].Value
             : null;
         return true;
     }

@@ -20,6 +20,8 @@ public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
 {
     public sealed record Summary(DeletedPlan Plan, int Version, IReadOnlyList<string> Successors)
     {
+        public PlanLevels Levels { get; init; } = PlanLevels.Default;
+
         public int Id => Plan.Id;
         public string Title => Plan.Title;
     }
@@ -86,6 +88,9 @@ public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
             {
                 p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.IsPublic, p.Version,
                 Principles = p.Principles.Count, Fields = p.Fields.Count, Measures = p.Measures.Count,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
             })
             .FirstOrDefaultAsync(ct);
         if (plan is null) return null;
@@ -93,6 +98,6 @@ public sealed class PlanDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
         var versions = await db.PlanVersions.CountAsync(v => v.PlanId == planId, ct);
         var successors = await db.Plans.AsNoTracking().Where(p => p.PredecessorId == planId).OrderBy(p => p.Title).Select(p => p.Title).ToListAsync(ct);
         return new Summary(new DeletedPlan(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State, plan.IsPublic,
-            plan.Principles, plan.Fields, plan.Measures, sections, versions), plan.Version, successors);
+            plan.Principles, plan.Fields, plan.Measures, sections, versions), plan.Version, successors) { Levels = plan.Levels };
     }
 }

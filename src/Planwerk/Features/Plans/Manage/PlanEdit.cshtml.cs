@@ -223,7 +223,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
                 await LoadAsync(ct);
             },
             saved: () => (isNew
-                ? localizer["Der Fachplan wurde angelegt. Fügen Sie nun Leitlinien, Teilbereiche und Maßnahmen hinzu."]
+                ? localizer["Der Fachplan wurde angelegt. Fügen Sie nun {0}, {1} und {2} hinzu.", saving.Levels.Principle.ManyInSentence, saving.Levels.Field.ManyInSentence, saving.Levels.Measure.ManyInSentence]
                 : localizer["Der Fachplan wurde gespeichert."], PlanUrl(saving.Id)));
     }
 
@@ -242,8 +242,9 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await StructureChanges.RenumberAsync(db, plan, clock.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);
+        var levels = await db.Plans.AsNoTracking().Where(p => p.Id == plan).SelectLevels().FirstAsync(ct);
         var notice = result.ChangesAnything
-            ? localizer["Neu nummeriert: {0} Teilbereiche und {1} Maßnahmen haben eine neue Nummer.", result.FieldNumbers.Count, result.MeasureNumbers.Count]
+            ? localizer["Neu nummeriert: {0} und {1} haben eine neue Nummer.", levels.Field.Counted(result.FieldNumbers.Count), levels.Measure.Counted(result.MeasureNumbers.Count)]
             : localizer["Die Nummern entsprachen schon der Reihenfolge; nichts wurde geändert."];
         return await SavedAsync(cache, notice, PlanUrl(plan) + "#fields");
     }

@@ -20,15 +20,16 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
     public sealed class PrincipleInput
     {
         [Display(Name = "Titel")]
-        [Required(ErrorMessage = "Bitte geben Sie einen Titel für die Leitlinie an.")]
-        [StringLength(500, ErrorMessage = "Der Titel der Leitlinie darf höchstens {1} Zeichen lang sein.")]
+        // The messages name no level: attributes cannot know the plan's word, and the form's heading does.
+        [Required(ErrorMessage = "Bitte geben Sie einen Titel an.")]
+        [StringLength(500, ErrorMessage = "Der Titel darf höchstens {1} Zeichen lang sein.")]
         public string? Title { get; set; }
 
         [Display(Name = "Beschreibung")]
         public string? Description { get; set; }
 
         [Display(Name = "Position")]
-        [Required(ErrorMessage = "Bitte geben Sie die Position der Leitlinie an.")]
+        [Required(ErrorMessage = "Bitte geben Sie die Position an.")]
         public int? Position { get; set; }
 
         /// <summary>The position the form was loaded with: only a changed position reorders the
@@ -48,6 +49,8 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
     public int PlanId { get; private set; }
 
     public string PlanTitle { get; private set; } = "";
+
+    public PlanLevels Levels { get; private set; } = PlanLevels.Default;
 
     public int? PrincipleId { get; private set; }
 
@@ -78,7 +81,7 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
         var principle = key is int existing ? await db.Principles.FirstAsync(p => p.Id == existing, ct) : null;
 
         if (Input.Position is int wanted && (wanted < 1 || wanted > PlaceCount))
-            ModelState.AddModelError("Input.Position", localizer["Die Position der Leitlinie muss zwischen 1 und {0} liegen.", PlaceCount]);
+            ModelState.AddModelError("Input.Position", localizer["Die Position muss zwischen 1 und {0} liegen.", PlaceCount]);
         if (principle is not null && principle.Version != Input.Version) await ShowConflictAsync(principle, ct);
         if (!ModelState.IsValid || Conflict is not null) return Page();
 
@@ -103,13 +106,13 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
             },
             reload: () => db.Principles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == saving.Id, ct),
             showConflict: stored => ShowConflictAsync(stored, ct),
-            saved: () => (isNew ? localizer["Die Leitlinie wurde angelegt."] : localizer["Die Leitlinie wurde gespeichert."],
+            saved: () => (isNew ? localizer["{0} „{1}“ wurde angelegt.", Levels.Principle.One, saving.Title] : localizer["{0} „{1}“ wurde gespeichert.", Levels.Principle.One, saving.Title],
                 PlanUrl(planId) + "#principle-" + saving.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
     private async Task ShowConflictAsync(Principle stored, CancellationToken ct)
     {
-        ModelState.AddModelError("", localizer["Diese Leitlinie wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        ModelState.AddModelError("", localizer["{0} „{1}“ wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand.", Levels.Principle.One, stored.Title]);
         var place = await PlaceOfAsync(stored.PlanId, stored.Id, ct);
         Conflict = new EditConflict()
             .Compare(localizer["Titel"], Input.Title, stored.Title)
@@ -131,11 +134,18 @@ public sealed class PrincipleEditModel(PlanwerkDbContext db, IOutputCacheStore c
     private async Task<bool> LoadAsync(int planId, int? principleId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Title, Count = p.Principles.Count }).FirstOrDefaultAsync(ct);
+            .Select(p => new
+            {
+                p.Title, Count = p.Principles.Count,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+            }).FirstOrDefaultAsync(ct);
         if (plan is null) return false;
         if (principleId is int id && !await db.Principles.AnyAsync(p => p.Id == id && p.PlanId == planId, ct)) return false;
         PlanId = planId;
         PlanTitle = plan.Title;
+        Levels = plan.Levels;
         PrincipleId = principleId;
         PlaceCount = principleId is null ? plan.Count + 1 : plan.Count;
         return true;

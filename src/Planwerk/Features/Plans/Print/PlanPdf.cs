@@ -40,17 +40,25 @@ public static class PlanPdf
     }
 
     /// <summary>"Fachplan-Asyl-und-Integration-2022.pdf": the plan's title in letters, digits and hyphens,
-    /// with the field or measure number appended for a part.</summary>
+    /// with the plan's word for the level and the field or measure number appended for a part
+    /// ("…-Themenfeld-4.pdf").</summary>
     public static string FileName(PrintDocument document)
     {
         var name = Slug(document.Title);
         if (name.Length == 0) name = "Fachplan-" + document.PlanId.ToString(CultureInfo.InvariantCulture);
         return document.Scope switch
         {
-            DocumentScope.Field => $"{name}-Teilbereich-{document.Field.Number.ToString(CultureInfo.InvariantCulture)}.pdf",
-            DocumentScope.Measure => $"{name}-Massnahme-{Slug(document.Measure.Number)}.pdf",
+            DocumentScope.Field => $"{name}-{LevelSlug(document.Plan.LevelNames.Field, PlanLevels.Default.Field)}-{document.Field.Number.ToString(CultureInfo.InvariantCulture)}.pdf",
+            DocumentScope.Measure => $"{name}-{LevelSlug(document.Plan.LevelNames.Measure, PlanLevels.Default.Measure)}-{Slug(document.Measure.Number)}.pdf",
             _ => name + ".pdf",
         };
+    }
+
+    /// <summary>The level's word as a file name part; a word with nothing left ("<>") takes the default's.</summary>
+    private static string LevelSlug(LevelWords words, LevelWords fallback)
+    {
+        var slug = Slug(words.One).Replace(".", "", StringComparison.Ordinal);
+        return slug.Length > 0 ? slug : Slug(fallback.One);
     }
 
     private static string Slug(string text)

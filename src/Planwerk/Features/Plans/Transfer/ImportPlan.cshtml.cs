@@ -16,7 +16,7 @@ namespace Planwerk.Features.Plans.Transfer;
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const string Created = "Der Plan „{0}“ wurde aus dem JSON-Dokument angelegt: {1} Teilbereiche, {2} Maßnahmen. Er ist noch nicht öffentlich.";
+    public const string Created = "Der Plan „{0}“ wurde aus dem JSON-Dokument angelegt: {1}, {2}. Er ist noch nicht öffentlich.";
 
     internal const int UploadLimit = PlanImport.MaxBytes + 2 * 1024 * 1024;
 
@@ -52,7 +52,7 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
             return Page();
         }
         // The new plan is not public, so no public page changed and the cache stays.
-        TempData[nameof(IndexModel.CreatedFromJson)] = localizer[Created, result.Title, result.Fields, result.Measures].Value;
+        TempData[nameof(IndexModel.CreatedFromJson)] = localizer[Created, result.Title, result.Levels.Field.Counted(result.Fields), result.Levels.Measure.Counted(result.Measures)].Value;
         return LocalRedirect($"/{HttpContext.RequiredMunicipality().Slug}/manage/plans/{result.PlanId}/transfer");
     }
 }

@@ -45,7 +45,7 @@ public static class ImportTexts
     public const string XlsxNoSheet = "Die Excel-Arbeitsmappe enthält kein Tabellenblatt.";
     public const string CsvBroken = "Die CSV-Datei ist fehlerhaft (Datensatz {0}): Ein Anführungszeichen ist nicht geschlossen oder steht mitten in einem Wert.";
     public const string NoHeader = "Die erste Zeile muss die Spaltenüberschriften enthalten; sie ist leer.";
-    public const string NoRows = "Die Datei enthält keine Maßnahmen (nur die Überschriftenzeile).";
+    public const string NoRows = "Die Datei enthält nur die Überschriftenzeile.";
     public const string TooManyRows = "Die Datei enthält mehr als {0} Zeilen.";
     public const string NotJson = "Die Datei ist kein gültiges JSON (Zeile {0}, Zeichen {1}).";
     public const string JsonNotPlanwerk = "Die Datei ist kein Planwerk-Plan: „format“ muss „planwerk-plan“ sein.";
@@ -60,17 +60,18 @@ public static class ImportTexts
     public const string MissingColumn = "Die Pflichtspalte fehlt. Erlaubte Überschriften: „{0}“ oder „{1}“.";
     public const string UnnamedColumn = "Die Spalte {0} hat Werte, aber keine Überschrift.";
 
-    // Cells.
+    // Cells. The plan's words for its levels are arguments too (the last ones), so a message reads
+    // "Themenfeld 7 …" in a plan of Themenfelder; the wording works with any noun, whatever its gender.
     public const string Required = "Bitte geben Sie einen Wert an.";
     public const string TooLong = "Der Wert ist zu lang: {0} Zeichen, erlaubt sind höchstens {1}.";
     public const string ControlCharacter = "Der Wert enthält ein unzulässiges Steuerzeichen (U+{0}).";
-    public const string NotAFieldNumber = "„{0}“ ist keine gültige Nummer eines Teilbereichs (eine ganze Zahl von 1 bis 999).";
-    public const string UnknownField = "Den Teilbereich {0} gibt es in diesem Plan nicht. Geben Sie in der Spalte „Teilbereich-Titel“ einen Titel an, damit er angelegt wird.";
-    public const string FieldTitleDiffers = "Für den Teilbereich {0} steht in Zeile {1} ein anderer Titel.";
-    public const string NotANumber = "„{0}“ ist keine gültige Nummer einer Maßnahme. Sie hat die Form „4.3“: Nummer des Teilbereichs, Punkt, laufende Nummer.";
-    public const string NumberOutsideField = "Die Nummer „{0}“ muss mit der Nummer ihres Teilbereichs beginnen: {1}.";
+    public const string NotAFieldNumber = "„{0}“ ist keine gültige {1}-Nummer (eine ganze Zahl von 1 bis 999).";
+    public const string UnknownField = "{1} {0} gibt es in diesem Plan nicht. Ein Titel in der Spalte „{2}“ legt {1} {0} an.";
+    public const string FieldTitleDiffers = "Für {2} {0} steht in Zeile {1} ein anderer Titel.";
+    public const string NotANumber = "„{0}“ ist keine gültige {1}-Nummer. Sie hat die Form „4.3“: {2}-Nummer, Punkt, laufende Nummer.";
+    public const string NumberOutsideField = "Die Nummer „{0}“ muss mit der {2}-Nummer beginnen: {1}.";
     public const string DuplicateNumber = "Die Nummer {0} kommt schon in Zeile {1} vor.";
-    public const string NumberTaken = "Die Nummer {0} hat in diesem Plan schon die Maßnahme „{1}“ (Schlüssel {2}), die diese Datei nicht ändert.";
+    public const string NumberTaken = "Die Nummer {0} ist in diesem Plan schon vergeben: {3} „{1}“ (Schlüssel {2}), von dieser Datei nicht geändert.";
     public const string NotADate = "„{0}“ ist kein gültiges Datum. Schreiben Sie es als 2019-07-01 oder 01.07.2019.";
     public const string EndBeforeStart = "Das Ende ({0}) liegt vor dem Beginn ({1}).";
     public const string NotAnAmount = "„{0}“ ist kein gültiger Betrag. Beispiele: 1250000.50 oder 1.250.000,50.";
@@ -85,17 +86,17 @@ public static class ImportTexts
     public const string CompletedBelowFull = "Der Status ist „Abgeschlossen“, der Fortschritt aber {0} statt 100 Prozent.";
     public const string NotAYesNo = "„{0}“ ist weder „ja“ noch „nein“.";
     public const string UnknownDistrict = "Den Stadtbezirk „{0}“ gibt es in dieser Kommune nicht. Bekannt sind: {1}.";
-    public const string NotAPrinciple = "„{0}“ ist keine Nummer einer Leitlinie.";
-    public const string UnknownPrinciple = "Eine Leitlinie {0} gibt es in diesem Plan nicht. Vorhanden: {1}.";
-    public const string NoPrinciples = "Eine Leitlinie {0} gibt es in diesem Plan nicht; er hat keine Leitlinien.";
+    public const string NotAPrinciple = "„{0}“ ist keine gültige {1}-Nummer.";
+    public const string UnknownPrinciple = "{2} {0} gibt es in diesem Plan nicht. Vorhanden: {1}.";
+    public const string NoPrinciples = "{1} {0} gibt es in diesem Plan nicht; er hat keine {2}.";
     public const string NoDistricts = "keine";
 
     // JSON documents.
     public const string PeriodOutOfRange = "Das Jahr {0} liegt nicht zwischen {1} und {2}.";
     public const string PeriodEndBeforeStart = "Das letzte Jahr des Zeitraums liegt vor dem ersten.";
-    public const string DuplicatePosition = "Die Position {0} kommt bei den Leitlinien doppelt vor.";
-    public const string NotAPosition = "Die Position einer Leitlinie muss eine ganze Zahl größer als 0 sein.";
-    public const string DuplicateFieldNumber = "Die Nummer {0} kommt bei den Teilbereichen doppelt vor.";
+    public const string DuplicatePosition = "{1}: Die Position {0} kommt doppelt vor.";
+    public const string NotAPosition = "{0}: Die Position muss eine ganze Zahl größer als 0 sein.";
+    public const string DuplicateFieldNumber = "{1}: Die Nummer {0} kommt doppelt vor.";
     public const string DuplicateDistrict = "Der Stadtbezirk „{0}“ ist doppelt aufgeführt.";
     public const string DistrictNotListed = "Der Stadtbezirk „{0}“ steht nicht in der Liste „districts“ des Dokuments.";
     public const string DistrictSeparator = "Der Name eines Stadtbezirks darf kein Semikolon enthalten (es trennt die Stadtbezirke in CSV und XLSX).";

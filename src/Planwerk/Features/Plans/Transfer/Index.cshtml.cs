@@ -26,6 +26,7 @@ public sealed class IndexModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     public string PlanTitle { get; private set; } = "";
     public bool IsPublic { get; private set; }
     public int MeasureCount { get; private set; }
+    public PlanLevels Levels { get; private set; } = PlanLevels.Default;
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
     [BindProperty]
@@ -77,10 +78,16 @@ public sealed class IndexModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     private async Task<bool> LoadAsync(int planId, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Title, p.IsPublic, Count = p.Measures.Count })
+            .Select(p => new
+            {
+                p.Title, p.IsPublic, Count = p.Measures.Count,
+                Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (plan is null) return false;
-        (PlanId, PlanTitle, IsPublic, MeasureCount) = (planId, plan.Title, plan.IsPublic, plan.Count);
+        (PlanId, PlanTitle, IsPublic, MeasureCount, Levels) = (planId, plan.Title, plan.IsPublic, plan.Count, plan.Levels);
         return true;
     }
 }

@@ -45,11 +45,11 @@ public static class MeasureColumns
 {
     public static readonly IReadOnlyList<MeasureColumnInfo> All =
     [
-        new(MeasureColumn.Key, "Schlüssel", "Key", CellKind.WholeNumber, false, "Schlüssel der Maßnahme in ihrem Plan (bleibt beim Umnummerieren gleich): ändert die Maßnahme mit diesem Schlüssel, legt sonst eine neue mit ihm an; leer für neue Maßnahmen mit dem nächsten freien Schlüssel. Die Überschrift „id“ älterer Dateien gilt auch."),
-        new(MeasureColumn.FieldNumber, "Handlungsfeld-Nummer", "Field number", CellKind.WholeNumber, true, "Nummer des Handlungsfelds, z. B. 4."),
-        new(MeasureColumn.FieldTitle, "Handlungsfeld-Titel", "Field title", CellKind.Text, false, "Titel des Handlungsfelds; legt es an, wenn es es noch nicht gibt, und benennt es sonst um."),
-        new(MeasureColumn.Number, "Nummer", "Number", CellKind.Text, true, "Nummer der Maßnahme, z. B. 4.3; beginnt mit der Nummer des Teilbereichs und ist im Plan eindeutig."),
-        new(MeasureColumn.Title, "Titel", "Title", CellKind.Text, true, "Titel der Maßnahme."),
+        new(MeasureColumn.Key, "Schlüssel", "Key", CellKind.WholeNumber, false, "Schlüssel im Plan (bleibt beim Umnummerieren gleich): ändert den Eintrag ({1}) mit diesem Schlüssel, legt sonst einen neuen mit ihm an; leer für neue Einträge mit dem nächsten freien Schlüssel. Die Überschrift „id“ älterer Dateien gilt auch."),
+        new(MeasureColumn.FieldNumber, "Handlungsfeld-Nummer", "Field number", CellKind.WholeNumber, true, "{0}-Nummer, z. B. 4."),
+        new(MeasureColumn.FieldTitle, "Handlungsfeld-Titel", "Field title", CellKind.Text, false, "{0}-Titel: legt zu einer neuen Nummer einen neuen Eintrag an und benennt sonst um."),
+        new(MeasureColumn.Number, "Nummer", "Number", CellKind.Text, true, "{1}-Nummer, z. B. 4.3: {0}-Nummer, Punkt, laufende Nummer; im Plan eindeutig."),
+        new(MeasureColumn.Title, "Titel", "Title", CellKind.Text, true, "{1}-Titel."),
         new(MeasureColumn.Goal, "Ziel", "Goal", CellKind.Text, false, "Ziel (Markdown)."),
         new(MeasureColumn.Description, "Beschreibung", "Description", CellKind.Text, false, "Beschreibung (Markdown)."),
         new(MeasureColumn.TargetGroups, "Zielgruppen", "Target groups", CellKind.Text, false, "Zielgruppen."),
@@ -61,10 +61,10 @@ public static class MeasureColumns
         new(MeasureColumn.EstimatedCost, "Geschätzte Kosten", "Estimated cost", CellKind.Amount, false, "Geschätzte Kosten in Euro, z. B. 1250000.50 (auch 1.250.000,50)."),
         new(MeasureColumn.Funding, "Finanzierung", "Funding", CellKind.Text, false, "Finanzierung."),
         new(MeasureColumn.Priority, "Priorität", "Priority", CellKind.Text, false, "Hoch, Mittel oder Niedrig (auch High, Medium, Low); leer heißt Mittel."),
-        new(MeasureColumn.Principles, "Leitlinien", "Principles", CellKind.Text, false, "Nummern (Positionen) der Leitlinien, getrennt durch Semikolon, z. B. 1; 3."),
+        new(MeasureColumn.Principles, "Leitlinien", "Principles", CellKind.Text, false, "Nummern (Positionen) der {2}, getrennt durch Semikolon, z. B. 1; 3."),
         new(MeasureColumn.Status, "Status", "Status", CellKind.Text, false, "Nicht begonnen, In Umsetzung, Abgeschlossen, Verzögert oder Eingestellt (auch NotStarted, InProgress, Completed, Delayed, Discontinued)."),
         new(MeasureColumn.Progress, "Fortschritt", "Progress", CellKind.WholeNumber, false, "Fortschritt in Prozent, 0 bis 100; bei „Abgeschlossen“ 100."),
-        new(MeasureColumn.IsExample, "Beispielinhalt", "Example", CellKind.Text, false, "„ja“, wenn die Maßnahme ein Beispielinhalt ist, sonst „nein“."),
+        new(MeasureColumn.IsExample, "Beispielinhalt", "Example", CellKind.Text, false, "„ja“ für einen Beispielinhalt, sonst „nein“."),
     ];
 
     public static MeasureColumnInfo Info(MeasureColumn column) => All[(int)column];

@@ -42,6 +42,7 @@ public static class MeasureImport
         if (problems.Count > 0) return MeasureImportResult.Failed(problems);
 
         var target = await PlanInDatabase.LoadAsync(db, planId, cancellationToken);
+        var words = levels ?? PlanLevels.Default;
         var rows = new List<RowValues>();
         foreach (var row in sheet.Rows)
         {
@@ -51,10 +52,10 @@ public static class MeasureImport
                 problems.Add(ImportProblem.InRow(row.Number, ExtraCells, row.Cells.Count.ToString(CultureInfo.InvariantCulture), sheet.Header.Count.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
-            rows.Add(ReadRow(row, columns, target, problems));
+            rows.Add(ReadRow(row, columns, target, words, problems));
         }
         if (rows.Count == 0 && problems.Count == 0) problems.Add(ImportProblem.InFile(ImportTexts.NoRows));
-        CheckAcrossRows(rows, columns, target, problems);
+        CheckAcrossRows(rows, columns, target, words, problems);
         if (problems.Count > 0) return MeasureImportResult.Failed(problems);
 
         try
@@ -167,7 +168,7 @@ public static class MeasureImport
         MeasureColumn.ResponsibleOffice, MeasureColumn.PartnerOrganisations, MeasureColumn.Funding,
     ];
 
-    private static RowValues ReadRow(SheetRow row, Columns columns, PlanInDatabase target, List<ImportProblem> problems)
+    private static RowValues ReadRow(SheetRow row, Columns columns, PlanInDatabase target, PlanLevels levels, List<ImportProblem> problems)
     {
         var values = new RowValues { Row = row.Number };
         string Cell(MeasureColumn column)
@@ -206,7 +207,7 @@ public static class MeasureImport
 
         values.FieldNumber = string.IsNullOrWhiteSpace(Cell(MeasureColumn.FieldNumber))
             ? Missing(MeasureColumn.FieldNumber)
-            : Take(MeasureColumn.FieldNumber, ValueParsing.FieldNumber(Cell(MeasureColumn.FieldNumber)).AsNullable());
+            : Take(MeasureColumn.FieldNumber, ValueParsing.FieldNumber(Cell(MeasureColumn.FieldNumber), levels.Field.One).AsNullable());
         if (columns.Has(MeasureColumn.FieldTitle))
         {
             var title = Cell(MeasureColumn.FieldTitle);
@@ -220,11 +221,11 @@ public static class MeasureImport
         }
         else if (!Measure.IsValidNumber(number) || !number.Contains('.', StringComparison.Ordinal))
         {
-            Problem(MeasureColumn.Number, ImportTexts.NotANumber, number);
+            Problem(MeasureColumn.Number, ImportTexts.NotANumber, number, levels.Measure.One, levels.Field.One);
         }
         else if (values.FieldNumber is int fieldNumber && MeasureNumbers.FieldPart(number) != fieldNumber)
         {
-            Problem(MeasureColumn.Number, ImportTexts.NumberOutsideField, number, fieldNumber.ToString(CultureInfo.InvariantCulture));
+            Problem(MeasureColumn.Number, ImportTexts.NumberOutsideField, number, fieldNumber.ToString(CultureInfo.InvariantCulture), levels.Field.One);
         }
         else
         {
@@ -264,16 +265,16 @@ public static class MeasureImport
             foreach (var item in ValueParsing.ListItems(Cell(MeasureColumn.Principles), commaSeparates: true))
             {
                 if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
-                    Problem(MeasureColumn.Principles, ImportTexts.NotAPrinciple, item);
+                    Problem(MeasureColumn.Principles, ImportTexts.NotAPrinciple, item, levels.Principle.One);
                 else if (target.PrinciplesByPosition.GetValueOrDefault(position) is { } principle)
                 {
                     if (!principles.Contains(principle)) principles.Add(principle);
                 }
                 else if (target.PrinciplesByPosition.Count == 0)
-                    Problem(MeasureColumn.Principles, ImportTexts.NoPrinciples, item);
+                    Problem(MeasureColumn.Principles, ImportTexts.NoPrinciples, item, levels.Principle.One, levels.Principle.ManyInSentence);
                 else
                     Problem(MeasureColumn.Principles, ImportTexts.UnknownPrinciple, item,
-                        string.Join(", ", target.PrinciplesByPosition.Keys.Order().Select(p => p.ToString(CultureInfo.InvariantCulture))));
+                        string.Join(", ", target.PrinciplesByPosition.Keys.Order().Select(p => p.ToString(CultureInfo.InvariantCulture))), levels.Principle.One);
             }
             values.Principles = principles;
         }
@@ -330,7 +331,7 @@ public static class MeasureImport
 
     // ------------------------------------------------------------------ across rows
 
-    private static void CheckAcrossRows(List<RowValues> rows, Columns columns, PlanInDatabase target, List<ImportProblem> problems)
+    private static void CheckAcrossRows(List<RowValues> rows, Columns columns, PlanInDatabase target, PlanLevels levels, List<ImportProblem> problems)
     {
         var keyRows = new Dictionary<int, int>();
         var numberRows = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -354,7 +355,7 @@ public static class MeasureImport
                 if (fieldTitles.TryGetValue(field, out var earlier))
                 {
                     if (!string.Equals(earlier.Title, title, StringComparison.Ordinal))
-                        problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.FieldTitle), ImportTexts.FieldTitleDiffers, Str(field), Str(earlier.Row)));
+                        problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.FieldTitle), ImportTexts.FieldTitleDiffers, Str(field), Str(earlier.Row), levels.Field.One));
                 }
                 else fieldTitles[field] = (title, row.Row);
             }
@@ -362,7 +363,8 @@ public static class MeasureImport
         foreach (var row in rows)
         {
             if (row.FieldNumber is int field && !target.FieldsByNumber.ContainsKey(field) && !fieldTitles.ContainsKey(field))
-                problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.FieldNumber), ImportTexts.UnknownField, Str(field)));
+                problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.FieldNumber), ImportTexts.UnknownField, Str(field), levels.Field.One,
+                    MeasureColumns.Header(MeasureColumns.Info(MeasureColumn.FieldTitle), levels)));
         }
 
         // A number may be taken by a measure of the plan that the file leaves as it is.
@@ -371,7 +373,7 @@ public static class MeasureImport
         {
             if (row.Number is string number && target.MeasuresByNumber.GetValueOrDefault(number) is { } holder
                 && holder != row.Existing && !changedByFile.Contains(holder.Id))
-                problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.Number), ImportTexts.NumberTaken, number, holder.Title, Str(holder.Key)));
+                problems.Add(ImportProblem.At(row.Row, columns.Header(MeasureColumn.Number), ImportTexts.NumberTaken, number, holder.Title, Str(holder.Key), levels.Measure.One));
         }
     }
 

@@ -13,6 +13,9 @@ namespace Planwerk.Features.Plans.Transfer;
 
 public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int PlanId, string Title, int Fields, int Measures, int DistrictsCreated)
 {
+    /// <summary>The new plan's words for its levels.</summary>
+    public PlanLevels Levels { get; init; } = PlanLevels.Default;
+
     public bool Succeeded => Problems.Count == 0;
 
     public static PlanImportResult Failed(params ImportProblem[] problems) => new(problems, 0, "", 0, 0, 0);
@@ -137,6 +140,7 @@ public static partial class PlanImport
     internal static List<ImportProblem> Validate(PlanDocument document, TextLimits limits)
     {
         var problems = new List<ImportProblem>();
+        var named = document.LevelNames;
         void Problem(string path, string message, params string[] arguments) => problems.Add(new ImportProblem(null, path, message, arguments));
         void Text(string path, string text, int? maxLength, bool required)
         {
@@ -171,8 +175,8 @@ public static partial class PlanImport
         {
             var p = document.Principles[i];
             var at = $"$.principles[{i}]";
-            if (p.Position < 1) Problem(at + ".position", ImportTexts.NotAPosition);
-            else if (!positions.Add(p.Position)) Problem(at + ".position", ImportTexts.DuplicatePosition, Str(p.Position));
+            if (p.Position < 1) Problem(at + ".position", ImportTexts.NotAPosition, named.Principle.Many);
+            else if (!positions.Add(p.Position)) Problem(at + ".position", ImportTexts.DuplicatePosition, Str(p.Position), named.Principle.Many);
             Text(at + ".title", p.Title, limits.PrincipleTitle, required: true);
             Text(at + ".description", p.Description, null, required: false);
         }
@@ -194,8 +198,8 @@ public static partial class PlanImport
         {
             var field = document.Fields[f];
             var at = $"$.fields[{f}]";
-            if (field.Number is < 1 or > ValueParsing.MaxFieldNumber) Problem(at + ".number", ImportTexts.NotAFieldNumber, Str(field.Number));
-            else if (!fieldNumbers.Add(field.Number)) Problem(at + ".number", ImportTexts.DuplicateFieldNumber, Str(field.Number));
+            if (field.Number is < 1 or > ValueParsing.MaxFieldNumber) Problem(at + ".number", ImportTexts.NotAFieldNumber, Str(field.Number), named.Field.One);
+            else if (!fieldNumbers.Add(field.Number)) Problem(at + ".number", ImportTexts.DuplicateFieldNumber, Str(field.Number), named.Field.Many);
             Text(at + ".title", field.Title, limits.FieldTitle, required: true);
             Text(at + ".description", field.Description, null, required: false);
 
@@ -203,8 +207,8 @@ public static partial class PlanImport
             {
                 var m = field.Measures[k];
                 var ma = $"{at}.measures[{k}]";
-                if (!Measure.IsValidNumber(m.Number) || !m.Number.Contains('.', StringComparison.Ordinal)) Problem(ma + ".number", ImportTexts.NotANumber, m.Number);
-                else if (MeasureNumbers.FieldPart(m.Number) != field.Number) Problem(ma + ".number", ImportTexts.NumberOutsideField, m.Number, Str(field.Number));
+                if (!Measure.IsValidNumber(m.Number) || !m.Number.Contains('.', StringComparison.Ordinal)) Problem(ma + ".number", ImportTexts.NotANumber, m.Number, named.Measure.One, named.Field.One);
+                else if (MeasureNumbers.FieldPart(m.Number) != field.Number) Problem(ma + ".number", ImportTexts.NumberOutsideField, m.Number, Str(field.Number), named.Field.One);
                 else if (measureNumbers.TryGetValue(m.Number, out var first)) Problem(ma + ".number", ImportTexts.DuplicateNumber, m.Number, first);
                 else measureNumbers[m.Number] = ma;
                 if (m.Key is int key)
@@ -225,7 +229,9 @@ public static partial class PlanImport
                     Problem(ma + ".districts", ImportTexts.DistrictNotListed, name);
                 foreach (var position in m.Principles.Where(p => !positions.Contains(p)))
                     Problem(ma + ".principles", positions.Count == 0 ? ImportTexts.NoPrinciples : ImportTexts.UnknownPrinciple,
-                        Str(position), string.Join(", ", positions.Order().Select(Str)));
+                        positions.Count == 0
+                            ? [Str(position), named.Principle.One, named.Principle.ManyInSentence]
+                            : [Str(position), string.Join(", ", positions.Order().Select(Str)), named.Principle.One]);
                 if (MeasureRules.Schedule(m.StartDate, m.EndDate) is not null && m.StartDate is DateOnly s && m.EndDate is DateOnly e)
                     Problem(ma + ".endDate", ImportTexts.EndBeforeStart, Iso(e), Iso(s));
                 if (m.EstimatedCost is decimal cost)
@@ -369,6 +375,6 @@ public static partial class PlanImport
         prepare?.Invoke(plan);
         // One SaveChanges is one transaction: the plan with everything in it, or nothing.
         await db.SaveChangesAsync(cancellationToken);
-        return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated);
+        return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated) { Levels = document.LevelNames };
     }
 }

@@ -88,12 +88,13 @@ public static partial class ValueParsing
         return value > MaxAmount ? Parsed.Fail<decimal?>(ImportTexts.AmountTooLarge) : Parsed.Ok<decimal?>(PlanDocument.NormalizeAmount(value));
     }
 
-    public static Parsed<int> FieldNumber(string cell)
+    /// <summary>A field's number; <paramref name="fieldWord"/> is the plan's word for a field, for the message.</summary>
+    public static Parsed<int> FieldNumber(string cell, string fieldWord)
     {
         var text = cell.Trim();
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxFieldNumber
             ? Parsed.Ok<int>(n)
-            : Parsed.Fail<int>(ImportTexts.NotAFieldNumber, text);
+            : Parsed.Fail<int>(ImportTexts.NotAFieldNumber, text, fieldWord);
     }
 
     public static Parsed<int?> Key(string cell)

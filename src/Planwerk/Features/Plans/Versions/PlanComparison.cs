@@ -12,9 +12,12 @@ public enum FactKind
     Value,
 }
 
-/// <summary>One fact with different values on the two sides. <see cref="Label"/> is a German text key.</summary>
+/// <summary>One fact with different values on the two sides. <see cref="Label"/> is a German text key,
+/// unless <see cref="Level"/> names it: then the label is that level's plural in the plan's own words.</summary>
 public sealed record FactChange(string Label, string Old, string New, FactKind Kind)
 {
+    public LevelWords? Level { get; init; }
+
     public IReadOnlyList<DiffPart> Words => WordDiff.Compute(Old, New);
 }
 
@@ -59,6 +62,9 @@ public sealed record MeasureChange(
 public sealed class PlanComparison
 {
     public required IReadOnlyList<FactChange> PlanFacts { get; init; }
+
+    /// <summary>The words of the newer side's plan for its levels.</summary>
+    public PlanLevels Levels { get; init; } = PlanLevels.Default;
 
     public required IReadOnlyList<PartChange> Principles { get; init; }
 
@@ -107,13 +113,14 @@ public sealed class PlanComparison
 
         var (pairs, removed, added) = MatchMeasures(a.AllMeasures().ToList(), b.AllMeasures().ToList());
         var changed = pairs
-            .Select(p => new MeasureChange(p.Old.Measure, p.Old.Field, p.New.Measure, p.New.Field, MeasureFacts(p.Old.Measure, p.New.Measure)))
+            .Select(p => new MeasureChange(p.Old.Measure, p.Old.Field, p.New.Measure, p.New.Field, MeasureFacts(p.Old.Measure, p.New.Measure, b.LevelNames)))
             .Where(m => m.IsMoved || m.Facts.Count > 0)
             .ToList();
 
         return new PlanComparison
         {
             PlanFacts = planFacts,
+            Levels = b.LevelNames,
             Principles = principles,
             Fields = fields,
             Sections = sections,
@@ -155,7 +162,7 @@ public sealed class PlanComparison
         }
     }
 
-    private static List<FactChange> MeasureFacts(MeasureDocument x, MeasureDocument y)
+    private static List<FactChange> MeasureFacts(MeasureDocument x, MeasureDocument y, PlanLevels levels)
     {
         var facts = new List<FactChange>();
         Text(facts, "Titel", x.Title, y.Title);
@@ -170,7 +177,7 @@ public sealed class PlanComparison
         Value(facts, "Geschätzte Kosten", CostText(x.EstimatedCost), CostText(y.EstimatedCost));
         Text(facts, "Finanzierung", x.Funding, y.Funding);
         Choice(facts, "Priorität", PlanText.Priority(x.Priority), PlanText.Priority(y.Priority));
-        Value(facts, "Dient den Leitlinien", PrinciplesText(x.Principles), PrinciplesText(y.Principles));
+        Value(facts, "Leitlinien", PrinciplesText(x.Principles), PrinciplesText(y.Principles), levels.Principle);
         Choice(facts, "Status", PlanText.Status(x.Status), PlanText.Status(y.Status));
         Value(facts, "Fortschritt", PlanFormat.Percent(x.Progress), PlanFormat.Percent(y.Progress));
         Choice(facts, "Beispielinhalt", YesNo(x.IsExample), YesNo(y.IsExample));
@@ -245,13 +252,13 @@ public sealed class PlanComparison
 
     private static void Text(List<FactChange> facts, string label, string? x, string? y) => Add(facts, label, x ?? "", y ?? "", FactKind.Text);
 
-    private static void Value(List<FactChange> facts, string label, string x, string y) => Add(facts, label, x, y, FactKind.Value);
+    private static void Value(List<FactChange> facts, string label, string x, string y, LevelWords? level = null) => Add(facts, label, x, y, FactKind.Value, level);
 
     private static void Choice(List<FactChange> facts, string label, string x, string y) => Add(facts, label, x, y, FactKind.Choice);
 
-    private static void Add(List<FactChange> facts, string label, string x, string y, FactKind kind)
+    private static void Add(List<FactChange> facts, string label, string x, string y, FactKind kind, LevelWords? level = null)
     {
-        if (!string.Equals(x, y, StringComparison.Ordinal)) facts.Add(new FactChange(label, x, y, kind));
+        if (!string.Equals(x, y, StringComparison.Ordinal)) facts.Add(new FactChange(label, x, y, kind) { Level = level });
     }
 
     private static string YesNo(bool value) => value ? "ja" : "nein";

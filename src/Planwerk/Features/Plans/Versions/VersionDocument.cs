@@ -38,6 +38,9 @@ public sealed record VersionDocument(PlanDocument Plan)
 
     public static VersionDocument Of(PlanDocument plan) => new(plan);
 
+    /// <summary>A version frozen before plans named their levels shows the plan's words of today.</summary>
+    public VersionDocument WithLevels(PlanLevels current) => Plan.Levels is null ? new(Plan with { Levels = current }) : this;
+
     /// <summary>The numbers of the images a version holds, for resolving its sections' <c>image:N</c> references.</summary>
     public IReadOnlySet<int> ImageNumbers => Plan.Images.Select(i => i.Number).ToHashSet();
 

@@ -35,11 +35,17 @@ public static class VersionReads
 {
     public const string Current = "current";
 
-    public sealed record PlanRow(int Id, string Title, bool IsPublic);
+    public sealed record PlanRow(int Id, string Title, bool IsPublic)
+    {
+        /// <summary>The plan's words for its levels now; a version frozen without them shows these.</summary>
+        public PlanLevels Levels { get; init; } = PlanLevels.Default;
+    }
 
     public static Task<PlanRow?> PlanAsync(this PlanwerkDbContext db, int planId, bool publicOnly, CancellationToken ct) =>
         db.Plans.AsNoTracking().Where(p => p.Id == planId && (!publicOnly || p.IsPublic))
-            .Select(p => new PlanRow(p.Id, p.Title, p.IsPublic)).FirstOrDefaultAsync(ct);
+            .Select(p => new PlanRow(p.Id, p.Title, p.IsPublic) { Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)) }).FirstOrDefaultAsync(ct);
 
     /// <summary>The plan's versions, newest first.</summary>
     public static async Task<List<VersionItem>> VersionsOfAsync(this PlanwerkDbContext db, int planId, CancellationToken ct)
@@ -65,9 +71,15 @@ public static class VersionReads
     {
         var row = await db.PlanVersions.AsNoTracking()
             .Where(v => v.Id == versionId && v.PlanId == planId && (!publicOnly || v.Plan!.IsPublic))
-            .Select(v => new { Item = new VersionItem(v.Id, v.Name, v.Note, v.CreatedAt, v.CreatedByName, v.Plan!.AdoptedVersionId == v.Id ? v.Plan.AdoptedOn : null), v.Document, PlanTitle = v.Plan!.Title })
+            .Select(v => new
+            {
+                Item = new VersionItem(v.Id, v.Name, v.Note, v.CreatedAt, v.CreatedByName, v.Plan!.AdoptedVersionId == v.Id ? v.Plan.AdoptedOn : null), v.Document, PlanTitle = v.Plan!.Title,
+                Levels = new PlanLevels(new LevelWords(v.Plan.PrincipleSingular, v.Plan.PrinciplePlural, v.Plan.PrincipleSingularEn, v.Plan.PrinciplePluralEn),
+                    new LevelWords(v.Plan.FieldSingular, v.Plan.FieldPlural, v.Plan.FieldSingularEn, v.Plan.FieldPluralEn),
+                    new LevelWords(v.Plan.MeasureSingular, v.Plan.MeasurePlural, v.Plan.MeasureSingularEn, v.Plan.MeasurePluralEn)),
+            })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new VersionView(row.Item, row.PlanTitle, VersionDocument.Read(row.Document));
+        return row is null ? null : new VersionView(row.Item, row.PlanTitle, VersionDocument.Read(row.Document).WithLevels(row.Levels));
     }
 
     /// <summary>Null when the plan or a named version is not there (or not public for the public).
@@ -85,7 +97,7 @@ public static class VersionReads
         var ids = new[] { fromSide.Version?.Id, toSide.Version?.Id }.OfType<int>().Distinct().ToList();
         var documents = ids.Count == 0 ? [] : await db.PlanVersions.AsNoTracking()
             .Where(v => v.PlanId == planId && ids.Contains(v.Id))
-            .Select(v => new { v.Id, v.Document }).ToDictionaryAsync(v => v.Id, v => VersionDocument.Read(v.Document), ct);
+            .Select(v => new { v.Id, v.Document }).ToDictionaryAsync(v => v.Id, v => VersionDocument.Read(v.Document).WithLevels(plan.Levels), ct);
         VersionDocument? current = null;
         if (fromSide.Version is null || toSide.Version is null)
             current = VersionDocument.Of(await PlanDocument.LoadAsync(db, planId, ct) ?? throw new InvalidOperationException("The plan went away."));

@@ -163,9 +163,9 @@ public abstract class ManagePermissionTests(PlanwerkApp app)
         });
         Assert.Equal(HttpStatusCode.OK, tampered.StatusCode);
         var errors = (await HtmlForms.ParseAsync(tampered)).Errors();
-        Assert.Contains(errors, e => e.Contains("Bitte wählen Sie den Teilbereich aus der Liste.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Handlungsfeld: Bitte wählen Sie einen Eintrag aus der Liste.", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Bitte wählen Sie nur Stadtbezirke und Ortschaften aus der Liste.", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("Bitte wählen Sie nur Leitlinien dieses Plans aus der Liste.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Leitlinien: Bitte wählen Sie nur Einträge dieses Plans aus der Liste.", StringComparison.Ordinal));
 
         Assert.Equal(before, await b.SnapshotAsync());
     }

@@ -64,7 +64,7 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
 
         // The plan page and the edit form show the text as text: no element comes out of it.
         var planPage = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("Die Maßnahme 2.2 wurde angelegt.", planPage.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Maßnahme 2.2 wurde angelegt.", planPage.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(HostileText.Script, planPage.GetElementById($"measure-{id}")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(planPage.QuerySelectorAll("main script, main img"));
         var edit = await client.GetDocumentAsync($"/{m.Slug}/manage/plans/{plan.Id}/measures/{id}");
@@ -133,14 +133,14 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
     public static TheoryData<string, string, string> BadInputs => new()
     {
         { "Input.Title=", "Input_Title", "Titel" },
-        { "Input.Title={long}", "Input_Title", "Der Titel der Maßnahme darf höchstens 500 Zeichen lang sein." },
+        { "Input.Title={long}", "Input_Title", "Der Titel darf höchstens 500 Zeichen lang sein." },
         { "Input.Number=", "Input_Number", "Nummer" },
-        { "Input.Number=4", "Input_Number", "Die Nummer der Maßnahme muss die Form „4.3“ haben" },
-        { "Input.Number=<script>", "Input_Number", "Die Nummer der Maßnahme muss die Form „4.3“ haben" },
-        { "Input.Number=2.7", "Input_Number", "Die Nummer der Maßnahme muss mit der Nummer ihres Teilbereichs beginnen: 1." },
-        { "Input.Number=1.2", "Input_Number", "Die Nummer 1.2 hat in diesem Plan schon die Maßnahme „Maßnahme 1.2“." },
-        { "Input.FieldOfActionId={foreignField}", "Input_FieldOfActionId", "Teilbereich" },
-        { "Input.FieldOfActionId=", "Input_FieldOfActionId", "Teilbereich" },
+        { "Input.Number=4", "Input_Number", "Die Nummer muss die Form „4.3“ haben: Handlungsfeld-Nummer, Punkt, laufende Nummer." },
+        { "Input.Number=<script>", "Input_Number", "Die Nummer muss die Form „4.3“ haben" },
+        { "Input.Number=2.7", "Input_Number", "Die Nummer muss mit der Handlungsfeld-Nummer beginnen: 1." },
+        { "Input.Number=1.2", "Input_Number", "Die Nummer 1.2 ist in diesem Plan schon vergeben: Maßnahme „Maßnahme 1.2“." },
+        { "Input.FieldOfActionId={foreignField}", "Input_FieldOfActionId", "Handlungsfeld: Bitte wählen Sie einen Eintrag aus der Liste." },
+        { "Input.FieldOfActionId=", "Input_FieldOfActionId", "Handlungsfeld: Bitte wählen Sie einen Eintrag aus der Liste." },
         { "Input.TargetGroups={long}", "Input_TargetGroups", "Zielgruppen" },
         { "Input.ResponsibleOffice={long}", "Input_ResponsibleOffice", "verantwortliche Stelle" },
         { "Input.PartnerOrganisations={long}", "Input_PartnerOrganisations", "Partnerorganisationen" },
@@ -159,7 +159,7 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         { "Input.Status=Finished", "Input_Status", "Bitte wählen Sie den Status aus der Liste." },
         { "Input.Priority=42", "Input_Priority", "Bitte wählen Sie die Priorität aus der Liste." },
         { "Input.DistrictIds={foreignDistrict}", "Input_DistrictIds", "Bitte wählen Sie nur Stadtbezirke und Ortschaften aus der Liste." },
-        { "Input.PrincipleIds={foreignPrinciple}", "Input_PrincipleIds", "Bitte wählen Sie nur Leitlinien dieses Plans aus der Liste." },
+        { "Input.PrincipleIds={foreignPrinciple}", "Input_PrincipleIds", "Leitlinien: Bitte wählen Sie nur Einträge dieses Plans aus der Liste." },
     };
 
     [Theory]
@@ -208,7 +208,7 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         var moved = await m.MeasureAsync(id);
         Assert.Equal((plan.Field(2).Id, "2.3", 3), (moved.FieldOfActionId, moved.Number, moved.Position));
         var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("die Nummer 2.3 bekommen", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Maßnahme 2.3 wurde gespeichert; neu in Handlungsfeld 2.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["2.1", "2.2", "2.3"], page.QuerySelectorAll($"#field-{plan.Field(2).Id} li .structure-title").Select(e => e.TextContent.Split(' ')[0]));
     }
 

@@ -92,7 +92,7 @@ public abstract class StructureEditingTests(PlanwerkApp app)
         Assert.Equal("2.2", numbers[plan.Field(1).MeasureIds[0]]);
         Assert.Equal("3.1", numbers[plan.Field(3).MeasureIds[0]]);
         var after = await client.GetDocumentAsync(url);
-        Assert.Contains("2 Teilbereiche und 4 Maßnahmen haben eine neue Nummer", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Neu nummeriert: 2 Handlungsfelder und 4 Maßnahmen haben eine neue Nummer", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(after.QuerySelector("#renumber-hint"));
 
         // A form opened before the renumbering shows an old number: saving it is refused, not silently undone.
@@ -137,12 +137,12 @@ public abstract class StructureEditingTests(PlanwerkApp app)
     }
 
     [Theory]
-    [InlineData("Input.Number", "2", "Input_Number", "Die Nummer 2 hat in diesem Plan schon der Teilbereich „Teilbereich 2“.")]
-    [InlineData("Input.Number", "0", "Input_Number", "Die Nummer des Teilbereichs muss eine ganze Zahl zwischen 1 und 999 sein.")]
-    [InlineData("Input.Number", "", "Input_Number", "Bitte geben Sie eine Nummer für den Teilbereich an.")]
+    [InlineData("Input.Number", "2", "Input_Number", "Die Nummer 2 ist in diesem Plan schon vergeben: Handlungsfeld „Teilbereich 2“.")]
+    [InlineData("Input.Number", "0", "Input_Number", "Die Nummer muss eine ganze Zahl zwischen 1 und 999 sein.")]
+    [InlineData("Input.Number", "", "Input_Number", "Bitte geben Sie eine Nummer an.")]
     [InlineData("Input.Number", "1,5", "Input_Number", "Nummer")]
-    [InlineData("Input.Title", "", "Input_Title", "Bitte geben Sie einen Titel für den Teilbereich an.")]
-    [InlineData("Input.Title", "{long}", "Input_Title", "Der Titel des Teilbereichs darf höchstens 300 Zeichen lang sein.")]
+    [InlineData("Input.Title", "", "Input_Title", "Bitte geben Sie einen Titel an.")]
+    [InlineData("Input.Title", "{long}", "Input_Title", "Der Titel darf höchstens 300 Zeichen lang sein.")]
     public async Task Bad_field_input_is_refused_with_a_message_at_the_field_and_changes_nothing(string name, string value, string fieldId, string expected)
     {
         var m = await app.CreateMunicipalityAsync();
@@ -202,10 +202,10 @@ public abstract class StructureEditingTests(PlanwerkApp app)
     }
 
     [Theory]
-    [InlineData("Input.Position", "4", "Input_Position", "Die Position der Leitlinie muss zwischen 1 und 3 liegen.")]
-    [InlineData("Input.Position", "", "Input_Position", "Bitte geben Sie die Position der Leitlinie an.")]
-    [InlineData("Input.Title", "", "Input_Title", "Bitte geben Sie einen Titel für die Leitlinie an.")]
-    [InlineData("Input.Title", "{long}", "Input_Title", "Der Titel der Leitlinie darf höchstens 500 Zeichen lang sein.")]
+    [InlineData("Input.Position", "4", "Input_Position", "Die Position muss zwischen 1 und 3 liegen.")]
+    [InlineData("Input.Position", "", "Input_Position", "Bitte geben Sie die Position an.")]
+    [InlineData("Input.Title", "", "Input_Title", "Bitte geben Sie einen Titel an.")]
+    [InlineData("Input.Title", "{long}", "Input_Title", "Der Titel darf höchstens 500 Zeichen lang sein.")]
     public async Task Bad_principle_input_is_refused_with_a_message_at_the_field_and_changes_nothing(string name, string value, string fieldId, string expected)
     {
         var m = await app.CreateMunicipalityAsync();
@@ -232,7 +232,7 @@ public abstract class StructureEditingTests(PlanwerkApp app)
         var page = await client.GetDocumentAsync(url);
 
         Assert.Null(page.QuerySelector("#delete-form"));
-        Assert.Contains("Der Teilbereich enthält noch 2 Maßnahmen und kann deshalb nicht gelöscht werden.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Handlungsfeld „1 Teilbereich 1“ enthält noch 2 Maßnahmen und kann deshalb nicht gelöscht werden.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public abstract class StructureEditingTests(PlanwerkApp app)
         var response = await client.SubmitFormAsync(confirmation, url, new Dictionary<string, string?>());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains((await HtmlForms.ParseAsync(response)).Errors(), e => e.Contains("enthält noch 1 Maßnahmen", StringComparison.Ordinal));
+        Assert.Contains((await HtmlForms.ParseAsync(response)).Errors(), e => e.Contains("enthält noch 1 Maßnahme und", StringComparison.Ordinal));
         Assert.Equal(before, await m.SnapshotAsync());
     }
 
@@ -269,7 +269,7 @@ public abstract class StructureEditingTests(PlanwerkApp app)
         var basePath = $"/{m.Slug}/manage/plans/{plan.Id}";
 
         var principlePage = await client.GetDocumentAsync($"{basePath}/principles/{plan.PrincipleIds[0]}/delete");
-        Assert.Contains("1 Maßnahmen nennen diese Leitlinie", principlePage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Genannt bei: 1 Maßnahme; dort wird der Bezug entfernt.", principlePage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var responses = new[]
         {
             await client.SubmitFormAsync(principlePage, $"{basePath}/principles/{plan.PrincipleIds[0]}/delete", new Dictionary<string, string?>()),

@@ -152,7 +152,7 @@ public abstract partial class PlanPdfTests(PlanwerkApp app)
         foreach (var other in plan.Fields.Where(f => f != field).SelectMany(f => f.Measures))
             Assert.DoesNotContain(other.Title, pdf.All, StringComparison.Ordinal);
         Assert.Contains($"Seite 1 von {pdf.PageCount}", pdf.Pages[0], StringComparison.Ordinal);
-        Assert.Equal("Fachplan-Teilhabe-2030-Teilbereich-2.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("Fachplan-Teilhabe-2030-Handlungsfeld-2.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public abstract class FieldAndMeasurePageTests(PlanwerkApp app)
         Assert.Equal("31.12.2022", page.Fact("Ende"));
         Assert.Equal("2.400.000 €", page.Fact("Geschätzte Kosten"));
         Assert.Equal("Kommunale Mittel", page.Fact("Finanzierung"));
-        Assert.Equal("1. Integration von Anfang an", page.Fact("Dient den Leitlinien"));
+        Assert.Equal("1. Integration von Anfang an", page.Fact("Leitlinien"));
         Assert.Equal($"{seeded.Url(m)}#leitlinie-1", page.QuerySelector("dl.facts a[href*='#leitlinie']")!.GetAttribute("href"));
         Assert.Equal("Integrationsplan", page.QuerySelector("section[aria-labelledby=goal-heading] em")!.TextContent);
         Assert.Equal(2, page.QuerySelectorAll("section[aria-labelledby=description-heading] li").Length);
@@ -120,7 +120,7 @@ public abstract class FieldAndMeasurePageTests(PlanwerkApp app)
 
         Assert.Equal("keine Angabe", page.Fact("Zielgruppen"));
         Assert.Equal("keine Angabe", page.Fact("Geschätzte Kosten"));
-        Assert.Equal("keine Angabe", page.Fact("Dient den Leitlinien"));
+        Assert.Equal("keine Angabe", page.Fact("Leitlinien"));
         Assert.Equal("ganze Stadt bzw. keine Angabe", page.Fact("Stadtbezirke und Ortschaften"));
     }
 }

@@ -172,7 +172,7 @@ public abstract class TransferPagesTests(PlanwerkApp app)
 
         Assert.Equal(TransferPage(m, plan.PlanId), Target(response));
         var page = await client.GetDocumentAsync(TransferPage(m, plan.PlanId));
-        Assert.Contains("Import abgeschlossen: 1 Maßnahmen neu angelegt, 1 geändert, 0 unverändert.", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Import abgeschlossen (Maßnahmen): 1 neu angelegt, 1 geändert, 0 unverändert.", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Lesepaten", await anonymous.GetStringAsync(publicCsv), StringComparison.Ordinal);
     }
 
@@ -188,7 +188,7 @@ public abstract class TransferPagesTests(PlanwerkApp app)
         var response = await UploadAsync(client, TransferPage(m, plan.PlanId), xlsx, "eigentlich.csv");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("0 Maßnahmen neu angelegt, 0 geändert, 1 unverändert", (await client.GetDocumentAsync(TransferPage(m, plan.PlanId))).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(Maßnahmen): 0 neu angelegt, 0 geändert, 1 unverändert", (await client.GetDocumentAsync(TransferPage(m, plan.PlanId))).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
