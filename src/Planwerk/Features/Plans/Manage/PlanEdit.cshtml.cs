@@ -122,6 +122,9 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
 
     public IReadOnlyList<SelectListItem> Predecessors { get; private set; } = [];
 
+    /// <summary>The plan's stored words for its levels, for the structure below the form (the form may hold unsaved ones).</summary>
+    public PlanLevels StoredLevels { get; private set; } = PlanLevels.Default;
+
     public IReadOnlyList<PrincipleRow> Principles { get; private set; } = [];
 
     public IReadOnlyList<FieldRow> Fields { get; private set; } = [];
@@ -143,6 +146,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
                 PredecessorId = plan.PredecessorId, IsPublic = plan.IsPublic, IsExample = plan.IsExample, Version = plan.Version,
             };
             Input.SetLevels(plan.Levels);
+            StoredLevels = plan.Levels;
         }
         else
         {
@@ -161,6 +165,7 @@ public sealed class PlanEditModel(PlanwerkDbContext db, IOutputCacheStore cache,
         {
             plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == existing, ct);
             if (plan is null) return NotFound();
+            StoredLevels = plan.Levels;
         }
 
         var others = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.PredecessorId }).ToListAsync(ct);

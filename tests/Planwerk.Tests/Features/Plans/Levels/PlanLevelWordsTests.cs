@@ -190,6 +190,18 @@ public abstract class PlanLevelWordsTests(PlanwerkApp app)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var planPage = await client.GetDocumentAsync(created.RedirectTarget());
         Assert.Contains("Themenfeld 3 wurde angelegt.", planPage.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        // The plan's structure on its edit page: headings, links, the empty field and the hidden names of the buttons.
+        Assert.Equal("Leitziele", planPage.QuerySelector("#principles")!.TextContent);
+        Assert.Equal("Themenfelder und Vorhaben", planPage.QuerySelector("#fields")!.TextContent);
+        // (The form above offers the preset words, "Teilbereich" among them; the structure starts at its heading.)
+        var parts = new List<string>();
+        for (var e = planPage.QuerySelector("#principles"); e is not null; e = e.NextElementSibling) parts.Add(e.TextContent);
+        var structure = PublicPages.Normalize(string.Join(" ", parts));
+        Assert.Contains("Themenfeld hinzufügen", structure, StringComparison.Ordinal);
+        Assert.Contains("Noch keine Vorhaben in Themenfeld 3.", structure, StringComparison.Ordinal);
+        Assert.Contains("Bearbeiten: Themenfeld 1", structure, StringComparison.Ordinal);
+        Assert.Contains("Bearbeiten: Vorhaben 1.1", structure, StringComparison.Ordinal);
+        Assert.Contains("Leitlinie 1 0 Vorhaben", structure, StringComparison.Ordinal);
 
         var measureUrl = $"{manage}/measures/{plan.Field(1).MeasureIds[0]}";
         var measureForm = await client.GetDocumentAsync(measureUrl);
