@@ -70,6 +70,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
+    public DbSet<Features.Implementation.MeasureOrganisation> MeasureOrganisations => Set<Features.Implementation.MeasureOrganisation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -83,6 +84,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         TimelineModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.MeasureOrganisationConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -141,6 +143,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         RefuseChangedVersions(changed);
         StampMoments(changed);
         BumpVersions(changed);
+        // The names a record and a measure's search text need (a changed lead's or partner's), read before either uses them.
+        await ChangeRecorder.LoadNamesAsync(changed, cancellationToken);
         MeasureSearch.KeepSearchText(changed);
         var council = CouncilChanges.Collect(this, changed, Clock.GetUtcNow());
 
@@ -152,7 +156,6 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             if (NeedsPlanKeys(changed) || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
             await council.TouchAsync(this, cancellationToken);
-            await ChangeRecorder.LoadNamesAsync(changed, cancellationToken);
             var history = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
             int count;
             if (history.Count == 0)
