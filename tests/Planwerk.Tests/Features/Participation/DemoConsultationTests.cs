@@ -68,7 +68,7 @@ public abstract class DemoConsultationTests(DemoApp app)
             var recordId = statement.ChangeLinks.Single().ChangeRecordId;
             var record = await db.ChangeRecords.AsNoTracking().Include(r => r.Fields).SingleAsync(r => r.Id == recordId);
             var version = await db.PlanVersions.AsNoTracking().SingleAsync(v => v.Id == statement.Round!.PlanVersionId);
-            var measure = await db.Measures.AsNoTracking().SingleAsync(m => m.Id == record.EntityId);
+            var measure = await db.Measures.AsNoTracking().Include(m => m.Organisations).ThenInclude(o => o.Organisation).SingleAsync(m => m.Id == record.EntityId);
             return (statement, record, version, measure);
         });
 
@@ -79,13 +79,13 @@ public abstract class DemoConsultationTests(DemoApp app)
         Assert.Equal(measure.Key, statement.TargetRef);
         Assert.Equal(statement.Round!.PlanId, record.PlanId);
         Assert.True(record.At >= statement.Round.ClosesAt && record.At < statement.Round.WeighingPublishedAt, "changed between the close and the publication");
-        Assert.Contains(record.Fields, f => f.Field == "PartnerOrganisations" && f.NewValue!.Contains("Sprachpatenschaften", StringComparison.Ordinal));
+        Assert.Contains(record.Fields, f => f.Field == "Partners" && f.NewValue!.Contains("Sprachpatenschaften", StringComparison.Ordinal));
         Assert.Equal("Demo-Redaktion Sozialamt", record.UserName);
 
         // The consulted version still holds the draft: the change came after it.
         var draft = VersionDocument.Read(version.Document).Plan.AllMeasures().Single(x => x.Measure.Key == measure.Key).Measure;
-        Assert.DoesNotContain("Sprachpatenschaften", draft.PartnerOrganisations, StringComparison.Ordinal);
-        Assert.Contains("Sprachpatenschaften", measure.PartnerOrganisations, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sprachpatenschaften", draft.Partners, StringComparison.Ordinal);
+        Assert.Contains(measure.Organisations, o => o.Organisation!.Name == "Beispiel-Netzwerk Sprachpatenschaften");
     }
 
     [Fact]
