@@ -56,7 +56,8 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         Assert.Equal(HostileText.RightToLeft, stored.Goal);
         Assert.Equal(HostileText.VeryLong + HostileText.Script, stored.Description);
         Assert.Equal(HostileText.Markup, stored.TargetGroups);
-        Assert.Equal(("Sozialamt " + HostileText.RightToLeft, new[] { "Freie Träger & " + HostileText.Script }), stored.Carriers());
+        Assert.Equal("Sozialamt " + HostileText.RightToLeft, stored.Carriers().Lead);
+        Assert.Equal(["Freie Träger & " + HostileText.Script], stored.Carriers().Partners);
         Assert.Equal([altstadt, cossebaude], stored.Districts.Select(d => d.Id).Order());
         Assert.Equal((new DateOnly(2019, 7, 1), new DateOnly(2022, 12, 31)), (stored.StartDate!.Value, stored.EndDate!.Value));
         Assert.Equal(1_250_000.50m, stored.EstimatedCost);
