@@ -108,7 +108,6 @@ public abstract class DemoConsultationTests(DemoApp app)
         var changes = string.Concat(page.QuerySelectorAll("td.changes").Select(c => c.TextContent));
         Assert.Contains("12.03.2019, 10:30 Uhr, Demo-Redaktion Sozialamt: Maßnahme 1.1", changes, StringComparison.Ordinal);
         Assert.Contains("Partner", changes, StringComparison.Ordinal);
-        Assert.Contains("Beispiel-Netzwerk Sprachpatenschaften", changes, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{DemoContent.Slug}/consultations/{roundId}/weighing.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{DemoContent.Slug}/consultations/{roundId}/weighing.xlsx")).StatusCode);
     }
