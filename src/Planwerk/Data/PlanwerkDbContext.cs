@@ -72,6 +72,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
     public DbSet<Features.Implementation.ReportingPeriod> ReportingPeriods => Set<Features.Implementation.ReportingPeriod>();
     public DbSet<Features.Implementation.ImplementationStatus> ImplementationStatuses => Set<Features.Implementation.ImplementationStatus>();
+    public DbSet<Features.Implementation.MeasureOrganisation> MeasureOrganisations => Set<Features.Implementation.MeasureOrganisation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -87,6 +88,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ImplementationStatusConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.MeasureOrganisationConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
@@ -145,6 +147,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         RefuseChangedVersions(changed);
         StampMoments(changed);
         BumpVersions(changed);
+        // The names a record and a measure's search text need (a changed lead's or partner's), read before either uses them.
+        await ChangeRecorder.LoadNamesAsync(changed, cancellationToken);
         MeasureSearch.KeepSearchText(changed);
         var council = CouncilChanges.Collect(this, changed, Clock.GetUtcNow());
 
@@ -156,7 +160,6 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
             if (NeedsPlanKeys(changed) || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
             await council.TouchAsync(this, cancellationToken);
-            await ChangeRecorder.LoadNamesAsync(changed, cancellationToken);
             var history = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
             int count;
             if (history.Count == 0)

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Features.Implementation;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans;
 using Planwerk.Tests.Infrastructure;
 
@@ -16,11 +19,16 @@ public static class Seed
         var p2 = new Principle { Plan = plan, Position = 2, Title = "Teilhabe durch Beteiligung" };
         var f1 = new FieldOfAction { Plan = plan, Number = 1, Position = 1, Title = "Sprache", Description = "Deutsch lernen." };
         var f2 = new FieldOfAction { Plan = plan, Number = 2, Position = 2, Title = HostileText.RightToLeft };
+        async Task<Stakeholder> OrganisationAsync(string name, StakeholderKind kind) =>
+            await db.Stakeholders.FirstOrDefaultAsync(s => s.Name == name) ?? new Stakeholder { Name = name, Kind = kind };
+        var office = await OrganisationAsync("Sozialamt", StakeholderKind.PublicAuthority);
+        var partner = await OrganisationAsync(HostileText.RightToLeft, StakeholderKind.MigrantOrganisation);
         var m1 = new Measure
         {
             Plan = plan, FieldOfAction = f1, Position = 1, Number = "1.1", Title = "Sprachkurse in den Stadtteilen " + HostileText.Script,
             Goal = "Alle Neuankommenden lernen Deutsch.", Description = "- Kurse\n- Kinderbetreuung\n\n" + HostileText.Markup,
-            TargetGroups = "Geflüchtete", ResponsibleOffice = "Sozialamt", PartnerOrganisations = HostileText.RightToLeft,
+            TargetGroups = "Geflüchtete",
+            Organisations = [new() { Organisation = office, Role = MeasureOrganisationRole.Lead }, new() { Organisation = partner, Role = MeasureOrganisationRole.Partner, Position = 1 }],
             StartDate = new DateOnly(2022, 1, 1), EndDate = new DateOnly(2024, 12, 31), EstimatedCost = 125000.50m,
             Status = MeasureStatus.InProgress, Progress = 40, IsExample = true, Principles = [p1, p2], Districts = [district],
         };

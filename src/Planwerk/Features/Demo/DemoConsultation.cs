@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
+using Planwerk.Features.Implementation;
 using Planwerk.Features.Participation.Consultations;
 using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans;
@@ -156,9 +157,11 @@ public static class DemoConsultation
         await db.SaveChangesAsync(ct);
 
         // The change the first statement caused, made like an editor's edit so the history records it.
-        var measure = await db.Measures.SingleAsync(m => m.PlanId == plan.Id && m.Number == "1.1", ct);
+        var measure = await db.Measures.Include(m => m.Organisations).SingleAsync(m => m.PlanId == plan.Id && m.Number == "1.1", ct);
         measure.Description += "\nZusätzlich gibt es offene Lerncafés in Stadtteilen mit vielen Gewährleistungswohnungen, gemeinsam mit den Netzwerken der Sprachpatenschaften.";
-        measure.PartnerOrganisations += ", Netzwerke der Sprachpatenschaften";
+        var network = organisations.Single(o => o.Name == "Beispiel-Netzwerk Sprachpatenschaften");
+        MeasureOrganisations.Assign(measure, measure.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => (int?)o.OrganisationId).FirstOrDefault(),
+            [.. measure.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.OrganisationId), network.Id]);
         var author = db.Author;
         db.Author = new ChangeAuthor { UserId = editor.Id, UserName = editor.DisplayName, Reason = "Stellungnahme B1-0001 aus der Beteiligung zum Maßnahmenplan übernommen (Beispielinhalt)" };
         await db.SaveChangesAsync(ct);

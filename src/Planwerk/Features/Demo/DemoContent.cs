@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Planwerk.Data;
 using Planwerk.Features.Accounts;
+using Planwerk.Features.Implementation;
 using Planwerk.Features.Municipalities;
+using Planwerk.Features.Participation.Stakeholders;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.Transfer;
@@ -75,9 +77,13 @@ public static class DemoContent
         {
             plan.Predecessor = predecessor;
             plan.IsPublic = true;
-        }, cancellationToken);
+        }, createOrganisations: true, cancellationToken);
         if (!imported.Succeeded)
             throw new InvalidOperationException("The demo plan document was refused: " + string.Join("; ", imported.Problems.Select(p => $"{p.Column} {p.Message}")));
+        // The import creates the plan's organisations unsorted; the ones that lead measures are the city's offices.
+        await db.Stakeholders.Where(s => s.Kind == StakeholderKind.Other
+                && db.MeasureOrganisations.Any(o => o.OrganisationId == s.Id && o.Role == MeasureOrganisationRole.Lead))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, StakeholderKind.PublicAuthority), cancellationToken);
         var plan = await db.Plans.SingleAsync(p => p.Id == imported.PlanId, cancellationToken);
         var fields = await db.FieldsOfAction.Where(f => f.PlanId == plan.Id).OrderBy(f => f.Position).ToListAsync(cancellationToken);
         DemoWorkshop.Add(db, plan, fields, now);

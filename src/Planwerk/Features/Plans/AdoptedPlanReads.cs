@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Plans.Transfer;
@@ -105,8 +106,8 @@ public static class AdoptedPlanReads
             Goal = measure.Goal,
             Description = measure.Description,
             TargetGroups = measure.TargetGroups,
-            ResponsibleOffice = measure.ResponsibleOffice,
-            PartnerOrganisations = measure.PartnerOrganisations,
+            Lead = measure.Lead,
+            Partners = MeasureOrganisation.SplitPartners(measure.Partners),
             StartDate = measure.StartDate,
             EndDate = measure.EndDate,
             EstimatedCost = measure.EstimatedCost,

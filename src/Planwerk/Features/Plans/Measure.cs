@@ -41,8 +41,6 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     /// <summary>Markdown.</summary>
     public string Description { get; set; } = "";
     public string TargetGroups { get; set; } = "";
-    public string ResponsibleOffice { get; set; } = "";
-    public string PartnerOrganisations { get; set; } = "";
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public decimal? EstimatedCost { get; set; }
@@ -59,6 +57,8 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
 
     public List<Principle> Principles { get; set; } = [];
     public List<District> Districts { get; set; } = [];
+    /// <summary>Who carries it out: its lead and its partners, from the registry of organisations.</summary>
+    public List<Features.Implementation.MeasureOrganisation> Organisations { get; set; } = [];
 
     /// <summary>"4.3": the field's number, a dot, the measure's number in the field; deeper levels allowed.</summary>
     public static bool IsValidNumber(string? number) => number is not null && NumberPattern().IsMatch(number);

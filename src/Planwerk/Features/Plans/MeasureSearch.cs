@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Planwerk.Features.Plans;
 
-/// <summary>The public search over measures: number, title, goal, description, target groups, responsible
-/// office and partner organisations.
+/// <summary>The public search over measures: number, title, goal, description, target groups, and the names of
+/// the organisations that carry it out (lead and partners, as loaded with the measure when it is saved).
 /// <para>Both sides are folded the same way in .NET (<see cref="Fold"/>): lower case, ä/ö/ü to ae/oe/ue,
 /// ß to ss, other accents dropped (é to e), white space collapsed. The measure's folded text is kept in
 /// <see cref="Measure.SearchText"/>, written on every save (<see cref="KeepSearchText"/>, one of the context's save jobs), so the
@@ -34,7 +34,9 @@ public static partial class MeasureSearch
     /// <summary>The text the search looks in: the searched fields, folded, one per line so a term never
     /// matches across two fields (a folded term has no line breaks).</summary>
     public static string TextOf(Measure m) => string.Join('\n',
-        new[] { m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations }.Select(Fold));
+        new[] { m.Number, m.Title, m.Goal, m.Description, m.TargetGroups }
+            .Concat(m.Organisations.OrderBy(o => o.Role).ThenBy(o => o.Position).Select(o => o.Organisation?.Name ?? ""))
+            .Select(Fold));
 
     /// <summary>Lower case, German umlauts and ß spelled out, other diacritics removed, white space and
     /// control characters collapsed to one space.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Tenancy;
 
@@ -16,8 +17,12 @@ public static class PlanApi
     public sealed record FieldDto(int Id, int Number, string Title, string Description, IReadOnlyList<MeasureDto> Measures);
     public sealed record MeasureDto(
         int Id, string Number, int FieldOfActionId, int Position, string Title, string Goal, string Description, string TargetGroups,
-        string ResponsibleOffice, string PartnerOrganisations, IReadOnlyList<string> Districts, DateOnly? StartDate, DateOnly? EndDate,
+        [property: Description("The organisation that leads the measure (Federführung), from the municipality's registry of organisations; null when none is named.")] OrganisationDto? Lead,
+        [property: Description("The partner organisations that carry out the measure with its lead, in the plan team's order.")] IReadOnlyList<OrganisationDto> Partners,
+        IReadOnlyList<string> Districts, DateOnly? StartDate, DateOnly? EndDate,
         decimal? EstimatedCost, string Funding, string Priority, IReadOnlyList<int> PrincipleIds, string Status, int Progress, bool IsExample);
+    /// <summary>An organisation of the municipality's registry.</summary>
+    public sealed record OrganisationDto(int Id, string Name);
     public sealed record PlanDto(
         int Id, string Title, int? PeriodStart, int? PeriodEnd, string State, string Summary, int? PredecessorId, bool IsExample,
         IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields)
@@ -157,12 +162,14 @@ public static class PlanApi
         }));
 
     private static IQueryable<MeasureDto> MeasureProjection(IQueryable<Measure> measures) => measures.Select(m => new MeasureDto(
-        m.Id, m.Number, m.FieldOfActionId, m.Position, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
+        m.Id, m.Number, m.FieldOfActionId, m.Position, m.Title, m.Goal, m.Description, m.TargetGroups,
+        m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => new OrganisationDto(o.OrganisationId, o.Organisation!.Name)).FirstOrDefault(),
+        m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => new OrganisationDto(o.OrganisationId, o.Organisation!.Name)).ToList(),
         m.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToList(), m.StartDate, m.EndDate, m.EstimatedCost, m.Funding,
         m.Priority.ToString(), m.Principles.OrderBy(p => p.Position).Select(p => p.Id).ToList(), m.Status.ToString(), m.Progress, m.IsExample));
 
-    /// <summary>Five SQL commands whatever the plan's size: the plan with its principles, its fields, and its
-    /// measures split in three (the measures, their districts, their principles), so that long texts are
+    /// <summary>Six SQL commands whatever the plan's size: the plan with its principles, its fields, and its
+    /// measures split in four (the measures with their lead, their partners, their districts, their principles), so that long texts are
     /// not repeated for every district-principle pair.</summary>
     private static async Task<PlanDto?> LoadPlanAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
     {

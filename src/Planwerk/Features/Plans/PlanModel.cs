@@ -46,8 +46,6 @@ internal static class PlanModel
             e.Property(m => m.Number).HasMaxLength(20);
             e.Property(m => m.Title).HasMaxLength(500);
             e.Property(m => m.TargetGroups).HasMaxLength(2000);
-            e.Property(m => m.ResponsibleOffice).HasMaxLength(500);
-            e.Property(m => m.PartnerOrganisations).HasMaxLength(4000);
             e.Property(m => m.Funding).HasMaxLength(2000);
             e.Property(m => m.EstimatedCost).HasPrecision(14, 2);
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(40);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
 
 namespace Planwerk.Features.Plans;
 
@@ -36,7 +37,7 @@ public sealed record DistrictRef(string Name, DistrictKind Kind);
 /// <summary>Every fact of a measure, with the names of its plan, field, principles and districts.</summary>
 public sealed record MeasureFacts(
     int Id, int PlanId, string PlanTitle, int FieldOfActionId, int FieldNumber, string FieldTitle, int Position, string Number, string Title,
-    string Goal, string Description, string TargetGroups, string ResponsibleOffice, string PartnerOrganisations,
+    string Goal, string Description, string TargetGroups, string Lead, IReadOnlyList<string> Partners,
     DateOnly? StartDate, DateOnly? EndDate, decimal? EstimatedCost, string Funding, MeasurePriority Priority, MeasureStatus Status, int Progress,
     bool IsExample, DateTimeOffset UpdatedAt, IReadOnlyList<PrincipleRef> Principles, IReadOnlyList<DistrictRef> Districts)
 {
@@ -79,7 +80,9 @@ public static class PublicPlanReads
 
     public static readonly Expression<Func<Measure, MeasureFacts>> Facts = m => new MeasureFacts(
         m.Id, m.PlanId, m.Plan!.Title, m.FieldOfActionId, m.FieldOfAction!.Number, m.FieldOfAction.Title, m.Position, m.Number, m.Title,
-        m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
+        m.Goal, m.Description, m.TargetGroups,
+        m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => o.Organisation!.Name).FirstOrDefault() ?? "",
+        m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.Organisation!.Name).ToList(),
         m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample, m.UpdatedAt,
         m.Principles.OrderBy(p => p.Position).Select(p => new PrincipleRef(p.Id, p.Position, p.Title)).ToList(),
         m.Districts.OrderBy(d => d.Kind).ThenBy(d => d.Name).Select(d => new DistrictRef(d.Name, d.Kind)).ToList())

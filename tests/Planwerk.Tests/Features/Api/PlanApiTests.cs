@@ -81,7 +81,9 @@ public abstract class PlanApiTests(PlanwerkApp app)
         Assert.Equal(expected.Id, first.GetProperty("id").GetInt32());
         Assert.Equal(seeded.Fields[0].Id, first.GetProperty("fieldOfActionId").GetInt32());
         Assert.Equal("Maßnahme 1.1", first.GetProperty("title").GetString());
-        Assert.Equal("Sozialamt", first.GetProperty("responsibleOffice").GetString());
+        Assert.Equal("Sozialamt", first.GetProperty("lead").GetProperty("name").GetString());
+        Assert.True(first.GetProperty("lead").GetProperty("id").GetInt32() > 0);
+        Assert.Equal(["Freie Träger"], first.GetProperty("partners").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.Equal("2019-07-01", first.GetProperty("startDate").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("endDate").ValueKind);
         Assert.Equal(2_400_000.5m, first.GetProperty("estimatedCost").GetDecimal());

@@ -74,18 +74,18 @@ public abstract partial class DemoContentTests(DemoApp app)
         Assert.Equal("Sprache", seeded.Fields[0].Title);
         Assert.Equal("Interkulturelle Öffnung der Verwaltung", seeded.Fields[^1].Title);
         var first = seeded.Fields[0].Measures[0];
-        Assert.Equal(("1.1", "Betreiber der Übergangswohnheime, Ehrenamtsinitiativen, Träger der freien Wohlfahrtspflege, Netzwerke der Sprachpatenschaften"),
-            (first.Number, first.PartnerOrganisations));
+        Assert.Equal(("1.1", "Sozialamt", "Betreiber der Übergangswohnheime; Ehrenamtsinitiativen; Träger der freien Wohlfahrtspflege; Beispiel-Netzwerk Sprachpatenschaften"),
+            (first.Number, first.Lead, first.Partners));
 
         // Take back the two later changes; what remains is the document, byte for byte.
         const string consultation = "\nZusätzlich gibt es offene Lerncafés in Stadtteilen mit vielen Gewährleistungswohnungen, gemeinsam mit den Netzwerken der Sprachpatenschaften.";
-        const string partners = ", Netzwerke der Sprachpatenschaften";
+        const string partners = "; Beispiel-Netzwerk Sprachpatenschaften";
         const string amendment = "\nÜber den Stand der Umsetzung wird jährlich im Ausländerbeirat berichtet.";
         MeasureDocument Without(MeasureDocument m, string description, string partner = "")
         {
             Assert.EndsWith(description, m.Description, StringComparison.Ordinal);
-            Assert.EndsWith(partner, m.PartnerOrganisations, StringComparison.Ordinal);
-            return m with { Description = m.Description[..^description.Length], PartnerOrganisations = m.PartnerOrganisations[..^partner.Length] };
+            Assert.EndsWith(partner, m.Partners, StringComparison.Ordinal);
+            return m with { Description = m.Description[..^description.Length], Partners = m.Partners[..^partner.Length] };
         }
         var before = seeded with
         {
@@ -129,7 +129,7 @@ public abstract partial class DemoContentTests(DemoApp app)
     public async Task Migrationssozialarbeit_runs_from_July_2019_in_four_regions_across_the_whole_city()
     {
         var measure = await InDemoAsync(db => db.Measures.Where(m => m.Title.Contains("Migrationssozialarbeit") && m.Title.Contains("Fachleistungsstunden"))
-            .Select(m => new { m.Description, m.Goal, m.StartDate, m.ResponsibleOffice, Districts = m.Districts.Select(d => d.Name).ToList() })
+            .Select(m => new { m.Description, m.Goal, m.StartDate, Districts = m.Districts.Select(d => d.Name).ToList() })
             .SingleAsync());
 
         Assert.Equal(new DateOnly(2019, 7, 1), measure.StartDate);

@@ -24,8 +24,8 @@ public sealed partial class DemoMeasuresTests
         public string Goal => Measure.Goal;
         public string Description => Measure.Description;
         public string TargetGroups => Measure.TargetGroups;
-        public string Office => Measure.ResponsibleOffice;
-        public string Partners => Measure.PartnerOrganisations;
+        public string Office => Measure.Lead;
+        public string Partners => Measure.Partners;
         public string Funding => Measure.Funding;
         public DateOnly Start => Measure.StartDate!.Value;
         public DateOnly End => Measure.EndDate!.Value;

@@ -837,6 +837,46 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("ImplementationStatuses");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MeasureOrganisations_MeasureId_Lead")
+                        .HasFilter("\"Role\" = 'Lead'");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeasureId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureOrganisations");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -1989,11 +2029,6 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("PartnerOrganisations")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -2007,11 +2042,6 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
-
-                    b.Property<string>("ResponsibleOffice")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -2661,6 +2691,25 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Paper");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany("Organisations")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Participation.Stakeholders.Stakeholder", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
@@ -3112,6 +3161,11 @@ namespace Planwerk.Data.Migrations.Postgres
             modelBuilder.Entity("Planwerk.Features.Plans.History.ChangeRecord", b =>
                 {
                     b.Navigation("Fields");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Measure", b =>
+                {
+                    b.Navigation("Organisations");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.Plan", b =>

@@ -806,6 +806,44 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("ImplementationStatuses");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MeasureOrganisations_MeasureId_Lead")
+                        .HasFilter("\"Role\" = 'Lead'");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeasureId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureOrganisations");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -1910,11 +1948,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PartnerOrganisations")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -1928,11 +1961,6 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ResponsibleOffice")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -2570,6 +2598,25 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Paper");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany("Organisations")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Participation.Stakeholders.Stakeholder", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
@@ -3021,6 +3068,11 @@ namespace Planwerk.Data.Migrations.Sqlite
             modelBuilder.Entity("Planwerk.Features.Plans.History.ChangeRecord", b =>
                 {
                     b.Navigation("Fields");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Measure", b =>
+                {
+                    b.Navigation("Organisations");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.Plan", b =>

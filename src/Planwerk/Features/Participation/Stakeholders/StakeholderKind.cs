@@ -11,4 +11,6 @@ public enum StakeholderKind
     CivilSocietyInitiative,
     MigrantOrganisation,
     PoliticalBody,
+    /// <summary>Not yet sorted: organisations created from a plan's import.</summary>
+    Other,
 }

@@ -13,6 +13,7 @@ public static class StakeholderText
         StakeholderKind.CivilSocietyInitiative => "Zivilgesellschaftliche Initiative",
         StakeholderKind.MigrantOrganisation => "Migrantenorganisation",
         StakeholderKind.PoliticalBody => "Politisches Gremium",
+        StakeholderKind.Other => "Sonstige Organisation",
         _ => kind.ToString(),
     };
 

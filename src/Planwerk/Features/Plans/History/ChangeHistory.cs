@@ -131,6 +131,8 @@ public static class ChangeHistory
         "TargetGroups" => "Zielgruppen",
         "ResponsibleOffice" => "Verantwortliche Stelle",
         "PartnerOrganisations" => "Partnerorganisationen",
+        ChangeRecorder.LeadField => "Federführung",
+        ChangeRecorder.PartnersField => "Partner",
         "StartDate" => "Beginn",
         "EndDate" => "Ende",
         "EstimatedCost" => "Geschätzte Kosten in Euro",

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Planwerk.Features.Implementation;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans.Sections;
 
 namespace Planwerk.Features.Plans.History;
@@ -26,14 +27,30 @@ public static class ChangeRecorder
         public ChangeRecord Record { get; } = record;
     }
 
-    /// <summary>Before <see cref="Collect"/>: reads what a record must name and the page may not have loaded,
-    /// the measure of a changed milestone.</summary>
-    public static async Task LoadNamesAsync(IEnumerable<EntityEntry> changed, CancellationToken ct)
+    /// <summary>Before <see cref="Collect"/> (and before the measures' search text is kept): reads what a record must
+    /// name and the page may not have loaded: the measure of a changed milestone; for changed leads and partners, every
+    /// link of their measures (so the record lists the whole set before and after), the measures, and the
+    /// organisations' names. At most three queries for any number of changed links.</summary>
+    public static async Task LoadNamesAsync(IReadOnlyCollection<EntityEntry> changed, CancellationToken ct)
     {
         foreach (var entry in changed)
         {
             if (entry.Entity is Milestone { Measure: null }) await entry.Reference(nameof(Milestone.Measure)).LoadAsync(ct);
         }
+        var links = changed.Where(e => e.Entity is MeasureOrganisation).Select(e => (MeasureOrganisation)e.Entity).ToList();
+        if (links.Count == 0) return;
+        var context = changed.First().Context;
+        var measureIds = links.Where(l => l.Measure is null || context.Entry(l.Measure).State != EntityState.Added)
+            .Select(l => l.MeasureId).Where(id => id > 0).Distinct().ToList();
+        if (measureIds.Count > 0)
+        {
+            await context.Set<MeasureOrganisation>().Where(o => measureIds.Contains(o.MeasureId)).LoadAsync(ct);
+            var untracked = measureIds.Where(id => links.First(l => l.MeasureId == id).Measure is null).ToList();
+            if (untracked.Count > 0) await context.Set<Measure>().Where(m => untracked.Contains(m.Id)).LoadAsync(ct);
+        }
+        var organisationIds = context.ChangeTracker.Entries<MeasureOrganisation>().Where(e => e.Entity.Organisation is null)
+            .Select(e => e.Entity.OrganisationId).Where(id => id > 0).Distinct().ToList();
+        if (organisationIds.Count > 0) await context.Set<Stakeholder>().Where(s => organisationIds.Contains(s.Id)).LoadAsync(ct);
     }
 
     public static List<Pending> Collect(ChangeTracker tracker, ChangeAuthor author, DateTimeOffset now)
@@ -78,6 +95,8 @@ public static class ChangeRecorder
         CollectLinks(tracker, author, now, pending, byEntity, "MeasureDistricts", "DistrictsId", DistrictsField,
             m => m.Districts.Select(d => (Key(tracker, d), d.Name)), id => tracker.Entries<District>().FirstOrDefault(d => d.Entity.Id == id)?.Entity.Name);
 
+        CollectOrganisations(tracker, author, now, pending, byEntity);
+
         // An update that changed only what is not recorded (e.g. the time stamp) is no change.
         return pending.Where(p => p.Record.Action != ChangeAction.Updated || p.Record.Fields.Count > 0).ToList();
     }
@@ -99,6 +118,48 @@ public static class ChangeRecorder
     }
 
     public const string MilestoneField = "Milestone";
+    public const string LeadField = "Lead";
+    public const string PartnersField = "Partners";
+
+    /// <summary>A measure's lead and partners are rows of their own (<see cref="MeasureOrganisation"/>); they are recorded
+    /// as changes of the measure's fields <see cref="LeadField"/> and <see cref="PartnersField"/>, by name, partners in
+    /// their order separated by "; ".</summary>
+    private static void CollectOrganisations(ChangeTracker tracker, ChangeAuthor author, DateTimeOffset now, List<Pending> pending, Dictionary<object, Pending> byEntity)
+    {
+        var links = tracker.Entries<MeasureOrganisation>().ToList();
+        var changedMeasures = links.Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified)
+            .Select(e => e.Property(x => x.MeasureId).CurrentValue).ToHashSet();
+        if (changedMeasures.Count == 0) return;
+        var measures = tracker.Entries<Measure>().ToDictionary(m => m.Property(x => x.Id).CurrentValue);
+        foreach (var measureId in changedMeasures)
+        {
+            if (!measures.TryGetValue(measureId, out var measureEntry) || measureEntry.State == EntityState.Deleted) continue;
+            var ofMeasure = links.Where(e => e.Property(x => x.MeasureId).CurrentValue == measureId).ToList();
+            string Name(EntityEntry<MeasureOrganisation> e) =>
+                e.Entity.Organisation?.Name ?? "#" + e.Entity.OrganisationId.ToString(CultureInfo.InvariantCulture);
+            (string? Lead, string? Partners) Texts(IEnumerable<EntityEntry<MeasureOrganisation>> set, bool original)
+            {
+                var rows = set.Select(e => (Role: original ? e.Property(x => x.Role).OriginalValue : e.Entity.Role,
+                    Position: original ? e.Property(x => x.Position).OriginalValue : e.Entity.Position, Name: Name(e))).ToList();
+                var lead = rows.Where(r => r.Role == MeasureOrganisationRole.Lead).Select(r => r.Name).FirstOrDefault();
+                var partners = rows.Where(r => r.Role == MeasureOrganisationRole.Partner).OrderBy(r => r.Position).Select(r => r.Name).ToList();
+                return (lead, partners.Count == 0 ? null : MeasureOrganisation.JoinPartners(partners));
+            }
+            var old = measureEntry.State == EntityState.Added ? (null, null) : Texts(ofMeasure.Where(e => e.State != EntityState.Added), original: true);
+            var @new = Texts(ofMeasure.Where(e => e.State != EntityState.Deleted), original: false);
+            var fields = new[] { (LeadField, old.Lead, @new.Lead), (PartnersField, old.Partners, @new.Partners) }
+                .Where(f => !string.Equals(f.Item2 ?? "", f.Item3 ?? "", StringComparison.Ordinal)).ToList();
+            if (fields.Count == 0) continue;
+            if (!byEntity.TryGetValue(measureEntry.Entity, out var item))
+            {
+                item = new Pending(measureEntry, NewRecord(ChangeEntityTypes.Measure, ChangeAction.Updated, author, now));
+                byEntity[measureEntry.Entity] = item;
+                pending.Add(item);
+            }
+            foreach (var (field, oldValue, newValue) in fields)
+                item.Record.Fields.Add(new ChangeRecordField { Field = field, OldValue = oldValue, NewValue = newValue });
+        }
+    }
 
     /// <summary>A milestone in one line, the same in every language: "title · due · ✓ done · note" (dates ISO 8601).</summary>
     public static string MilestoneText(string title, DateOnly dueOn, DateOnly? doneOn, string note) =>

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Planwerk.Infrastructure.Time;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Security;
 
@@ -46,13 +47,11 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         [StringLength(2000, ErrorMessage = "Die Angabe der Zielgruppen darf höchstens {1} Zeichen lang sein.")]
         public string? TargetGroups { get; set; }
 
-        [Display(Name = "Verantwortliche Stelle")]
-        [StringLength(500, ErrorMessage = "Die verantwortliche Stelle darf höchstens {1} Zeichen lang sein.")]
-        public string? ResponsibleOffice { get; set; }
+        [Display(Name = "Federführung")]
+        public int? LeadId { get; set; }
 
-        [Display(Name = "Partnerorganisationen")]
-        [StringLength(4000, ErrorMessage = "Die Angabe der Partnerorganisationen darf höchstens {1} Zeichen lang sein.")]
-        public string? PartnerOrganisations { get; set; }
+        [Display(Name = "Partner")]
+        public List<int> PartnerIds { get; set; } = [];
 
         [Display(Name = "Stadtbezirke und Ortschaften")]
         public List<int> DistrictIds { get; set; } = [];
@@ -121,6 +120,9 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
 
     public IReadOnlyList<Choice> Principles { get; private set; } = [];
 
+    /// <summary>The municipality's registry of organisations, by name: the choices for lead and partners.</summary>
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+
     public IReadOnlyList<SelectListItem> FieldItems => Fields
         .Select(f => new SelectListItem(f.Number.ToString(CultureInfo.InvariantCulture) + " " + f.Title, f.Id.ToString(CultureInfo.InvariantCulture)))
         .ToList();
@@ -130,13 +132,13 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         if (!TryParseKey(id, out var key) || !await LoadAsync(planId, key, ct)) return NotFound();
         if (key is int existing)
         {
-            var m = await db.Measures.AsNoTracking().Include(x => x.Districts).Include(x => x.Principles).FirstAsync(x => x.Id == existing, ct);
+            var m = await db.Measures.AsNoTracking().Include(x => x.Districts).Include(x => x.Principles).Include(x => x.Organisations)
+                .AsSplitQuery().FirstAsync(x => x.Id == existing, ct);
             StoredNumber = m.Number;
             Input = new MeasureInput
             {
                 FieldOfActionId = m.FieldOfActionId, Number = m.Number, OriginalNumber = m.Number, Title = m.Title, Goal = m.Goal,
-                Description = m.Description, TargetGroups = m.TargetGroups, ResponsibleOffice = m.ResponsibleOffice,
-                PartnerOrganisations = m.PartnerOrganisations, DistrictIds = m.Districts.Select(d => d.Id).ToList(),
+                Description = m.Description, TargetGroups = m.TargetGroups, LeadId = LeadOf(m), PartnerIds = PartnersOf(m), DistrictIds = m.Districts.Select(d => d.Id).ToList(),
                 StartDate = m.StartDate, EndDate = m.EndDate, EstimatedCost = MoneyInput.Format(m.EstimatedCost, CultureInfo.CurrentCulture),
                 Funding = m.Funding, Priority = m.Priority, PrincipleIds = m.Principles.Select(p => p.Id).ToList(), Status = m.Status,
                 Progress = m.Progress, IsExample = m.IsExample, Version = m.Version,
@@ -155,7 +157,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
     {
         if (!TryParseKey(id, out var key) || !await LoadAsync(planId, key, ct)) return NotFound();
         var measure = key is int existing
-            ? await db.Measures.Include(m => m.Districts).Include(m => m.Principles).FirstAsync(m => m.Id == existing, ct)
+            ? await db.Measures.Include(m => m.Districts).Include(m => m.Principles).Include(m => m.Organisations).AsSplitQuery().FirstAsync(m => m.Id == existing, ct)
             : null;
         StoredNumber = measure?.Number ?? "";
 
@@ -201,6 +203,14 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         var principles = await db.Principles.Where(p => p.PlanId == planId && principleIds.Contains(p.Id)).ToListAsync(ct);
         if (principles.Count != principleIds.Count)
             ModelState.AddModelError("Input.PrincipleIds", localizer["{0}: Bitte wählen Sie nur Einträge dieses Plans aus der Liste.", Levels.Principle.Many]);
+        var partnerIds = Input.PartnerIds.Distinct().ToList();
+        var registry = Organisations.Select(o => o.Id).ToHashSet();
+        if (Input.LeadId is int leadId && !registry.Contains(leadId))
+            ModelState.AddModelError("Input.LeadId", localizer["Bitte wählen Sie die Federführung aus dem Verzeichnis der Organisationen."]);
+        if (!partnerIds.All(registry.Contains))
+            ModelState.AddModelError("Input.PartnerIds", localizer["Bitte wählen Sie nur Partner aus dem Verzeichnis der Organisationen."]);
+        else if (Input.LeadId is int lead && partnerIds.Contains(lead))
+            ModelState.AddModelError("Input.PartnerIds", localizer["Die federführende Organisation kann nicht zugleich Partner sein."]);
 
         if (measure is not null && measure.Version != Input.Version) ShowConflict(measure, cost);
         if (!ModelState.IsValid || Conflict is not null) return Page();
@@ -220,8 +230,6 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         measure.Goal = Input.Goal ?? "";
         measure.Description = Input.Description ?? "";
         measure.TargetGroups = Input.TargetGroups ?? "";
-        measure.ResponsibleOffice = Input.ResponsibleOffice ?? "";
-        measure.PartnerOrganisations = Input.PartnerOrganisations ?? "";
         measure.StartDate = Input.StartDate;
         measure.EndDate = Input.EndDate;
         measure.EstimatedCost = cost.Value;
@@ -236,10 +244,15 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         measure.Districts.AddRange(districts.Where(d => measure.Districts.All(x => x.Id != d.Id)));
         measure.Principles.RemoveAll(p => !principleIds.Contains(p.Id));
         measure.Principles.AddRange(principles.Where(p => measure.Principles.All(x => x.Id != p.Id)));
+        // Partners keep their order; new ones follow in the registry's order (by name).
+        var partners = PartnersOf(measure).Where(partnerIds.Contains)
+            .Concat(Organisations.Select(o => o.Id).Where(o => partnerIds.Contains(o) && !PartnersOf(measure).Contains(o))).ToList();
+        MeasureOrganisations.Assign(measure, Input.LeadId, partners);
         var saving = measure;
         return await SaveEditAsync(db, cache, Input.Reason,
             save: () => db.SaveChangesAsync(ct),
-            reload: () => db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Principles).FirstOrDefaultAsync(m => m.Id == saving.Id, ct),
+            reload: () => db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Principles).Include(m => m.Organisations)
+                .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == saving.Id, ct),
             showConflict: stored => ShowConflict(stored, cost),
             saved: () =>
             {
@@ -269,8 +282,8 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
             .Compare(localizer["Ziel"], Input.Goal, stored.Goal)
             .Compare(localizer["Beschreibung"], Input.Description, stored.Description)
             .Compare(localizer["Zielgruppen"], Input.TargetGroups, stored.TargetGroups)
-            .Compare(localizer["Verantwortliche Stelle"], Input.ResponsibleOffice, stored.ResponsibleOffice)
-            .Compare(localizer["Partnerorganisationen"], Input.PartnerOrganisations, stored.PartnerOrganisations)
+            .Compare(localizer["Federführung"], Names(Input.LeadId is int l ? [l] : [], Organisations), Names(LeadOf(stored) is int s ? [s] : [], Organisations))
+            .Compare(localizer["Partner"], Names(Input.PartnerIds, Organisations), Names(PartnersOf(stored), Organisations))
             .Compare(localizer["Stadtbezirke und Ortschaften"], Names(Input.DistrictIds, places), Names(stored.Districts.Select(d => d.Id), places))
             .Compare(localizer["Beginn"], Date(Input.StartDate), Date(stored.StartDate))
             .Compare(localizer["Ende"], Date(Input.EndDate), Date(stored.EndDate))
@@ -319,6 +332,13 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         Localities = districts.Where(d => d.Kind == DistrictKind.Locality).Select(d => new Choice(d.Id, d.Name)).ToList();
         var principles = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
         Principles = principles.InOrder().Select((p, i) => new Choice(p.Id, (i + 1).ToString(CultureInfo.InvariantCulture) + ". " + p.Title)).ToList();
+        Organisations = (await db.Stakeholders.AsNoTracking().Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct))
+            .OrderBy(o => o.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         return true;
     }
+
+    private static int? LeadOf(Measure m) => m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => (int?)o.OrganisationId).FirstOrDefault();
+
+    private static List<int> PartnersOf(Measure m) =>
+        m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.OrganisationId).ToList();
 }

@@ -204,8 +204,8 @@ public static class PlanPdf
         Fact(l["Ziel"], MarkdownText.ToParagraphs(m.Goal));
         Fact(l["Beschreibung"], MarkdownText.ToParagraphs(m.Description));
         Fact(l["Zielgruppen"], Plain(m.TargetGroups));
-        Fact(l["Verantwortlich"], Plain(m.ResponsibleOffice));
-        Fact(l["Partner"], Plain(m.PartnerOrganisations));
+        Fact(l["Verantwortlich"], Plain(m.Lead));
+        Fact(l["Partner"], Plain(m.Partners));
         Fact(l["Stadtbezirke und Ortschaften"], Plain(m.Districts.Count == 0 ? l["gesamtes Stadtgebiet"] : Districts(m)));
         Fact(l["Zeitraum"], Plain(TimeFrame(m.StartDate, m.EndDate, l)));
         Fact(l["Kosten (geschätzt)"], Plain(m.EstimatedCost is decimal cost ? Cost(cost) : null));

@@ -18,12 +18,18 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
 {
     public const string Created = "Der Plan „{0}“ wurde aus dem JSON-Dokument angelegt: {1}, {2}. Er ist noch nicht öffentlich.";
 
+    public const string OrganisationsCreated = "Organisationen: {0} im Verzeichnis neu angelegt.";
+
     internal const int UploadLimit = PlanImport.MaxBytes + 2 * 1024 * 1024;
 
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
+
+    /// <summary>Names of lead and partners that the registry lacks are created instead of refused.</summary>
+    [BindProperty]
+    public bool CreateOrganisations { get; set; }
 
     public void OnGet()
     {
@@ -44,7 +50,7 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
         {
             using var buffer = new MemoryStream((int)Upload.Length);
             await Upload.CopyToAsync(buffer, cancellationToken);
-            result = await PlanImport.ImportAsync(db, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), clock.GetUtcNow(), cancellationToken);
+            result = await PlanImport.ImportAsync(db, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), clock.GetUtcNow(), CreateOrganisations, cancellationToken);
         }
         if (!result.Succeeded)
         {
@@ -52,7 +58,9 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
             return Page();
         }
         // The new plan is not public, so no public page changed and the cache stays.
-        TempData[nameof(IndexModel.CreatedFromJson)] = localizer[Created, result.Title, result.Levels.Field.Counted(result.Fields), result.Levels.Measure.Counted(result.Measures)].Value;
+        var created = localizer[Created, result.Title, result.Levels.Field.Counted(result.Fields), result.Levels.Measure.Counted(result.Measures)].Value;
+        if (result.OrganisationsCreated > 0) created += " " + localizer[OrganisationsCreated, result.OrganisationsCreated].Value;
+        TempData[nameof(IndexModel.CreatedFromJson)] = created;
         return LocalRedirect($"/{HttpContext.RequiredMunicipality().Slug}/manage/plans/{result.PlanId}/transfer");
     }
 }

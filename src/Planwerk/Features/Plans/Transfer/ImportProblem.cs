@@ -85,6 +85,8 @@ public static class ImportTexts
     public const string NotAProgress = "„{0}“ ist kein gültiger Fortschritt: eine ganze Zahl von 0 bis 100.";
     public const string CompletedBelowFull = "Der Status ist „Abgeschlossen“, der Fortschritt aber {0} statt 100 Prozent.";
     public const string NotAYesNo = "„{0}“ ist weder „ja“ noch „nein“.";
+    public const string UnknownOrganisation = "Die Organisation „{0}“ steht nicht im Verzeichnis der Organisationen. Legen Sie sie dort an, oder wählen Sie beim Import „Fehlende Organisationen anlegen“.";
+    public const string LeadAlsoPartner = "Die Organisation „{0}“ ist schon federführend und kann nicht zugleich Partner sein.";
     public const string UnknownDistrict = "Den Stadtbezirk „{0}“ gibt es in dieser Kommune nicht. Bekannt sind: {1}.";
     public const string NotAPrinciple = "„{0}“ ist keine gültige {1}-Nummer.";
     public const string UnknownPrinciple = "{2} {0} gibt es in diesem Plan nicht. Vorhanden: {1}.";

@@ -32,7 +32,11 @@ public sealed class IndexModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    /// <summary>The counts of the last successful import ("created;updated;unchanged;fieldsCreated;fieldsRenamed"), shown once.</summary>
+    /// <summary>Names of lead and partners that the registry lacks are created instead of refused.</summary>
+    [BindProperty]
+    public bool CreateOrganisations { get; set; }
+
+    /// <summary>The counts of the last successful import ("created;updated;unchanged;fieldsCreated;fieldsRenamed;organisationsCreated"), shown once.</summary>
     [TempData]
     public string? Outcome { get; set; }
 
@@ -61,7 +65,7 @@ public sealed class IndexModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         {
             using var buffer = new MemoryStream((int)Upload.Length);
             await Upload.CopyToAsync(buffer, cancellationToken);
-            result = await MeasureImport.ImportAsync(db, planId, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), clock.GetUtcNow(), cancellationToken);
+            result = await MeasureImport.ImportAsync(db, planId, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), clock.GetUtcNow(), CreateOrganisations, cancellationToken);
         }
 
         if (!result.Succeeded)
@@ -70,7 +74,7 @@ public sealed class IndexModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             return Page();
         }
         await PublicPageCache.EvictMunicipalityAsync(cache, HttpContext.RequiredMunicipality().Slug, cancellationToken);
-        Outcome = string.Join(';', new[] { result.Created, result.Updated, result.Unchanged, result.FieldsCreated, result.FieldsRenamed }
+        Outcome = string.Join(';', new[] { result.Created, result.Updated, result.Unchanged, result.FieldsCreated, result.FieldsRenamed, result.OrganisationsCreated }
             .Select(n => n.ToString(CultureInfo.InvariantCulture)));
         return RedirectToPage(new { planId });
     }

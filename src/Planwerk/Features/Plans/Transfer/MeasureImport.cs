@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 
@@ -15,6 +17,9 @@ public sealed record MeasureImportResult(IReadOnlyList<ImportProblem> Problems, 
 {
     public bool Succeeded => Problems.Count == 0;
 
+    /// <summary>Organisations the import added to the registry (only with its option to create missing ones).</summary>
+    public int OrganisationsCreated { get; init; }
+
     public static MeasureImportResult Failed(IReadOnlyList<ImportProblem> problems) => new(problems, 0, 0, 0, 0, 0);
 }
 
@@ -24,17 +29,27 @@ public sealed record MeasureImportResult(IReadOnlyList<ImportProblem> Problems, 
 /// updates that measure; a row with a key the plan does not have creates a measure with that key; a row
 /// without a key creates a measure with the next free key; nothing is deleted. Columns the file leaves out keep their values (or take the defaults
 /// for new measures). A field number the plan lacks is created when the row gives a field title.
-/// See docs/import-export.md.</summary>
+/// Lead and partners are names of the registry's organisations; a name it lacks is refused with its row, or
+/// created when <c>createOrganisations</c> is set. See docs/import-export.md.</summary>
 public static class MeasureImport
 {
-    public static async Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, ReadOnlyMemory<byte> content, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        ImportAsync(db, planId, content, now, createOrganisations: false, cancellationToken);
+
+    public static async Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, ReadOnlyMemory<byte> content, DateTimeOffset now,
+        bool createOrganisations, CancellationToken cancellationToken = default)
     {
         var reading = MeasureFiles.Read(content.Span);
         if (reading.Problem is not null) return MeasureImportResult.Failed([reading.Problem]);
-        return await ImportAsync(db, planId, reading.Sheet!, now, cancellationToken);
+        return await ImportAsync(db, planId, reading.Sheet!, now, createOrganisations, cancellationToken);
     }
 
-    public static async Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, Sheet sheet, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, Sheet sheet, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ImportAsync(db, planId, sheet, now, createOrganisations: false, cancellationToken);
+
+    public static async Task<MeasureImportResult> ImportAsync(PlanwerkDbContext db, int planId, Sheet sheet, DateTimeOffset now,
+        bool createOrganisations, CancellationToken cancellationToken = default)
     {
         var problems = new List<ImportProblem>();
         var levels = await db.Plans.AsNoTracking().Where(p => p.Id == planId).SelectLevels().FirstOrDefaultAsync(cancellationToken);
@@ -43,6 +58,7 @@ public static class MeasureImport
 
         var target = await PlanInDatabase.LoadAsync(db, planId, cancellationToken);
         var words = levels ?? PlanLevels.Default;
+        var organisations = await OrganisationNames.LoadAsync(db, createOrganisations, cancellationToken);
         var rows = new List<RowValues>();
         foreach (var row in sheet.Rows)
         {
@@ -52,7 +68,7 @@ public static class MeasureImport
                 problems.Add(ImportProblem.InRow(row.Number, ExtraCells, row.Cells.Count.ToString(CultureInfo.InvariantCulture), sheet.Header.Count.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
-            rows.Add(ReadRow(row, columns, target, words, problems));
+            rows.Add(ReadRow(row, columns, target, words, organisations, problems));
         }
         if (rows.Count == 0 && problems.Count == 0) problems.Add(ImportProblem.InFile(ImportTexts.NoRows));
         CheckAcrossRows(rows, columns, target, words, problems);
@@ -60,7 +76,7 @@ public static class MeasureImport
 
         try
         {
-            return await ApplyAsync(db, target, rows, now, cancellationToken);
+            return await ApplyAsync(db, target, organisations, rows, now, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -148,6 +164,9 @@ public static class MeasureImport
         public Dictionary<MeasureColumn, string> Texts { get; } = [];
         public List<District>? Districts { get; set; }
         public List<Principle>? Principles { get; set; }
+        public bool HasLead { get; set; }
+        public Stakeholder? Lead { get; set; }
+        public List<Stakeholder>? Partners { get; set; }
         public bool HasStart { get; set; }
         public DateOnly? Start { get; set; }
         public bool HasEnd { get; set; }
@@ -165,10 +184,10 @@ public static class MeasureImport
     private static readonly MeasureColumn[] TextColumns =
     [
         MeasureColumn.Title, MeasureColumn.Goal, MeasureColumn.Description, MeasureColumn.TargetGroups,
-        MeasureColumn.ResponsibleOffice, MeasureColumn.PartnerOrganisations, MeasureColumn.Funding,
+        MeasureColumn.Funding,
     ];
 
-    private static RowValues ReadRow(SheetRow row, Columns columns, PlanInDatabase target, PlanLevels levels, List<ImportProblem> problems)
+    private static RowValues ReadRow(SheetRow row, Columns columns, PlanInDatabase target, PlanLevels levels, OrganisationNames organisations, List<ImportProblem> problems)
     {
         var values = new RowValues { Row = row.Number };
         string Cell(MeasureColumn column)
@@ -241,6 +260,31 @@ public static class MeasureImport
                 continue;
             }
             if (Checked(column, text, target.Limits.For(column))) values.Texts[column] = text;
+        }
+
+        Stakeholder? Organisation(MeasureColumn column, string name)
+        {
+            if (!Checked(column, name, Stakeholder.MaxNameLength)) return null;
+            var found = organisations.Find(name);
+            if (found is null) Problem(column, ImportTexts.UnknownOrganisation, name.Trim());
+            return found;
+        }
+        if (columns.Has(MeasureColumn.ResponsibleOffice))
+        {
+            values.HasLead = true;
+            var name = Cell(MeasureColumn.ResponsibleOffice);
+            if (!string.IsNullOrWhiteSpace(name)) values.Lead = Organisation(MeasureColumn.ResponsibleOffice, name);
+        }
+        if (columns.Has(MeasureColumn.PartnerOrganisations))
+        {
+            var partners = new List<Stakeholder>();
+            foreach (var name in MeasureOrganisation.SplitPartners(Cell(MeasureColumn.PartnerOrganisations)))
+            {
+                if (Organisation(MeasureColumn.PartnerOrganisations, name) is not { } partner || partners.Contains(partner)) continue;
+                if (partner == values.Lead) Problem(MeasureColumn.PartnerOrganisations, ImportTexts.LeadAlsoPartner, partner.Name);
+                else partners.Add(partner);
+            }
+            values.Partners = partners;
         }
 
         if (columns.Has(MeasureColumn.Districts))
@@ -381,9 +425,12 @@ public static class MeasureImport
 
     // ------------------------------------------------------------------ apply
 
-    private static async Task<MeasureImportResult> ApplyAsync(PlanwerkDbContext db, PlanInDatabase target, List<RowValues> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<MeasureImportResult> ApplyAsync(PlanwerkDbContext db, PlanInDatabase target, OrganisationNames organisations,
+        List<RowValues> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Missing organisations first (only with the option to create them), so that links refer to them by id.
+        await organisations.SaveCreatedAsync(db, cancellationToken);
 
         // Fields first (new ones at the end, in the order of the file), so that measures can refer to them by id.
         var fieldsCreated = 0;
@@ -471,6 +518,7 @@ public static class MeasureImport
                 UpdatedAt = now,
             };
             AssignValues(measure, row);
+            AssignOrganisations(measure, row);
             additions.Add((measure, row));
         }
         if (additions.Count > 0)
@@ -482,7 +530,7 @@ public static class MeasureImport
             await InsertLinksAsync(db, nameof(Measure.Principles), additions.SelectMany(a => (a.Row.Principles ?? []).Select(p => (a.Measure.Id, p.Id))), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new MeasureImportResult([], additions.Count, updated, unchanged, fieldsCreated, fieldsRenamed);
+        return new MeasureImportResult([], additions.Count, updated, unchanged, fieldsCreated, fieldsRenamed) { OrganisationsCreated = organisations.Created.Count };
     }
 
     /// <summary>Inserts rows of a many-to-many join table of measures (named by the measure's navigation)
@@ -529,8 +577,6 @@ public static class MeasureImport
                 case MeasureColumn.Goal: Set(measure.Goal, text, v => measure.Goal = v); break;
                 case MeasureColumn.Description: Set(measure.Description, text, v => measure.Description = v); break;
                 case MeasureColumn.TargetGroups: Set(measure.TargetGroups, text, v => measure.TargetGroups = v); break;
-                case MeasureColumn.ResponsibleOffice: Set(measure.ResponsibleOffice, text, v => measure.ResponsibleOffice = v); break;
-                case MeasureColumn.PartnerOrganisations: Set(measure.PartnerOrganisations, text, v => measure.PartnerOrganisations = v); break;
                 case MeasureColumn.Funding: Set(measure.Funding, text, v => measure.Funding = v); break;
                 default: throw new InvalidOperationException($"{column} is no text column.");
             }
@@ -561,7 +607,19 @@ public static class MeasureImport
             measure.Principles.AddRange(principles);
             changed = true;
         }
-        return changed;
+        return AssignOrganisations(measure, row) | changed;
+    }
+
+    /// <summary>Sets the lead and partners the row gives (by id: a created organisation is saved by now); true when they changed.</summary>
+    private static bool AssignOrganisations(Measure measure, RowValues row)
+    {
+        var lead = measure.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => (int?)o.OrganisationId).FirstOrDefault();
+        var partners = measure.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.OrganisationId).ToList();
+        var wantedLead = row.HasLead ? row.Lead?.Id : lead;
+        var wantedPartners = row.Partners?.Select(p => p.Id).ToList() ?? partners;
+        if (wantedLead == lead && wantedPartners.SequenceEqual(partners)) return false;
+        MeasureOrganisations.Assign(measure, wantedLead, wantedPartners);
+        return true;
     }
 
     private static bool SameItems<T>(List<T> current, List<T> wanted) where T : class =>

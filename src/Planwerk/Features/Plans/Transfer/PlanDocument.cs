@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
 
 namespace Planwerk.Features.Plans.Transfer;
 
@@ -87,7 +88,7 @@ public sealed record PlanDocument(
     }
 
     /// <summary>Reads the plan <paramref name="planId"/> of the context's municipality, or null when it
-    /// has none with that id. Eight queries whatever the plan's size (the measures' districts and principles in queries of their own).</summary>
+    /// has none with that id. Nine queries whatever the plan's size (the measures' districts, principles and partners in queries of their own).</summary>
     public static async Task<PlanDocument?> LoadAsync(PlanwerkDbContext db, int planId, CancellationToken cancellationToken = default)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
@@ -112,8 +113,10 @@ public sealed record PlanDocument(
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
             .Select(m => new
             {
-                m.Id, m.Key, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice,
-                m.PartnerOrganisations, m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample,
+                m.Id, m.Key, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups,
+                Lead = m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => o.Organisation!.Name).FirstOrDefault(),
+                Partners = m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.Organisation!.Name).ToList(),
+                m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample,
                 Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
                 Principles = m.Principles.Select(p => p.Position).ToList(),
             })
@@ -125,7 +128,7 @@ public sealed record PlanDocument(
             .ToLookup(m => m.FieldOfActionId);
         var fieldDocuments = fields.Select(f => new FieldDocument(f.Number, f.Title, f.Description,
             byField[f.Id].Select(m => new MeasureDocument(
-                m.Key, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.ResponsibleOffice, m.PartnerOrganisations,
+                m.Key, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.Lead ?? "", MeasureOrganisation.JoinPartners(m.Partners),
                 m.Districts.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(),
                 m.StartDate, m.EndDate, NormalizeAmount(m.EstimatedCost), m.Funding, m.Priority,
                 m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample)).ToList())).ToList();
@@ -195,7 +198,10 @@ public sealed record FieldDocument(int Number, string Title, string Description,
 
 /// <summary>A measure. <see cref="Key"/> is its per-plan key (<see cref="Measure.Key"/>: stable through
 /// renumbering and moves); an import keeps it, and gives the next free key where it is null.
-/// <see cref="Principles"/> are principle positions; <see cref="Districts"/> are district names.</summary>
+/// <see cref="Principles"/> are principle positions; <see cref="Districts"/> are district names.
+/// <see cref="Lead"/> and <see cref="Partners"/> are names of organisations of the registry (partners separated by
+/// "; "); their JSON names are those of the free-text fields they replaced, so older documents and frozen versions
+/// still read.</summary>
 public sealed record MeasureDocument(
     int? Key,
     string Number,
@@ -203,8 +209,8 @@ public sealed record MeasureDocument(
     string Goal,
     string Description,
     string TargetGroups,
-    string ResponsibleOffice,
-    string PartnerOrganisations,
+    [property: JsonPropertyName("responsibleOffice")] string Lead,
+    [property: JsonPropertyName("partnerOrganisations")] string Partners,
     IReadOnlyList<string> Districts,
     DateOnly? StartDate,
     DateOnly? EndDate,

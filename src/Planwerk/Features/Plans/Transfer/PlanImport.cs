@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Planwerk.Features.Implementation;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans.Manage;
 using Planwerk.Infrastructure.Editing;
 using Planwerk.Features.Plans.Sections;
@@ -18,13 +20,18 @@ public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int
 
     public bool Succeeded => Problems.Count == 0;
 
+    /// <summary>Organisations the import added to the registry (only with its option to create missing ones).</summary>
+    public int OrganisationsCreated { get; init; }
+
     public static PlanImportResult Failed(params ImportProblem[] problems) => new(problems, 0, "", 0, 0, 0);
 }
 
 /// <summary>Creates a new plan in the current municipality from a "planwerk-plan" JSON document.
 /// The document is checked completely first (every problem reported with its place in the
 /// document); then the plan is created in one step or not at all. The new plan is not public.
-/// Districts are matched by name and created when the municipality lacks them.</summary>
+/// Districts are matched by name and created when the municipality lacks them. The measures' lead and partners
+/// are names of the registry's organisations: a name it lacks is refused at its place, or created when
+/// <c>createOrganisations</c> is set (the demo does).</summary>
 public static partial class PlanImport
 {
     /// <summary>The largest plan document accepted: larger than a measure table's limit, because the
@@ -32,20 +39,30 @@ public static partial class PlanImport
     public const int MaxBytes = 64 * 1024 * 1024;
 
     public static Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ImportAsync(db, content, now, null, cancellationToken);
+        ImportAsync(db, content, now, null, createOrganisations: false, cancellationToken);
+
+    public static Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now, bool createOrganisations,
+        CancellationToken cancellationToken = default) =>
+        ImportAsync(db, content, now, null, createOrganisations, cancellationToken);
+
+    public static Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now,
+        Action<Plan>? prepare, CancellationToken cancellationToken = default) =>
+        ImportAsync(db, content, now, prepare, createOrganisations: false, cancellationToken);
 
     /// <param name="prepare">Sets what the document does not carry (whether the plan is public, its
     /// predecessor) on the new plan before it is saved, so the history records it as created that way.</param>
     public static async Task<PlanImportResult> ImportAsync(PlanwerkDbContext db, ReadOnlyMemory<byte> content, DateTimeOffset now,
-        Action<Plan>? prepare, CancellationToken cancellationToken = default)
+        Action<Plan>? prepare, bool createOrganisations, CancellationToken cancellationToken = default)
     {
         var (document, problem) = Read(content.Span);
         if (problem is not null) return PlanImportResult.Failed(problem);
 
         var limits = TextLimits.Of(db);
         var problems = Validate(document!, limits);
+        var organisations = await OrganisationNames.LoadAsync(db, createOrganisations, cancellationToken);
+        problems.AddRange(FindOrganisations(document!, organisations));
         if (problems.Count > 0) return PlanImportResult.Failed([.. problems]);
-        return await CreateAsync(db, document!, now, prepare, cancellationToken);
+        return await CreateAsync(db, document!, organisations, now, prepare, cancellationToken);
     }
 
     // ------------------------------------------------------------------ reading
@@ -222,8 +239,8 @@ public static partial class PlanImport
                 Text(ma + ".goal", m.Goal, limits.For(MeasureColumn.Goal), required: false);
                 Text(ma + ".description", m.Description, limits.For(MeasureColumn.Description), required: false);
                 Text(ma + ".targetGroups", m.TargetGroups, limits.For(MeasureColumn.TargetGroups), required: false);
-                Text(ma + ".responsibleOffice", m.ResponsibleOffice, limits.For(MeasureColumn.ResponsibleOffice), required: false);
-                Text(ma + ".partnerOrganisations", m.PartnerOrganisations, limits.For(MeasureColumn.PartnerOrganisations), required: false);
+                Text(ma + ".responsibleOffice", m.Lead, null, required: false);
+                Text(ma + ".partnerOrganisations", m.Partners, null, required: false);
                 Text(ma + ".funding", m.Funding, limits.For(MeasureColumn.Funding), required: false);
                 foreach (var name in m.Districts.Where(n => !districts.Contains(n)))
                     Problem(ma + ".districts", ImportTexts.DistrictNotListed, name);
@@ -272,6 +289,30 @@ public static partial class PlanImport
         return problems;
     }
 
+    /// <summary>Each measure's lead and partners in the registry (or planned as new ones); a name it lacks is a problem at its place.</summary>
+    private static List<ImportProblem> FindOrganisations(PlanDocument document, OrganisationNames organisations)
+    {
+        var problems = new List<ImportProblem>();
+        for (var f = 0; f < document.Fields.Count; f++)
+        {
+            for (var k = 0; k < document.Fields[f].Measures.Count; k++)
+            {
+                var m = document.Fields[f].Measures[k];
+                var at = $"$.fields[{f}].measures[{k}]";
+                var names = (string.IsNullOrWhiteSpace(m.Lead) ? [] : new[] { (Path: at + ".responsibleOffice", Name: m.Lead) })
+                    .Concat(MeasureOrganisation.SplitPartners(m.Partners).Select(n => (Path: at + ".partnerOrganisations", Name: n)));
+                foreach (var (path, name) in names)
+                {
+                    if (name.Trim().Length > Stakeholder.MaxNameLength)
+                        problems.Add(new ImportProblem(null, path, ImportTexts.TooLong, [Str(name.Trim().Length), Str(Stakeholder.MaxNameLength)]));
+                    else if (organisations.Find(name) is null)
+                        problems.Add(new ImportProblem(null, path, ImportTexts.UnknownOrganisation, [name.Trim()]));
+                }
+            }
+        }
+        return problems;
+    }
+
     /// <summary>Only for <see cref="MarkdownRenderer.ImageNumbers"/>: which images a section body refers to.</summary>
     private static readonly MarkdownRenderer Markdown = new();
 
@@ -281,8 +322,10 @@ public static partial class PlanImport
 
     // ------------------------------------------------------------------ creating
 
-    private static async Task<PlanImportResult> CreateAsync(PlanwerkDbContext db, PlanDocument document, DateTimeOffset now, Action<Plan>? prepare, CancellationToken cancellationToken)
+    private static async Task<PlanImportResult> CreateAsync(PlanwerkDbContext db, PlanDocument document, OrganisationNames organisations, DateTimeOffset now,
+        Action<Plan>? prepare, CancellationToken cancellationToken)
     {
+        db.Stakeholders.AddRange(organisations.Created);
         var plan = new Plan
         {
             Title = document.Title,
@@ -329,7 +372,7 @@ public static partial class PlanImport
             for (var k = 0; k < f.Measures.Count; k++)
             {
                 var m = f.Measures[k];
-                db.Measures.Add(new Measure
+                var measure = new Measure
                 {
                     Plan = plan,
                     FieldOfAction = field,
@@ -339,8 +382,6 @@ public static partial class PlanImport
                     Goal = m.Goal,
                     Description = m.Description,
                     TargetGroups = m.TargetGroups,
-                    ResponsibleOffice = m.ResponsibleOffice,
-                    PartnerOrganisations = m.PartnerOrganisations,
                     StartDate = m.StartDate,
                     EndDate = m.EndDate,
                     EstimatedCost = PlanDocument.NormalizeAmount(m.EstimatedCost),
@@ -353,7 +394,10 @@ public static partial class PlanImport
                     UpdatedAt = now,
                     Districts = m.Districts.Distinct(StringComparer.Ordinal).Select(n => districts[n]).Distinct().ToList(),
                     Principles = m.Principles.Distinct().Select(p => principles[p]).ToList(),
-                });
+                };
+                MeasureOrganisations.Assign(measure, string.IsNullOrWhiteSpace(m.Lead) ? null : organisations.Find(m.Lead),
+                    MeasureOrganisation.SplitPartners(m.Partners).Select(n => organisations.Find(n)!).ToList());
+                db.Measures.Add(measure);
                 measures++;
             }
         }
@@ -375,6 +419,6 @@ public static partial class PlanImport
         prepare?.Invoke(plan);
         // One SaveChanges is one transaction: the plan with everything in it, or nothing.
         await db.SaveChangesAsync(cancellationToken);
-        return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated) { Levels = document.LevelNames };
+        return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated) { Levels = document.LevelNames, OrganisationsCreated = organisations.Created.Count };
     }
 }

@@ -4,7 +4,7 @@ using Planwerk.Data;
 namespace Planwerk.Features.Plans.Transfer;
 
 /// <summary>The plan an import goes into, tracked, with everything the rows may refer to: its fields,
-/// principles and measures, and the municipality's districts. Five queries whatever the plan's size.</summary>
+/// principles and measures (with their lead and partners), and the municipality's districts. Six queries whatever the plan's size.</summary>
 internal sealed class PlanInDatabase
 {
     public required int PlanId { get; init; }
@@ -23,7 +23,7 @@ internal sealed class PlanInDatabase
         var principles = await db.Principles.Where(p => p.PlanId == planId).OrderBy(p => p.Position).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var districts = await db.Districts.OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var measures = await db.Measures.Where(m => m.PlanId == planId)
-            .Include(m => m.Principles).Include(m => m.Districts)
+            .Include(m => m.Principles).Include(m => m.Districts).Include(m => m.Organisations)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return new PlanInDatabase
@@ -79,8 +79,6 @@ internal sealed record TextLimits(int? PlanTitle, int? PrincipleTitle, int? Fiel
                 [MeasureColumn.Goal] = Max<Measure>(nameof(Plans.Measure.Goal)),
                 [MeasureColumn.Description] = Max<Measure>(nameof(Plans.Measure.Description)),
                 [MeasureColumn.TargetGroups] = Max<Measure>(nameof(Plans.Measure.TargetGroups)),
-                [MeasureColumn.ResponsibleOffice] = Max<Measure>(nameof(Plans.Measure.ResponsibleOffice)),
-                [MeasureColumn.PartnerOrganisations] = Max<Measure>(nameof(Plans.Measure.PartnerOrganisations)),
                 [MeasureColumn.Funding] = Max<Measure>(nameof(Plans.Measure.Funding)),
             });
     }

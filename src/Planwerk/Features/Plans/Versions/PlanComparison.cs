@@ -169,8 +169,8 @@ public sealed class PlanComparison
         Text(facts, "Ziel", x.Goal, y.Goal);
         Text(facts, "Beschreibung", x.Description, y.Description);
         Text(facts, "Zielgruppen", x.TargetGroups, y.TargetGroups);
-        Text(facts, "Federführung", x.ResponsibleOffice, y.ResponsibleOffice);
-        Text(facts, "Partner", x.PartnerOrganisations, y.PartnerOrganisations);
+        Text(facts, "Federführung", x.Lead, y.Lead);
+        Text(facts, "Partner", x.Partners, y.Partners);
         Text(facts, "Stadtbezirke und Ortschaften", string.Join(", ", x.Districts), string.Join(", ", y.Districts));
         Value(facts, "Beginn", DateText(x.StartDate), DateText(y.StartDate));
         Value(facts, "Ende", DateText(x.EndDate), DateText(y.EndDate));

@@ -60,15 +60,23 @@ public static class ManageTestData
             Principles = await db.Principles.AsNoTracking().OrderBy(p => p.Id).ToListAsync(),
             Fields = await db.FieldsOfAction.AsNoTracking().OrderBy(f => f.Id).ToListAsync(),
             Measures = await db.Measures.AsNoTracking().OrderBy(x => x.Id)
-                .Select(x => new { Measure = x, Districts = x.Districts.Select(d => d.Id).OrderBy(d => d).ToList(), Principles = x.Principles.Select(p => p.Id).OrderBy(p => p).ToList() })
+                .Select(x => new { Measure = x, Districts = x.Districts.Select(d => d.Id).OrderBy(d => d).ToList(), Principles = x.Principles.Select(p => p.Id).OrderBy(p => p).ToList(),
+                    Organisations = x.Organisations.OrderBy(o => o.Id).Select(o => new { o.OrganisationId, o.Role, o.Position }).ToList() })
                 .ToListAsync(),
             Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Id).ToListAsync(),
+            Organisations = await db.Stakeholders.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Name, s.Kind }).ToListAsync(),
         };
         return JsonSerializer.Serialize(state);
     });
 
     public static Task<Measure> MeasureAsync(this TestMunicipality m, int id) =>
-        m.WithDbAsync(db => db.Measures.AsNoTracking().Include(x => x.Districts).Include(x => x.Principles).SingleAsync(x => x.Id == id));
+        m.WithDbAsync(db => db.Measures.AsNoTracking().Include(x => x.Districts).Include(x => x.Principles)
+            .Include(x => x.Organisations.OrderBy(o => o.Role).ThenBy(o => o.Position)).ThenInclude(o => o.Organisation).AsSplitQuery().SingleAsync(x => x.Id == id));
+
+    /// <summary>The names of a measure's lead and partners, as stored.</summary>
+    public static (string? Lead, string[] Partners) Carriers(this Measure measure) =>
+        (measure.Organisations.Where(o => o.Role == Planwerk.Features.Implementation.MeasureOrganisationRole.Lead).Select(o => o.Organisation!.Name).FirstOrDefault(),
+            measure.Organisations.Where(o => o.Role == Planwerk.Features.Implementation.MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.Organisation!.Name).ToArray());
 
     /// <summary>The error shown beside a field (its id is the field's id plus "-error").</summary>
     public static string FieldError(this IDocument document, string fieldId) =>

@@ -6,6 +6,8 @@ using Planwerk.Features.Accounts;
 using Planwerk.Features.Plans;
 using Planwerk.Tests.Infrastructure;
 using static Planwerk.Tests.Features.Plans.Manage.ManageTestData;
+using Planwerk.Features.Participation.Stakeholders;
+using Planwerk.Tests.Features.Participation;
 
 namespace Planwerk.Tests.Features.Plans.Manage;
 
@@ -19,6 +21,8 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         var altstadt = await m.DistrictAsync("Altstadt");
         var cossebaude = await m.DistrictAsync("Cossebaude", DistrictKind.Locality);
         await m.DistrictAsync("Prohlis");
+        var office = await m.AddStakeholderAsync("Sozialamt " + HostileText.RightToLeft, kind: StakeholderKind.PublicAuthority);
+        var partner = await m.AddStakeholderAsync("Freie Träger & " + HostileText.Script);
         var client = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
         var url = $"/{m.Slug}/manage/plans/{plan.Id}/measures/new?fieldId={plan.Field(2).Id}";
 
@@ -30,8 +34,8 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
             ["Input.Goal"] = HostileText.RightToLeft,
             ["Input.Description"] = HostileText.VeryLong + HostileText.Script,
             ["Input.TargetGroups"] = HostileText.Markup,
-            ["Input.ResponsibleOffice"] = "Sozialamt " + HostileText.RightToLeft,
-            ["Input.PartnerOrganisations"] = "Freie Träger & " + HostileText.Script,
+            ["Input.LeadId"] = Id(office),
+            ["Input.PartnerIds"] = Id(partner),
             ["Input.DistrictIds"] = HtmlForms.Many(Id(altstadt), Id(cossebaude)),
             ["Input.StartDate"] = "2019-07-01",
             ["Input.EndDate"] = "2022-12-31",
@@ -52,8 +56,8 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         Assert.Equal(HostileText.RightToLeft, stored.Goal);
         Assert.Equal(HostileText.VeryLong + HostileText.Script, stored.Description);
         Assert.Equal(HostileText.Markup, stored.TargetGroups);
-        Assert.Equal("Sozialamt " + HostileText.RightToLeft, stored.ResponsibleOffice);
-        Assert.Equal("Freie Träger & " + HostileText.Script, stored.PartnerOrganisations);
+        Assert.Equal("Sozialamt " + HostileText.RightToLeft, stored.Carriers().Lead);
+        Assert.Equal(["Freie Träger & " + HostileText.Script], stored.Carriers().Partners);
         Assert.Equal([altstadt, cossebaude], stored.Districts.Select(d => d.Id).Order());
         Assert.Equal((new DateOnly(2019, 7, 1), new DateOnly(2022, 12, 31)), (stored.StartDate!.Value, stored.EndDate!.Value));
         Assert.Equal(1_250_000.50m, stored.EstimatedCost);
@@ -142,8 +146,9 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         { "Input.FieldOfActionId={foreignField}", "Input_FieldOfActionId", "Handlungsfeld: Bitte wählen Sie einen Eintrag aus der Liste." },
         { "Input.FieldOfActionId=", "Input_FieldOfActionId", "Handlungsfeld: Bitte wählen Sie einen Eintrag aus der Liste." },
         { "Input.TargetGroups={long}", "Input_TargetGroups", "Zielgruppen" },
-        { "Input.ResponsibleOffice={long}", "Input_ResponsibleOffice", "verantwortliche Stelle" },
-        { "Input.PartnerOrganisations={long}", "Input_PartnerOrganisations", "Partnerorganisationen" },
+        { "Input.LeadId={foreignOrganisation}", "Input_LeadId", "Bitte wählen Sie die Federführung aus dem Verzeichnis der Organisationen." },
+        { "Input.PartnerIds={foreignOrganisation}", "Input_PartnerIds", "Bitte wählen Sie nur Partner aus dem Verzeichnis der Organisationen." },
+        { "Input.LeadId={organisation}&Input.PartnerIds={organisation}", "Input_PartnerIds", "Die federführende Organisation kann nicht zugleich Partner sein." },
         { "Input.Funding={long}", "Input_Funding", "Finanzierung" },
         { "Input.StartDate=2024-05-02&Input.EndDate=2024-05-01", "Input_EndDate", "Das Ende der Maßnahme darf nicht vor ihrem Beginn liegen." },
         { "Input.EndDate=kein Datum", "Input_EndDate", "Ende" },
@@ -172,6 +177,8 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
         var other = await app.CreateMunicipalityAsync();
         var foreignDistrict = await other.DistrictAsync("Fremder Bezirk");
         await m.DistrictAsync("Eigener Bezirk");
+        var foreignOrganisation = await other.AddStakeholderAsync("Fremde Organisation");
+        var organisation = await m.AddStakeholderAsync("Eigene Organisation");
         var id = plan.Field(1).MeasureIds[0];
         var client = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
         var url = $"/{m.Slug}/manage/plans/{plan.Id}/measures/{id}";
@@ -179,7 +186,9 @@ public abstract class MeasureEditingTests(PlanwerkApp app)
             .Replace("{long}", HostileText.VeryLong, StringComparison.Ordinal)
             .Replace("{foreignField}", Id(otherPlan.Field(1).Id), StringComparison.Ordinal)
             .Replace("{foreignDistrict}", Id(foreignDistrict), StringComparison.Ordinal)
-            .Replace("{foreignPrinciple}", Id(otherPlan.PrincipleIds[0]), StringComparison.Ordinal));
+            .Replace("{foreignPrinciple}", Id(otherPlan.PrincipleIds[0]), StringComparison.Ordinal)
+            .Replace("{foreignOrganisation}", Id(foreignOrganisation), StringComparison.Ordinal)
+            .Replace("{organisation}", Id(organisation), StringComparison.Ordinal));
         var before = await m.SnapshotAsync();
 
         var response = await client.SubmitFormAsync(url, values);

@@ -4,6 +4,7 @@ using Planwerk.Features.Plans.Sections;
 using Planwerk.Tests.Infrastructure;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
+using Planwerk.Tests.Features.Implementation;
 
 namespace Planwerk.Tests.Features.Plans.Print;
 
@@ -79,6 +80,7 @@ public static partial class PrintPlans
                 Title = title, PeriodStart = 2024, PeriodEnd = 2030, State = PlanState.Adopted, IsPublic = isPublic,
                 Summary = "Der Plan **bündelt** die Vorhaben der Stadt.\n\n- erstens\n- zweitens", UpdatedAt = new DateTimeOffset(2024, 5, 17, 10, 0, 0, TimeSpan.Zero),
             };
+            await plan.KnowRegistryAsync(db);
             var principles = new List<Principle>
             {
                 new() { Plan = plan, Position = 1, Title = "Teilhabe von Anfang an", Description = "Alle wirken mit." },
@@ -100,13 +102,14 @@ public static partial class PrintPlans
                     Title = $"Vorhaben {field.Number}-{position} für gute Übergänge",
                     Goal = "Mehr Menschen finden Arbeit.",
                     Description = $"Das Vorhaben {field.Number}-{position} verbindet Beratung und Praxis.",
-                    TargetGroups = "Zugewanderte", ResponsibleOffice = "Sozialamt", PartnerOrganisations = "Jobcenter",
+                    TargetGroups = "Zugewanderte",
                     StartDate = new DateOnly(2024, 1, 1), EndDate = new DateOnly(2026, 12, 31), EstimatedCost = 12500m,
                     Funding = "Landesmittel", Priority = MeasurePriority.High, Status = MeasureStatus.InProgress, Progress = 40,
                     IsExample = i % 2 == 0, UpdatedAt = new DateTimeOffset(2024, 6, 1, 8, 0, 0, TimeSpan.Zero),
                     Principles = [principles[i % 2]],
                     Districts = i % 3 == 0 ? [districts[0], districts[1]] : [],
                 };
+                measure.CarriedBy("Sozialamt", "Jobcenter");
                 field.Measures.Add(measure);
                 measures.Add(measure);
             }

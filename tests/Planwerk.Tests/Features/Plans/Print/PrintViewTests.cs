@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Tests.Infrastructure;
+using Planwerk.Tests.Features.Implementation;
 
 namespace Planwerk.Tests.Features.Plans.Print;
 
@@ -125,7 +126,7 @@ public abstract class PrintViewTests(PlanwerkApp app)
             fields[0].Title = HostileText.Script;
             measures[0].Title = HostileText.Script;
             measures[0].Description = HostileText.Script + "\n\n" + HostileText.Markup;
-            measures[0].ResponsibleOffice = HostileText.Markup;
+            measures[0].CarriedBy(HostileText.Markup, "Jobcenter");
             measures[1].Title = HostileText.RightToLeft;
             measures[2].Description = HostileText.VeryLong;
         });

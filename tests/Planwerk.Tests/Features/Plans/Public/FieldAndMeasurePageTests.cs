@@ -1,6 +1,7 @@
 using System.Net;
 using Planwerk.Features.Plans;
 using Planwerk.Tests.Infrastructure;
+using Planwerk.Tests.Features.Implementation;
 
 namespace Planwerk.Tests.Features.Plans.PublicSite;
 
@@ -47,8 +48,7 @@ public abstract class FieldAndMeasurePageTests(PlanwerkApp app)
             x.Goal = "Begleitung mit *Integrationsplan*";
             x.Description = "- erstens\n- zweitens";
             x.TargetGroups = "Asylsuchende, Geduldete";
-            x.ResponsibleOffice = "Sozialamt";
-            x.PartnerOrganisations = "Freie Träger der Wohlfahrtspflege";
+            x.CarriedBy("Sozialamt", "Freie Träger der Wohlfahrtspflege");
             x.StartDate = new DateOnly(2019, 7, 1);
             x.EndDate = new DateOnly(2022, 12, 31);
             x.EstimatedCost = 2_400_000m;

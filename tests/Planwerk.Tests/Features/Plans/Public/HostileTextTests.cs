@@ -1,5 +1,6 @@
 using Planwerk.Features.Plans;
 using Planwerk.Tests.Infrastructure;
+using Planwerk.Tests.Features.Implementation;
 
 namespace Planwerk.Tests.Features.Plans.PublicSite;
 
@@ -26,8 +27,7 @@ public abstract class HostileTextTests(PlanwerkApp app)
                 x.Goal = HostileText.Markup;
                 x.Description = HostileText.Script + "\n\n" + HostileText.VeryLong;
                 x.TargetGroups = HostileText.Markup;
-                x.ResponsibleOffice = HostileText.Script;
-                x.PartnerOrganisations = HostileText.RightToLeft;
+                x.CarriedBy(HostileText.Script, HostileText.RightToLeft);
                 x.Funding = HostileText.Markup;
             });
         await m.WithDbAsync(async db =>

@@ -1,5 +1,6 @@
 using Planwerk.Features.Plans;
 using Planwerk.Tests.Infrastructure;
+using Planwerk.Tests.Features.Implementation;
 
 // "Public" is a keyword in Visual Basic (CA1716), so the folder's namespace says PublicSite.
 namespace Planwerk.Tests.Features.Plans.PublicSite;
@@ -17,9 +18,10 @@ public static class PublicPlanSeed
     /// <paramref name="measuresPerField"/> measures in each, all in one SaveChanges.</summary>
     public static Task<SeededPlan> AddPlanAsync(this TestMunicipality m, int fields = 2, int measuresPerField = 3, bool isPublic = true,
         string title = "Fachplan Teststadt", Action<Plan>? plan = null, Action<Measure>? measure = null) =>
-        m.WithDbAsync(db =>
+        m.WithDbAsync(async db =>
         {
             var p = new Plan { Title = title, PeriodStart = 2019, PeriodEnd = 2022, State = PlanState.Adopted, IsPublic = isPublic, Summary = "Der Plan in *Kürze*." };
+            await p.KnowRegistryAsync(db);
             plan?.Invoke(p);
             var principles = new List<Principle>
             {
@@ -51,13 +53,12 @@ public static class PublicPlanSeed
                         Goal = "Ein Ziel",
                         Description = "Eine Beschreibung",
                         TargetGroups = "Geflüchtete",
-                        ResponsibleOffice = "Sozialamt",
-                        PartnerOrganisations = "Freie Träger",
                         Status = statuses[index % statuses.Length],
                         Progress = index * 10 % 101,
                         Principles = index % 2 == 0 ? [principles[0]] : [principles[0], principles[1]],
                         Districts = index % 3 == 0 ? [districts[0], districts[1]] : [],
                     };
+                    x.CarriedBy("Sozialamt", "Freie Träger");
                     measure?.Invoke(x);
                     measures.Add(x);
                 }
@@ -67,6 +68,6 @@ public static class PublicPlanSeed
             db.Districts.AddRange(districts);
             db.FieldsOfAction.AddRange(fieldList);
             db.Measures.AddRange(measures);
-            return Task.FromResult(new SeededPlan(p, principles, fieldList, measures, districts));
+            return new SeededPlan(p, principles, fieldList, measures, districts);
         });
 }

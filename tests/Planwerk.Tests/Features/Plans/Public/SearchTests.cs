@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Tests.Infrastructure;
+using Planwerk.Tests.Features.Implementation;
 
 namespace Planwerk.Tests.Features.Plans.PublicSite;
 
@@ -61,8 +62,7 @@ public abstract class SearchTests(PlanwerkApp app)
             x.Goal = "Ein Zieltext";
             x.Description = "Ein Beschreibungstext";
             x.TargetGroups = "Zielgruppentext";
-            x.ResponsibleOffice = "Amt für Text";
-            x.PartnerOrganisations = "Partnertext e.V.";
+            x.CarriedBy("Amt für Text", "Partnertext e.V.");
         });
 
         var page = await app.CreateClient().GetDocumentAsync($"{seeded.Url(m)}/search?q={Uri.EscapeDataString(term)}");

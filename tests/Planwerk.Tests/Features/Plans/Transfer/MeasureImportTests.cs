@@ -209,7 +209,7 @@ public abstract class MeasureImportTests(PlanwerkApp app)
         var csv = TenThousandMeasures();
 
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var result = await m.WithDbAsync(db => MeasureImport.ImportAsync(db, plan.PlanId, csv, Now, bound.Token));
+        var result = await m.WithDbAsync(db => MeasureImport.ImportAsync(db, plan.PlanId, csv, Now, createOrganisations: true, bound.Token));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems.Take(5)));
         Assert.Equal((10_000, 20), (result.Created, result.FieldsCreated));

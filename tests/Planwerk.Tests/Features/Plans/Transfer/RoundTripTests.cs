@@ -19,7 +19,7 @@ public abstract class RoundTripTests(PlanwerkApp app)
 
         // Into another municipality, which has none of the districts yet: they are created.
         var target = await app.CreateMunicipalityAsync();
-        var result = await target.WithDbAsync(db => PlanImport.ImportAsync(db, firstJson, TransferData.Now));
+        var result = await target.WithDbAsync(db => PlanImport.ImportAsync(db, firstJson, TransferData.Now, createOrganisations: true));
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(4, result.DistrictsCreated);
 
@@ -46,7 +46,7 @@ public abstract class RoundTripTests(PlanwerkApp app)
         var planId = await TransferData.HostilePlanAsync(m);
         var json = (await TransferData.DocumentAsync(m, planId)).ToJson();
 
-        var result = await m.WithDbAsync(db => PlanImport.ImportAsync(db, json, TransferData.Now));
+        var result = await m.WithDbAsync(db => PlanImport.ImportAsync(db, json, TransferData.Now, createOrganisations: true));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(0, result.DistrictsCreated);

@@ -4,6 +4,7 @@ using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Plans.Transfer;
 using Planwerk.Tests.Infrastructure;
+using Planwerk.Tests.Features.Implementation;
 
 namespace Planwerk.Tests.Features.Plans.Transfer;
 
@@ -70,6 +71,14 @@ public static class TransferData
             db.Plans.Add(plan);
             db.Principles.AddRange(principles);
             db.FieldsOfAction.AddRange(fields);
+            await plan.KnowRegistryAsync(db);
+            // Organisations' names travel as names: hostile and formula-like ones among them (a name holds no
+            // semicolon or line break, which separate partners, and no blanks around it, which the import trims).
+            var organisations = new[]
+            {
+                HostileText.Script, Tricky.Plus, Tricky.Minus, Tricky.At, Tricky.Quoted, Tricky.DoubleQuoted, Tricky.Apostrophe,
+                HostileText.RightToLeft, HostileText.Markup, Tricky.EscapeLookalike,
+            };
 
             var texts = new[]
             {
@@ -84,7 +93,7 @@ public static class TransferData
                 var field = fields[int.Parse(numbers[i][..1], System.Globalization.CultureInfo.InvariantCulture) - 1];
                 var text = texts[i % texts.Length];
                 var status = (MeasureStatus)(i % 5);
-                db.Measures.Add(new Measure
+                var measure = new Measure
                 {
                     Plan = plan,
                     FieldOfAction = field,
@@ -96,8 +105,6 @@ public static class TransferData
                     Goal = i % 2 == 0 ? Tricky.LineBreaks + " " + text : text,
                     Description = i == 0 ? HostileText.VeryLong : text + "\n\n" + Tricky.Separators,
                     TargetGroups = texts[(i + 1) % texts.Length],
-                    ResponsibleOffice = texts[(i + 2) % texts.Length],
-                    PartnerOrganisations = texts[(i + 3) % texts.Length],
                     Funding = texts[(i + 4) % texts.Length],
                     StartDate = i % 4 == 0 ? null : new DateOnly(2019, 1 + i % 12, 1 + i),
                     EndDate = i % 4 == 1 ? null : new DateOnly(2023, 1 + i % 12, 28),
@@ -109,7 +116,10 @@ public static class TransferData
                     UpdatedAt = Now,
                     Districts = i % 3 == 2 ? [] : districts.Where((_, k) => (k + i) % 2 == 0 && k < 4).ToList(),
                     Principles = i % 4 == 3 ? [] : principles.Where((_, k) => (k + i) % 3 != 0).ToList(),
-                });
+                };
+                measure.CarriedBy(i % 5 == 4 ? null : organisations[i % organisations.Length],
+                    i % 4 == 2 ? [] : [organisations[(i + 3) % organisations.Length], organisations[(i + 1) % organisations.Length]]);
+                db.Measures.Add(measure);
             }
             // Sections with hostile titles and bodies that show the plan's images; images numbered with a gap.
             db.PlanSections.AddRange(

@@ -25,7 +25,8 @@ public abstract class TransferPagesTests(PlanwerkApp app)
         $"/{m.Slug}/manage/plans/import",
     ];
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string pageUrl, byte[] content, string fileName, string contentType = "text/csv")
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string pageUrl, byte[] content, string fileName, string contentType = "text/csv",
+        bool createOrganisations = false)
     {
         var page = await client.GetDocumentAsync(pageUrl);
         var form = (IHtmlFormElement)page.QuerySelector("main form[enctype='multipart/form-data']")!;
@@ -35,6 +36,7 @@ public abstract class TransferPagesTests(PlanwerkApp app)
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         body.Add(file, "Upload", fileName);
+        if (createOrganisations) body.Add(new StringContent("true"), "CreateOrganisations");
         return await client.PostAsync(string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action"), body);
     }
 
@@ -228,12 +230,17 @@ public abstract class TransferPagesTests(PlanwerkApp app)
         var m = await app.CreateMunicipalityAsync();
         var client = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
 
-        var response = await UploadAsync(client, $"/{m.Slug}/manage/plans/import", json, "plan.json", "application/json");
+        // The other municipality's registry lacks the plan's organisations: refused by name, then created on request.
+        var refused = await HtmlForms.ParseAsync(await UploadAsync(client, $"/{m.Slug}/manage/plans/import", json, "plan.json", "application/json"));
+        Assert.Contains("steht nicht im Verzeichnis der Organisationen", refused.QuerySelector("table.import-problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await m.WithDbAsync(db => db.Plans.CountAsync()));
+        var response = await UploadAsync(client, $"/{m.Slug}/manage/plans/import", json, "plan.json", "application/json", createOrganisations: true);
 
         var newPlanId = await m.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
         Assert.Equal(TransferPage(m, newPlanId), Target(response));
         var page = await client.GetDocumentAsync(TransferPage(m, newPlanId));
         Assert.Contains("14 Maßnahmen. Er ist noch nicht öffentlich.", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Organisationen: 10 im Verzeichnis neu angelegt.", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
         var exported = await client.GetByteArrayAsync(TransferPage(m, newPlanId) + "/export.json");
         Assert.Equal((await DocumentAsync(source, planId)).ToJson(), exported);
     }
