@@ -56,7 +56,7 @@ public abstract class WeighingTableTests(PlanwerkApp app)
         var page = await app.CreateBrowserlikeClient().GetDocumentAsync(s.M.PublicWeighingUrl(s.Round));
 
         var parts = page.QuerySelectorAll("section.weighing-part h2").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal([$"Maßnahme 1.1 {s.Round.Plan.Measures.Single(x => x.Number == "1.1").Title}", $"Teilbereich 2: {s.Round.Plan.Fields[1].Title}"], parts);
+        Assert.Equal([$"Maßnahme 1.1 {s.Round.Plan.Measures.Single(x => x.Number == "1.1").Title}", $"Handlungsfeld 2: {s.Round.Plan.Fields[1].Title}"], parts);
         Assert.Equal([$"statement-{s.Accepted}", $"statement-{s.Personal}"], page.QuerySelectorAll("tr.weighing-statement").Select(r => r.Id!));
 
         var accepted = page.QuerySelector($"#statement-{s.Accepted}")!;
@@ -94,7 +94,7 @@ public abstract class WeighingTableTests(PlanwerkApp app)
         Assert.Equal("übernommen", data[0][6]);
         Assert.Equal("Übernommen, die Maßnahme wurde erweitert.", data[0][7]);
         Assert.Contains(s.ChangedTitle, data[0][8], StringComparison.Ordinal);
-        Assert.StartsWith("Teilbereich 2", data[1][0], StringComparison.Ordinal);
+        Assert.StartsWith("Handlungsfeld 2", data[1][0], StringComparison.Ordinal);
         Assert.Equal("Privatperson", data[1][3]);
         Assert.Equal("nicht übernommen", data[1][6]);
         var all = string.Join("\n", publicRows.SelectMany(r => r));
@@ -124,7 +124,7 @@ public abstract class WeighingTableTests(PlanwerkApp app)
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         var text = pdf.Content;
         var measurePart = text.IndexOf("Maßnahme 1.1", StringComparison.Ordinal);
-        var fieldPart = text.IndexOf("Teilbereich 2:", StringComparison.Ordinal);
+        var fieldPart = text.IndexOf("Handlungsfeld 2:", StringComparison.Ordinal);
         Assert.True(measurePart >= 0 && fieldPart > measurePart, "parts in plan order");
         Assert.Contains("Lerncafés auch in Stadtteilen anbieten.", text, StringComparison.Ordinal);
         Assert.Contains("Ergebnis übernommen", text, StringComparison.Ordinal);

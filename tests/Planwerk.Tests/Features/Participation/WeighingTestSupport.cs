@@ -59,7 +59,7 @@ public static class WeighingTestSupport
             var (kind, reference, label) = target switch
             {
                 null => (StatementTarget.WholePlan, (int?)null, "Gesamter Plan"),
-                ['F', .. var n] => (StatementTarget.FieldOfAction, int.Parse(n, CultureInfo.InvariantCulture), "Teilbereich " + n),
+                ['F', .. var n] => (StatementTarget.FieldOfAction, int.Parse(n, CultureInfo.InvariantCulture), "Handlungsfeld " + n),
                 _ => (StatementTarget.Measure, round.MeasureKeys[target], "Maßnahme " + target),
             };
             var statement = new Statement

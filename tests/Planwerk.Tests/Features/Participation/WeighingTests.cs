@@ -217,7 +217,7 @@ public abstract class WeighingTests(ClockedApp app)
         [
             ("Gesamter Plan", "1 0 1 0 0 0 0"),
             ($"Maßnahme 1.1 {round.Plan.Measures.Single(x => x.Number == "1.1").Title}", "3 2 1 1 1 0 0"),
-            ($"Teilbereich 2: {round.Plan.Fields[1].Title}", "1 1 0 0 0 1 0"),
+            ($"Handlungsfeld 2: {round.Plan.Fields[1].Title}", "1 1 0 0 0 1 0"),
             ($"Maßnahme 2.1 {round.Plan.Measures.Single(x => x.Number == "2.1").Title}", "1 1 0 0 0 0 1"),
         ], rows);
         var total = string.Join(" ", page.QuerySelectorAll("#weighing-overview tfoot td").Select(td => td.TextContent.Trim()));

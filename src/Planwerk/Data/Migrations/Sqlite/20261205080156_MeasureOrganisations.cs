@@ -119,13 +119,10 @@ namespace Planwerk.Data.Migrations.Sqlite
 
             migrationBuilder.Sql(MoveFreeText);
 
-            migrationBuilder.DropColumn(
-                name: "PartnerOrganisations",
-                table: "Measures");
-
-            migrationBuilder.DropColumn(
-                name: "ResponsibleOffice",
-                table: "Measures");
+            // SQLite drops a plain column in place; EF would rebuild "Measures" with PRAGMA foreign_keys
+            // outside the migration's transaction (and warn about it on every first start).
+            migrationBuilder.Sql("ALTER TABLE \"Measures\" DROP COLUMN \"PartnerOrganisations\";");
+            migrationBuilder.Sql("ALTER TABLE \"Measures\" DROP COLUMN \"ResponsibleOffice\";");
         }
 
         /// <inheritdoc />

@@ -22,7 +22,7 @@ public static class RoundText
     {
         StatementTarget.WholePlan => "Gesamter Plan",
         StatementTarget.Section => "Abschnitt",
-        StatementTarget.FieldOfAction => "Teilbereich",
+        StatementTarget.FieldOfAction => "Handlungsfeld",
         StatementTarget.Measure => "Maßnahme",
         _ => target.ToString(),
     };

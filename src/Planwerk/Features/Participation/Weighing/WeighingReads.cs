@@ -123,12 +123,14 @@ public static class WeighingReads
         }
         for (var i = 0; i < document.Sections.Count; i++)
             parts.Add(new(StatementTarget.Section, i + 1, l["Abschnitt: {0}", document.Sections[i].Title], 0));
+        // In the plan's own words for its levels (a version stored before plans had them: the default words).
+        var levels = document.Plan.LevelNames;
         foreach (var field in document.Plan.Fields)
         {
-            parts.Add(new(StatementTarget.FieldOfAction, field.Number, l["Teilbereich {0}: {1}", field.Number, field.Title], 0));
+            parts.Add(new(StatementTarget.FieldOfAction, field.Number, l["{0} {1}: {2}", levels.Field.One, field.Number, field.Title], 0));
             foreach (var measure in field.Measures)
                 if (measure.Key is int key)
-                    parts.Add(new(StatementTarget.Measure, key, l["Maßnahme {0} {1}", measure.Number, measure.Title], 1));
+                    parts.Add(new(StatementTarget.Measure, key, l["{0} {1} {2}", levels.Measure.One, measure.Number, measure.Title], 1));
         }
         return parts;
     }
