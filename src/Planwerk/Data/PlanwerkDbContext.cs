@@ -73,6 +73,10 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Implementation.ReportingPeriod> ReportingPeriods => Set<Features.Implementation.ReportingPeriod>();
     public DbSet<Features.Implementation.ImplementationStatus> ImplementationStatuses => Set<Features.Implementation.ImplementationStatus>();
     public DbSet<Features.Implementation.MeasureOrganisation> MeasureOrganisations => Set<Features.Implementation.MeasureOrganisation>();
+    public DbSet<Features.Implementation.MeasureReport> MeasureReports => Set<Features.Implementation.MeasureReport>();
+    public DbSet<Features.Implementation.ReportEvidence> ReportEvidence => Set<Features.Implementation.ReportEvidence>();
+    public DbSet<Features.Implementation.ReportReminder> ReportReminders => Set<Features.Implementation.ReportReminder>();
+    public DbSet<Features.Implementation.ReportReminderSetting> ReportReminderSettings => Set<Features.Implementation.ReportReminderSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -89,6 +93,10 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ImplementationStatusConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MeasureOrganisationConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.MeasureReportConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.ReportEvidenceConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.ReportReminderConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.ReportReminderSettingConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

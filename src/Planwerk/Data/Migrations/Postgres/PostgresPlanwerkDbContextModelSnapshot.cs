@@ -877,6 +877,85 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("MeasureOrganisations");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Done")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasMaxLength(40020)
+                        .HasColumnType("character varying(40020)");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Obstacles")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnComment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal?>("Spent")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StatusId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("MeasureId", "ReportingPeriodId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportingPeriodId", "State");
+
+                    b.ToTable("MeasureReports");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -916,6 +995,100 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.HasIndex("MeasureId", "DueOn");
 
                     b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("MeasureReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureReportId");
+
+                    b.ToTable("ReportEvidence");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingPeriodId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportReminderSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DaysBeforeDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminderSettings");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
@@ -2710,6 +2883,32 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureReport", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Implementation.ReportingPeriod", "ReportingPeriod")
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Implementation.ImplementationStatus", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("ReportingPeriod");
+
+                    b.Navigation("Status");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.Milestone", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
@@ -2719,6 +2918,28 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportEvidence", b =>
+                {
+                    b.HasOne("Planwerk.Features.Implementation.MeasureReport", "MeasureReport")
+                        .WithMany("Evidence")
+                        .HasForeignKey("MeasureReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MeasureReport");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.ReportReminder", b =>
+                {
+                    b.HasOne("Planwerk.Features.Implementation.ReportingPeriod", "ReportingPeriod")
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReportingPeriod");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
@@ -3120,6 +3341,11 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Consultations");
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.MeasureReport", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Participation.Consultations.ConsultationRound", b =>
