@@ -48,6 +48,12 @@ public sealed class StatusEditModel(PlanwerkDbContext db, IOutputCacheStore cach
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } status) return NotFound();
+        if (await db.MeasureReports.AnyAsync(r => r.StatusId == id, ct))
+        {
+            ModelState.AddModelError("", l["Der Status „{0}“ wird in Berichten verwendet und kann nicht gelöscht werden.", status.Name]);
+            Input = StatusInput.From(status);
+            return Page();
+        }
         db.ImplementationStatuses.Remove(status);
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Der Status „{0}“ wurde gelöscht.", status.Name], ListUrl);
