@@ -45,7 +45,8 @@ public static class ChangeRecorder
         if (measureIds.Count > 0)
         {
             await context.Set<MeasureOrganisation>().Where(o => measureIds.Contains(o.MeasureId)).LoadAsync(ct);
-            var untracked = measureIds.Where(id => links.First(l => l.MeasureId == id).Measure is null).ToList();
+            var measureOf = links.GroupBy(l => l.MeasureId).ToDictionary(g => g.Key, g => g.First().Measure);
+            var untracked = measureIds.Where(id => measureOf[id] is null).ToList();
             if (untracked.Count > 0) await context.Set<Measure>().Where(m => untracked.Contains(m.Id)).LoadAsync(ct);
         }
         var organisationIds = context.ChangeTracker.Entries<MeasureOrganisation>().Where(e => e.Entity.Organisation is null)
@@ -131,10 +132,12 @@ public static class ChangeRecorder
             .Select(e => e.Property(x => x.MeasureId).CurrentValue).ToHashSet();
         if (changedMeasures.Count == 0) return;
         var measures = tracker.Entries<Measure>().ToDictionary(m => m.Property(x => x.Id).CurrentValue);
+        // Grouped once: an import of thousands of measures must not search all links for each measure.
+        var linksByMeasure = links.ToLookup(e => e.Property(x => x.MeasureId).CurrentValue);
         foreach (var measureId in changedMeasures)
         {
             if (!measures.TryGetValue(measureId, out var measureEntry) || measureEntry.State == EntityState.Deleted) continue;
-            var ofMeasure = links.Where(e => e.Property(x => x.MeasureId).CurrentValue == measureId).ToList();
+            var ofMeasure = linksByMeasure[measureId].ToList();
             string Name(EntityEntry<MeasureOrganisation> e) =>
                 e.Entity.Organisation?.Name ?? "#" + e.Entity.OrganisationId.ToString(CultureInfo.InvariantCulture);
             (string? Lead, string? Partners) Texts(IEnumerable<EntityEntry<MeasureOrganisation>> set, bool original)
