@@ -10,7 +10,16 @@ public static class PlanLevelQueries
         new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
         new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
         new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)));
+
+    /// <summary>The plans' titles with their levels, as one projection: what a page's heading and texts need of a plan.</summary>
+    public static IQueryable<PlanHeading> SelectHeading(this IQueryable<Plan> plans) => plans.Select(p => new PlanHeading(p.Title, new PlanLevels(
+        new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
+        new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
+        new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn))));
 }
+
+/// <summary>A plan's title and the words for its levels.</summary>
+public sealed record PlanHeading(string Title, PlanLevels Levels);
 
 /// <summary>The words of one level of a plan, German and English, singular and plural.</summary>
 public sealed record LevelWords(string Singular, string Plural, string SingularEn, string PluralEn)

@@ -47,13 +47,7 @@ public static class ChangeHistory
     /// deleted plan), read in the same command.</summary>
     public static async Task<(string Title, bool IsDeleted, PlanLevels Levels)?> PlanHeadingAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
-        {
-            p.Title,
-            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
-                new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
-                new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
-        }).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).SelectHeading().FirstOrDefaultAsync(ct);
         if (plan is not null) return (plan.Title, false, plan.Levels);
         var recorded = await db.ChangeRecordFields.AsNoTracking()
             .Where(f => f.Field == nameof(Plan.Title) && f.ChangeRecord!.PlanId == planId

@@ -306,13 +306,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
     /// <summary>The plan and the choices the form offers. False when the plan, or the measure in that plan, does not exist here.</summary>
     private async Task<bool> LoadAsync(int planId, int? measureId, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
-        {
-            p.Title,
-            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
-                new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
-                new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
-        }).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).SelectHeading().FirstOrDefaultAsync(ct);
         if (plan is null) return false;
         if (measureId is int id)
         {

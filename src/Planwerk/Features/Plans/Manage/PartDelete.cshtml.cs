@@ -115,13 +115,7 @@ public sealed class PartDeleteModel(PlanwerkDbContext db, IOutputCacheStore cach
 
     private async Task<bool> LoadAsync(int planId, string kind, int id, CancellationToken ct)
     {
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new
-        {
-            p.Title,
-            Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
-                    new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
-                    new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
-        }).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).SelectHeading().FirstOrDefaultAsync(ct);
         if (plan is null) return false;
         PlanId = planId;
         PlanTitle = plan.Title;
