@@ -10,9 +10,14 @@ namespace Planwerk.Features.Implementation;
 /// that the import adds before its measures.</summary>
 public sealed class OrganisationNames
 {
-    private readonly List<Stakeholder> known;
+    private readonly Dictionary<string, Stakeholder> exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Stakeholder>> ignoringCase = new(StringComparer.OrdinalIgnoreCase);
 
-    private OrganisationNames(List<Stakeholder> known, bool createMissing) => (this.known, CreateMissing) = (known, createMissing);
+    private OrganisationNames(List<Stakeholder> known, bool createMissing)
+    {
+        CreateMissing = createMissing;
+        foreach (var organisation in known) Add(organisation);
+    }
 
     public bool CreateMissing { get; }
 
@@ -24,17 +29,27 @@ public sealed class OrganisationNames
         new(await db.Stakeholders.AsNoTracking().OrderBy(s => s.Id).Select(s => new Stakeholder { Id = s.Id, Name = s.Name }).ToListAsync(ct), createMissing);
 
     /// <summary>The organisation of that name; a planned new one when it is missing and the import creates them;
-    /// null when it is missing and the import refuses it.</summary>
+    /// null when it is missing and the import refuses it. Looked up by name, not searched, so an import of
+    /// thousands of rows naming thousands of organisations stays linear.</summary>
     public Stakeholder? Find(string name)
     {
         var trimmed = name.Trim();
-        var match = known.FirstOrDefault(s => string.Equals(s.Name.Trim(), trimmed, StringComparison.Ordinal))
-            ?? (known.Where(s => string.Equals(s.Name.Trim(), trimmed, StringComparison.OrdinalIgnoreCase)).Take(2).ToList() is [var only] ? only : null);
+        var match = exact.GetValueOrDefault(trimmed)
+            ?? (ignoringCase.TryGetValue(trimmed, out var alike) && alike is [var only] ? only : null);
         if (match is not null || !CreateMissing) return match;
         var created = new Stakeholder { Name = trimmed, Kind = StakeholderKind.Other };
-        known.Add(created);
+        Add(created);
         Created.Add(created);
         return created;
+    }
+
+    /// <summary>The first organisation of a name wins the exact match, as the registry is read in the order of its ids.</summary>
+    private void Add(Stakeholder organisation)
+    {
+        var trimmed = organisation.Name.Trim();
+        exact.TryAdd(trimmed, organisation);
+        if (ignoringCase.TryGetValue(trimmed, out var alike)) alike.Add(organisation);
+        else ignoringCase[trimmed] = [organisation];
     }
 
     /// <summary>Saves the organisations planned so far, so that links can refer to them by id.</summary>
