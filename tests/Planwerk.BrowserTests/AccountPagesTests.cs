@@ -124,7 +124,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/account/two-factor");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Authenticator-App einrichten" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor/enable");
+        await page.ArriveAtAsync("/account/two-factor/enable", "Authenticator-App einrichten");
         await page.AssertNoAccessibilityViolationsAsync();
         var key = await page.Locator("#shared-key").InnerTextAsync();
         await page.GetByLabel("Code aus der Authenticator-App").FillAsync(AccountTestSupport.WrongCode(key));
@@ -141,7 +141,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/account/two-factor");
         Assert.Contains("Die Zwei-Faktor-Anmeldung ist eingeschaltet.", await page.Locator("#two-factor-status").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Neue Wiederherstellungscodes erzeugen" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor/recovery-codes");
+        await page.ArriveAtAsync("/account/two-factor/recovery-codes", "Neue Wiederherstellungscodes");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Neue Codes erzeugen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".recovery-codes code")).ToHaveCountAsync(10);
@@ -153,7 +153,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.WaitForURLAsync("**/account/login-2fa**");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mit einem Wiederherstellungscode anmelden" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login-recovery**");
+        await page.ArriveAtAsync("/account/login-recovery", "Anmelden mit Wiederherstellungscode");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GoBackAsync();
         await page.WaitForURLAsync("**/account/login-2fa**");
@@ -167,7 +167,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         // Turning it off again asks for the password.
         await page.GotoAsync("/account/two-factor");
         await page.GetByRole(AriaRole.Link, new() { Name = "Zwei-Faktor-Anmeldung ausschalten" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor/disable");
+        await page.ArriveAtAsync("/account/two-factor/disable", "Zwei-Faktor-Anmeldung ausschalten");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("Passwort zur Bestätigung").FillAsync(newPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ausschalten" }).ClickAsync();

@@ -31,6 +31,17 @@ public static class Browsing
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
+    /// <summary>After a click that leads to another page: polls the address until its path is <paramref name="path"/>
+    /// and waits until the page's heading is <paramref name="heading"/>. Unlike waiting for a navigation's load event,
+    /// which also waits for every style sheet and hung now and then on a busy machine although the page had arrived,
+    /// this waits only for what the test goes on with.</summary>
+    public static async Task ArriveAtAsync(this IPage page, string path, string heading)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
+            "^https?://[^/]+" + System.Text.RegularExpressions.Regex.Escape(path) + "([?#].*)?$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+    }
+
     /// <summary>The text of the page's main region.</summary>
     public static Task<string> MainTextAsync(this IPage page) => page.Locator("main").InnerTextAsync();
 
