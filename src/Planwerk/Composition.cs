@@ -100,6 +100,9 @@ public static class Composition
         services.AddPlanwerkRateLimits(configuration);
         services.AddScoped<Features.Participation.Consultations.ConsultationReminders>();
         services.AddHostedService<Features.Participation.Consultations.ConsultationReminderService>();
+        services.AddScoped<Features.Implementation.Reports.ReportAccess>();
+        services.AddScoped<Features.Implementation.Reports.ReportReminders>();
+        services.AddHostedService<Features.Implementation.Reports.ReportReminderService>();
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration));

@@ -27,6 +27,10 @@ public sealed class ImplementationStatus : IMunicipalityOwned, IVersioned
     public int Position { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The name in the reader's language: the English one in the English view when there is one.</summary>
+    public static string Shown(string name, string nameEn) =>
+        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && nameEn.Length > 0 ? nameEn : name;
+
     /// <summary>The catalogue a municipality starts from when it takes the proposal: German and English names, kind and
     /// default progress.</summary>
     public static IReadOnlyList<(string Name, string NameEn, MeasureStatus Kind, int? Progress, string Description)> Proposal { get; } =

@@ -11,8 +11,8 @@ using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Plans;
 
-/// <summary>Every fact of one measure of a published plan. Four SQL commands: the municipality, the
-/// measure with its plan, field, principles and districts, its milestones, and its key and the plan's adoption (a fifth
+/// <summary>Every fact of one measure of a published plan. Five SQL commands: the municipality, the
+/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, and its key and the plan's adoption (a sixth
 /// for an adopted plan: the adopted version, whose texts it shows with the live status; see
 /// <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
@@ -26,6 +26,15 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) :
     public IReadOnlyList<Milestone> Milestones { get; private set; } = [];
     public DateOnly Today => BerlinTime.Today(clock);
 
+    /// <summary>A published report, as the public reads it.</summary>
+    public sealed record PublishedReport(int Id, string Period, DateOnly EndsOn, DateTimeOffset? PublishedAt, string StatusName, string StatusNameEn,
+        int? Progress, int? StatusProgress, string Done, string NextSteps, string Obstacles, decimal? Spent, string Links, IReadOnlyList<EvidenceLink> Evidence);
+
+    public sealed record EvidenceLink(int Id, string FileName, long Size);
+
+    /// <summary>Live: the published reports, newest period first.</summary>
+    public IReadOnlyList<PublishedReport> Reports { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking()
@@ -37,6 +46,14 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) :
         Measure = measure;
         Milestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == measureId)
             .OrderBy(x => x.DueOn).ThenBy(x => x.Id).ToListAsync(ct);
+        Reports = await db.MeasureReports.AsNoTracking().Where(r => r.MeasureId == measureId && r.State == ReportState.Published)
+            .OrderByDescending(r => r.ReportingPeriod!.StartsOn)
+            .Select(r => new PublishedReport(r.Id, r.ReportingPeriod!.Name, r.ReportingPeriod.EndsOn, r.PublishedAt,
+                r.Status == null ? "" : r.Status.Name, r.Status == null ? "" : r.Status.NameEn, r.Progress, r.Status == null ? null : r.Status.DefaultProgress,
+                r.Done, r.NextSteps, r.Obstacles, r.Spent, r.Links,
+                r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceLink(e.Id, e.FileName, e.Size)).ToList()))
+            .AsSingleQuery()
+            .ToListAsync(ct);
         var adoption = await db.Measures.AsNoTracking().Where(x => x.Id == measureId)
             .Select(x => new { x.Key, x.Plan!.AdoptedVersionId, x.Plan.AdoptedOn }).FirstAsync(ct);
         if (adoption is { AdoptedVersionId: int versionId, AdoptedOn: DateOnly adoptedOn })

@@ -28,6 +28,10 @@ public static class Policies
     /// <summary>Signed-in members of at least one stakeholder organisation of the route's municipality.</summary>
     public const string StakeholderMember = nameof(StakeholderMember);
 
+    /// <summary>Plan editors and administrators of the route's municipality, and the reporters of its organisations: the
+    /// report pages. Which measures a reporter reports on is checked per measure (<c>ReportAccess</c>).</summary>
+    public const string Reporting = nameof(Reporting);
+
     /// <summary>Moderators and administrators of the route's municipality: they deal with reported comments.</summary>
     public const string Moderation = nameof(Moderation);
 
@@ -49,6 +53,7 @@ public static class Policies
         services.AddScoped<IAuthorizationHandler, MembershipHandler>();
         services.AddScoped<IAuthorizationHandler, InstallationAdministratorHandler>();
         services.AddScoped<IAuthorizationHandler, Features.Participation.Stakeholders.StakeholderMembershipHandler>();
+        services.AddScoped<IAuthorizationHandler, Features.Implementation.Reports.ReportingHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(PlanEditor, p => p.RequireAuthenticatedUser()
@@ -59,6 +64,8 @@ public static class Policies
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.Moderator)))
             .AddPolicy(StakeholderMember, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new Features.Participation.Stakeholders.StakeholderMembershipRequirement()))
+            .AddPolicy(Reporting, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new Features.Implementation.Reports.ReportingRequirement()))
             .AddPolicy(CouncilClerk, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.CouncilClerk)))
             .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()

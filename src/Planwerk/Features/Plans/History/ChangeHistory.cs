@@ -135,6 +135,8 @@ public static class ChangeHistory
         "Status" => "Status",
         "Progress" => "Fortschritt in Prozent",
         ChangeRecorder.MilestoneField => "Meilenstein",
+        ChangeRecorder.ReportField => "Bericht",
+        ChangeRecorder.ReportEvidenceField => "Nachweis zu einem Bericht",
         ChangeRecorder.PrinciplesField => "Leitlinien",
         "PrincipleSingular" => "Wort für eine Leitlinie",
         "PrinciplePlural" => "Wort für mehrere Leitlinien",

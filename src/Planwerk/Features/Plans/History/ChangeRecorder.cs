@@ -36,6 +36,18 @@ public static class ChangeRecorder
         foreach (var entry in changed)
         {
             if (entry.Entity is Milestone { Measure: null }) await entry.Reference(nameof(Milestone.Measure)).LoadAsync(ct);
+            if (entry.Entity is ReportEvidence { MeasureReport: null }) await entry.Reference(nameof(ReportEvidence.MeasureReport)).LoadAsync(ct);
+            var report = entry.Entity switch { MeasureReport r => r, ReportEvidence e => e.MeasureReport, _ => null };
+            if (report is null) continue;
+            var reportEntry = entry.Context.Entry(report);
+            if (report.Measure is null) await reportEntry.Reference(nameof(MeasureReport.Measure)).LoadAsync(ct);
+            if (report.ReportingPeriod is null) await reportEntry.Reference(nameof(MeasureReport.ReportingPeriod)).LoadAsync(ct);
+            if (entry.Entity is MeasureReport)
+            {
+                var statusIds = new[] { reportEntry.Property(r => r.StatusId).OriginalValue, report.StatusId }.OfType<int>()
+                    .Where(id => entry.Context.ChangeTracker.Entries<ImplementationStatus>().All(s => s.Entity.Id != id)).Distinct().ToList();
+                if (statusIds.Count > 0) await entry.Context.Set<ImplementationStatus>().Where(s => statusIds.Contains(s.Id)).LoadAsync(ct);
+            }
         }
         var links = changed.Where(e => e.Entity is MeasureOrganisation).Select(e => (MeasureOrganisation)e.Entity).ToList();
         if (links.Count == 0) return;
@@ -64,6 +76,27 @@ public static class ChangeRecorder
             if (entry.Entity is Milestone)
             {
                 CollectMilestone(entry, author, now, pending, byEntity);
+                continue;
+            }
+            if (entry.Entity is MeasureReport)
+            {
+                CollectReport(entry, author, now, pending, byEntity);
+                continue;
+            }
+            if (entry.Entity is ReportEvidence evidence)
+            {
+                var period = evidence.MeasureReport?.ReportingPeriod?.Name ?? "";
+                var name = period + ": " + evidence.FileName;
+                var evidenceRecord = NewRecord(ChangeEntityTypes.Measure, ChangeAction.Updated, author, now);
+                evidenceRecord.Fields.Add(new ChangeRecordField
+                {
+                    Field = ReportEvidenceField,
+                    OldValue = entry.State == EntityState.Deleted ? name : null,
+                    NewValue = entry.State == EntityState.Added ? name : null,
+                });
+                var evidenceItem = new Pending(entry, evidenceRecord);
+                byEntity[entry.Entity] = evidenceItem;
+                pending.Add(evidenceItem);
                 continue;
             }
             if (TypeOf(entry.Entity) is not { } type) continue;
@@ -118,6 +151,45 @@ public static class ChangeRecorder
         pending.Add(item);
     }
 
+    /// <summary>A report is part of its measure: each save or move is recorded as a change of the measure's field
+    /// <see cref="ReportField"/>, from the report as it was to as it is (<see cref="ReportText"/>).</summary>
+    private static void CollectReport(EntityEntry entry, ChangeAuthor author, DateTimeOffset now, List<Pending> pending, Dictionary<object, Pending> byEntity)
+    {
+        var report = (MeasureReport)entry.Entity;
+        var statuses = entry.Context.ChangeTracker.Entries<ImplementationStatus>().ToDictionary(s => s.Entity.Id, s => s.Entity.Name);
+        string Text(Func<string, object?> value) => ReportText(report.ReportingPeriod?.Name ?? "", (ReportState)value(nameof(MeasureReport.State))!,
+            value(nameof(MeasureReport.StatusId)) is int id && statuses.TryGetValue(id, out var status) ? status : "",
+            (int?)value(nameof(MeasureReport.Progress)), (decimal?)value(nameof(MeasureReport.Spent)),
+            (string)value(nameof(MeasureReport.Done))!, (string)value(nameof(MeasureReport.NextSteps))!, (string)value(nameof(MeasureReport.Obstacles))!,
+            (string)value(nameof(MeasureReport.Links))!, (string)value(nameof(MeasureReport.ReturnComment))!);
+        var old = entry.State == EntityState.Added ? null : Text(p => entry.Property(p).OriginalValue);
+        var @new = entry.State == EntityState.Deleted ? null : Text(p => entry.Property(p).CurrentValue);
+        if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) return;
+        var record = NewRecord(ChangeEntityTypes.Measure, ChangeAction.Updated, author, now);
+        record.Fields.Add(new ChangeRecordField { Field = ReportField, OldValue = old, NewValue = @new });
+        var item = new Pending(entry, record);
+        byEntity[entry.Entity] = item;
+        pending.Add(item);
+    }
+
+    /// <summary>A report in a few lines, German labels, amounts and numbers invariant: "2019, 2. Halbjahr · Submitted ·
+    /// In Umsetzung · 40 %", then one line for each text that is there.</summary>
+    public static string ReportText(string period, ReportState state, string status, int? progress, decimal? spent, string done, string nextSteps,
+        string obstacles, string links, string returnComment)
+    {
+        var head = string.Join(" · ", new[] { period, state.ToString(), status, progress is int p ? Render(p) + " %" : "" }.Where(x => x.Length > 0));
+        var lines = new List<string> { head };
+        if (done.Length > 0) lines.Add("Getan: " + done);
+        if (nextSteps.Length > 0) lines.Add("Nächste Schritte: " + nextSteps);
+        if (obstacles.Length > 0) lines.Add("Hindernisse: " + obstacles);
+        if (spent is decimal s) lines.Add("Ausgegeben: " + Render(s) + " €");
+        if (links.Length > 0) lines.Add("Links: " + links.Replace('\n', ' '));
+        if (returnComment.Length > 0) lines.Add("Rückmeldung: " + returnComment);
+        return string.Join("\n", lines);
+    }
+
+    public const string ReportField = "Report";
+    public const string ReportEvidenceField = "ReportEvidence";
     public const string MilestoneField = "Milestone";
     public const string LeadField = "Lead";
     public const string PartnersField = "Partners";
@@ -244,6 +316,16 @@ public static class ChangeRecorder
                     var measureOfMilestone = milestone.Measure!; // loaded by LoadNamesAsync
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (milestone.MunicipalityId, measureOfMilestone.PlanId, milestone.MeasureId,
                         measureOfMilestone.Number + " " + measureOfMilestone.Title);
+                    break;
+                case MeasureReport report:
+                    var measureOfReport = report.Measure!; // loaded by LoadNamesAsync
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (report.MunicipalityId, measureOfReport.PlanId, report.MeasureId,
+                        measureOfReport.Number + " " + measureOfReport.Title);
+                    break;
+                case ReportEvidence evidence:
+                    var measureOfEvidence = evidence.MeasureReport!.Measure!; // loaded by LoadNamesAsync
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (evidence.MunicipalityId, measureOfEvidence.PlanId, measureOfEvidence.Id,
+                        measureOfEvidence.Number + " " + measureOfEvidence.Title);
                     break;
                 case PlanImage image:
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (image.MunicipalityId, image.PlanId, image.Id,

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Planwerk.Features.Implementation.Reports;
+
+/// <summary>The addresses of the report pages.</summary>
+public static class ReportUrls
+{
+    public static string Mine(string municipality) => "/" + municipality + "/reports";
+
+    public static string Report(string municipality, int measureId, int periodId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{municipality}/reports/measures/{measureId}/periods/{periodId}");
+
+    public static string Evidence(string municipality, int evidenceId) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{municipality}/reports/evidence/{evidenceId}");
+
+    public static string Overview(string municipality, int planId, int? periodId = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{municipality}/manage/plans/{planId}/reports") +
+        (periodId is int p ? string.Create(CultureInfo.InvariantCulture, $"?period={p}") : "");
+}
