@@ -26,11 +26,13 @@ public static class DemoContent
     public const string DemoEmail = "demo@planwerk.example";
     public const string DemoPassword = "Demo-Planwerk-2019";
     public const string EditorEmail = "redaktion@planwerk.example";
+    /// <summary>A reporter of the office that leads measure 1.1: writes and submits that office's reports.</summary>
+    public const string ReporterEmail = "bericht@planwerk.example";
 
     public static readonly string[] Districts = ["Altstadt", "Neustadt", "Pieschen", "Klotzsche", "Loschwitz", "Blasewitz", "Leuben", "Prohlis", "Plauen", "Cotta"];
     public static readonly string[] Localities = ["Altfranken", "Cossebaude", "Gompitz", "Langebrück", "Mobschatz", "Oberwartha", "Schönborn", "Schönfeld-Weißig", "Weixdorf"];
 
-    /// <summary>Adds the demo municipality, its plans and the two demo accounts in one transaction, so a
+    /// <summary>Adds the demo municipality, its plans and the three demo accounts in one transaction, so a
     /// failure leaves the database empty and the next start tries again.</summary>
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -43,6 +45,7 @@ public static class DemoContent
         // hold the content (it would be saved before the municipality is known).
         var administrator = await CreateUserAsync(users, DemoEmail, "Demo-Administration");
         var editor = await CreateUserAsync(users, EditorEmail, "Demo-Redaktion Sozialamt");
+        var reporter = await CreateUserAsync(users, ReporterEmail, "Demo-Bericht");
 
         var municipality = new Municipality { Slug = Slug, Name = "Landeshauptstadt Dresden (Demo)", IsDemo = true, CreatedAt = now };
         db.Municipalities.Add(municipality);
@@ -92,7 +95,7 @@ public static class DemoContent
         await DemoCouncil.AddAsync(db, plan, cancellationToken);
         // After the council: the timeline links the papers and meetings.
         await DemoTimeline.AddAsync(db, plan, cancellationToken);
-        await DemoImplementation.AddAsync(db, plan, cancellationToken);
+        await DemoImplementation.AddAsync(db, plan, cancellationToken, reporter.Id);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -2,13 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
 using Planwerk.Features.Implementation;
 using Planwerk.Features.Implementation.Manage;
+using Planwerk.Features.Participation.Stakeholders;
 using Planwerk.Features.Plans;
+using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Features.Demo;
 
 /// <summary>Carrying out the demo plan: the proposed status catalogue, half-yearly reporting periods from 2019, 2. Halbjahr
 /// to 2022, 2. Halbjahr (reports due six weeks after each), and example milestones, most done, some overdue, so the
-/// dashboard shows something real to look at. Adds nothing a second time.</summary>
+/// dashboard shows something real to look at; and the offices' reports for every period, marked as example content,
+/// which lead each measure to its live status and progress. In the last period a few reports are still missing,
+/// submitted or returned, so the plan team's overview has work to show. The demo reporter (<see cref="DemoContent.ReporterEmail"/>)
+/// reports for the lead organisation of measure 1.1. Adds nothing a second time.</summary>
 public static class DemoImplementation
 {
     /// <summary>Measure number, milestone, due date, done date (null: still open, so overdue).</summary>
@@ -28,7 +33,16 @@ public static class DemoImplementation
         ("12.2", "Rahmenvertrag Sprach- und Kulturmittlung geschlossen", new(2021, 12, 31), null),
     ];
 
-    public static async Task AddAsync(PlanwerkDbContext db, Plan plan, CancellationToken ct)
+    /// <summary>What the example reports say they did, by turn.</summary>
+    private static readonly string[] Deeds =
+    [
+        "Beispielinhalt: Abstimmung mit den Trägern und dem Jobcenter; Zuständigkeiten sind geklärt.",
+        "Beispielinhalt: Angebote ausgeschrieben und vergeben; erste Termine haben stattgefunden.",
+        "Beispielinhalt: Das Angebot läuft in drei Stadtbezirken; die Nachfrage übersteigt die Plätze.",
+        "Beispielinhalt: Auswertung mit den Beteiligten; das Angebot wird angepasst und erweitert.",
+    ];
+
+    public static async Task AddAsync(PlanwerkDbContext db, Plan plan, CancellationToken ct, string? reporterUserId = null)
     {
         if (!await db.ImplementationStatuses.AnyAsync(ct))
         {
@@ -50,6 +64,79 @@ public static class DemoImplementation
                 if (measures.TryGetValue(number, out var measure))
                     db.Milestones.Add(new Milestone { Measure = measure, MeasureId = measure.Id, Title = title, DueOn = due, DoneOn = done, Note = "Beispielinhalt" });
             }
+        }
+        await db.SaveChangesAsync(ct);
+        if (!await db.MeasureReports.AnyAsync(r => r.Measure!.PlanId == plan.Id, ct)) await AddReportsAsync(db, plan, reporterUserId, ct);
+    }
+
+    /// <summary>The last period in which some reports are not yet published: measure numbers ending in these digits.</summary>
+    private static ReportState? LastPeriodState(int index) => (index % 10) switch
+    {
+        3 => null,
+        6 => ReportState.Submitted,
+        8 => ReportState.Returned,
+        _ => ReportState.Published,
+    };
+
+    private static async Task AddReportsAsync(PlanwerkDbContext db, Plan plan, string? reporterUserId, CancellationToken ct)
+    {
+        var periods = await db.ReportingPeriods.Where(p => p.PlanId == plan.Id).OrderBy(p => p.StartsOn).ToListAsync(ct);
+        var statuses = await db.ImplementationStatuses.ToDictionaryAsync(s => s.Name, ct);
+        var measures = await db.Measures.Where(m => m.PlanId == plan.Id).OrderBy(m => m.FieldOfAction!.Position).ThenBy(m => m.Position).ToListAsync(ct);
+        if (periods.Count == 0 || measures.Count == 0) return;
+        var last = periods.Count - 1;
+        for (var i = 0; i < measures.Count; i++)
+        {
+            var measure = measures[i];
+            // The live status and progress are where the reports arrive: in the last period, or the one before it
+            // when the last one is not (yet) published.
+            var lastState = LastPeriodState(i);
+            var final = lastState == ReportState.Published ? last : last - 1;
+            for (var k = 0; k < periods.Count; k++)
+            {
+                if (k == last && lastState is null) continue;
+                var reached = Math.Min(k, final);
+                var progress = measure.Status == MeasureStatus.Delayed
+                    ? measure.Progress * Math.Min(reached + 1, 3) / 3
+                    : measure.Progress * (reached + 1) / (final + 1);
+                var status = measure.Status == MeasureStatus.NotStarted ? statuses["Nicht begonnen"]
+                    : reached == final
+                    ? measure.Status switch
+                    {
+                        MeasureStatus.Completed => statuses[i % 2 == 0 ? "Abgeschlossen" : "Verstetigt"],
+                        MeasureStatus.Delayed => statuses["Verzögert"],
+                        MeasureStatus.Discontinued => statuses["Eingestellt"],
+                        _ => statuses["In Umsetzung"],
+                    }
+                    : progress <= 10 ? statuses["In Vorbereitung"] : statuses["In Umsetzung"];
+                var period = periods[k];
+                var state = k == last ? lastState!.Value : ReportState.Published;
+                var submitted = BerlinTime.StartOfDay(period.DueOn.AddDays(-7 + i % 5));
+                db.MeasureReports.Add(new MeasureReport
+                {
+                    Measure = measure,
+                    MeasureId = measure.Id,
+                    ReportingPeriod = period,
+                    ReportingPeriodId = period.Id,
+                    Status = status,
+                    StatusId = status.Id,
+                    Progress = progress,
+                    Done = Deeds[Math.Min(reached, Deeds.Length - 1)],
+                    NextSteps = reached == final ? "" : "Beispielinhalt: weitere Angebote planen und die Finanzierung für das nächste Jahr sichern.",
+                    Obstacles = measure.Status == MeasureStatus.Delayed && k >= 2 ? "Beispielinhalt: Es fehlen geeignete Räume und Fachkräfte." : "",
+                    Spent = measure.EstimatedCost is decimal cost ? Math.Round(cost * progress / 100m, 2) : null,
+                    State = state,
+                    ReturnComment = state == ReportState.Returned ? "Beispielinhalt: Bitte nennen Sie die Zahl der Teilnehmenden." : "",
+                    SubmittedAt = submitted,
+                    PublishedAt = state == ReportState.Published ? submitted.AddDays(10) : null,
+                });
+            }
+        }
+        if (reporterUserId is not null
+            && await db.MeasureOrganisations.Where(o => o.Measure!.PlanId == plan.Id && o.Measure.Number == "1.1" && o.Role == MeasureOrganisationRole.Lead)
+                .Select(o => (int?)o.OrganisationId).FirstOrDefaultAsync(ct) is int office)
+        {
+            db.StakeholderMembers.Add(new StakeholderMember { StakeholderId = office, UserId = reporterUserId, IsReporter = true, JoinedAt = BerlinTime.StartOfDay(new DateOnly(2019, 7, 1)) });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Data;
 using Planwerk.Features.Demo;
+using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Demo;
@@ -28,6 +29,40 @@ public abstract class DemoImplementationTests(DemoApp app)
         Assert.Equal(open.ToString(System.Globalization.CultureInfo.InvariantCulture), dashboard.QuerySelector("#overdue-count")!.TextContent);
         Assert.Contains("Integrationsbüro Nord eröffnet", dashboard.QuerySelector("#overdue-table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(12, dashboard.QuerySelectorAll("#field-table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task The_demo_reports_lead_each_measure_to_its_live_state_and_the_demo_reporter_has_work_to_do()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
+        db.CurrentMunicipalityId = (await db.Municipalities.SingleAsync(m => m.Slug == DemoContent.Slug)).Id;
+        var plan = await db.Plans.SingleAsync(p => p.Title == DemoContentTests.PlanTitle);
+        var measures = await db.Measures.Where(m => m.PlanId == plan.Id).Select(m => new { m.Id, m.Number, m.Status, m.Progress }).ToListAsync();
+        var reports = await db.MeasureReports.Where(r => r.Measure!.PlanId == plan.Id)
+            .Select(r => new { r.MeasureId, r.State, r.Progress, Kind = r.Status!.Kind, r.ReportingPeriod!.StartsOn, r.Done }).ToListAsync();
+        Assert.All(reports, r => Assert.StartsWith("Beispielinhalt", r.Done, StringComparison.Ordinal));
+        // The newest published report of each measure says what the measure's live status and progress say.
+        foreach (var measure in measures)
+        {
+            var newest = reports.Where(r => r.MeasureId == measure.Id && r.State == Planwerk.Features.Implementation.ReportState.Published).MaxBy(r => r.StartsOn);
+            Assert.True(newest is not null, $"Measure {measure.Number} has no published report");
+            Assert.Equal((measure.Status, measure.Progress), (newest.Kind, newest.Progress!.Value));
+        }
+        // The last period has work left: reports missing, submitted and returned.
+        var lastPeriod = reports.Max(r => r.StartsOn);
+        var inLast = reports.Where(r => r.StartsOn == lastPeriod).ToList();
+        Assert.True(inLast.Count < measures.Count);
+        Assert.Contains(inLast, r => r.State == Planwerk.Features.Implementation.ReportState.Submitted);
+        Assert.Contains(inLast, r => r.State == Planwerk.Features.Implementation.ReportState.Returned);
+
+        // The demo reporter signs in and finds the office's measures; the public measure page shows published reports.
+        var reporter = await app.SignInAsync(DemoContent.ReporterEmail, DemoContent.DemoPassword);
+        var mine = await reporter.GetDocumentAsync($"/{DemoContent.Slug}/reports");
+        Assert.Contains("1.1", mine.QuerySelector("main table")!.TextContent, StringComparison.Ordinal);
+        var first = measures.Single(m => m.Number == "1.1");
+        var page = await app.CreateBrowserlikeClient().GetDocumentAsync($"/{DemoContent.Slug}/plans/{plan.Id}/measures/{first.Id}");
+        Assert.Equal("2022, 2. Halbjahr", page.QuerySelector("#reports h3")!.TextContent);
     }
 }
 
