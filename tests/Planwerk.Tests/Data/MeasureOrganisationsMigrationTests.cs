@@ -90,12 +90,25 @@ public abstract class MeasureOrganisationsMigrationTests
         db.Municipalities.Add(municipality);
         await db.SaveChangesAsync();
         db.CurrentMunicipalityId = municipality.Id;
-        var plan = new Plan { Title = "Alter Plan", UpdatedAt = DateTimeOffset.UtcNow };
-        var field = new FieldOfAction { Plan = plan, Number = 1, Title = "Feld" };
-        db.FieldsOfAction.Add(field);
+        // Plan and field in SQL as well: the model has columns the old schema did not have yet.
+        var updated = DateTimeOffset.UtcNow;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Plans" ("MunicipalityId", "Title", "State", "Summary", "IsPublic", "IsExample", "Version", "UpdatedAt", "LastMeasureKey", "LastImageNumber",
+                "PrincipleSingular", "PrinciplePlural", "PrincipleSingularEn", "PrinciplePluralEn", "FieldSingular", "FieldPlural", "FieldSingularEn", "FieldPluralEn",
+                "MeasureSingular", "MeasurePlural", "MeasureSingularEn", "MeasurePluralEn")
+            VALUES ({municipality.Id}, 'Alter Plan', 'Draft', '', {false}, {false}, 0, {updated}, 0, 0,
+                'Leitlinie', 'Leitlinien', 'Principle', 'Principles', 'Handlungsfeld', 'Handlungsfelder', 'Field of action', 'Fields of action',
+                'Maßnahme', 'Maßnahmen', 'Measure', 'Measures')
+            """);
+        var planId = await db.Database.SqlQuery<int>($"""SELECT MAX("Id") AS "Value" FROM "Plans" """).SingleAsync();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "FieldsOfAction" ("MunicipalityId", "PlanId", "Position", "Number", "Title", "Description", "Version")
+            VALUES ({municipality.Id}, {planId}, 0, 1, 'Feld', '', 0)
+            """);
+        var fieldId = await db.Database.SqlQuery<int>($"""SELECT MAX("Id") AS "Value" FROM "FieldsOfAction" """).SingleAsync();
         if (organisation is not null) db.Stakeholders.Add(new Stakeholder { Name = organisation, Kind = StakeholderKind.FreeWelfareProvider });
         await db.SaveChangesAsync();
-        return new Place(municipality.Id, plan.Id, field.Id);
+        return new Place(municipality.Id, planId, fieldId);
     }
 
     /// <summary>Measures as the old schema held them, written in SQL: the model no longer has their free-text columns.</summary>

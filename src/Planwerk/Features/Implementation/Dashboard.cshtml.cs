@@ -37,8 +37,8 @@ public sealed class DashboardModel(PlanwerkDbContext db, TimeProvider clock) : P
         Today = BerlinTime.Today(clock);
         Fields = await db.FieldsOfPlanAsync(planId, ct);
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
-            .Select(m => new RollUpMeasure(m.FieldOfActionId, m.Status, m.Progress, 1m)).ToListAsync(ct);
-        RollUp = Implementation.RollUp.Compute(measures, RollUpMethod.Average);
+            .Select(m => new RollUpMeasure(m.FieldOfActionId, m.Status, m.Progress, m.Weight)).ToListAsync(ct);
+        RollUp = Implementation.RollUp.Compute(measures, plan.RollUpMethod);
         var today = Today;
         var overdue = await db.Milestones.AsNoTracking()
             .Where(x => x.Measure!.PlanId == planId && x.DoneOn == null && x.DueOn < today)

@@ -49,6 +49,9 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     public MeasureStatus Status { get; set; }
     /// <summary>0 to 100.</summary>
     public int Progress { get; set; }
+    /// <summary>How much the measure counts when the plan adds up progress by weight (<see cref="Plan.RollUpMethod"/>):
+    /// 0 to <see cref="MaxWeight"/>, two decimals; 0 leaves it out of the weighted progress.</summary>
+    public decimal Weight { get; set; } = 1m;
     public bool IsExample { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -61,6 +64,8 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     public List<Features.Implementation.MeasureOrganisation> Organisations { get; set; } = [];
 
     /// <summary>"4.3": the field's number, a dot, the measure's number in the field; deeper levels allowed.</summary>
+    public const decimal MaxWeight = 1000m;
+
     public static bool IsValidNumber(string? number) => number is not null && NumberPattern().IsMatch(number);
 
     /// <summary>Orders "4.10" after "4.9".</summary>

@@ -34,6 +34,8 @@ public sealed class Plan : IMunicipalityOwned, IVersioned
     public Versions.PlanVersion? AdoptedVersion { get; set; }
     /// <summary>The day of the adopting resolution.</summary>
     public DateOnly? AdoptedOn { get; set; }
+    /// <summary>How the dashboard, the yearly report and the API add up the measures' progress.</summary>
+    public Implementation.RollUpMethod RollUpMethod { get; set; } = Implementation.RollUpMethod.Average;
 
     public List<Principle> Principles { get; set; } = [];
     public List<FieldOfAction> Fields { get; set; } = [];

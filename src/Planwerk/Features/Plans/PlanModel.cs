@@ -16,6 +16,7 @@ internal static class PlanModel
         {
             e.Property(p => p.Title).HasMaxLength(300);
             e.Property(p => p.State).HasConversion<string>().HasMaxLength(40);
+            e.Property(p => p.RollUpMethod).HasConversion<string>().HasMaxLength(20);
             e.HasOne(p => p.Predecessor).WithMany().HasForeignKey(p => p.PredecessorId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(p => p.MunicipalityId);
         });
@@ -48,6 +49,7 @@ internal static class PlanModel
             e.Property(m => m.TargetGroups).HasMaxLength(2000);
             e.Property(m => m.Funding).HasMaxLength(2000);
             e.Property(m => m.EstimatedCost).HasPrecision(14, 2);
+            e.Property(m => m.Weight).HasPrecision(8, 2);
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(40);
             e.Property(m => m.Priority).HasConversion<string>().HasMaxLength(40);
             e.HasOne(m => m.Plan).WithMany(p => p.Measures).HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -16,6 +16,8 @@ public sealed record PlanHeader(
     public DateOnly? AdoptedOn { get; init; }
     /// <summary>What the plan calls its levels.</summary>
     public PlanLevels Levels { get; init; } = PlanLevels.Default;
+    /// <summary>How the plan adds up its measures' progress.</summary>
+    public RollUpMethod RollUpMethod { get; init; }
 }
 
 public sealed record FieldRow(int Id, int Number, string Title, string Description);
@@ -59,7 +61,7 @@ public static class PublicPlanReads
                 p.Predecessor != null && p.Predecessor.IsPublic ? p.Predecessor.Title : null,
                 p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleRow(x.Id, x.Position, x.Title, x.Description)).ToList())
             {
-                AdoptedVersionId = p.AdoptedVersionId, AdoptedOn = p.AdoptedOn,
+                AdoptedVersionId = p.AdoptedVersionId, AdoptedOn = p.AdoptedOn, RollUpMethod = p.RollUpMethod,
                 Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
                     new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
                     new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),

@@ -2156,6 +2156,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FieldOfActionId", "Position");
@@ -2263,6 +2267,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<string>("PrincipleSingularEn")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RollUpMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
