@@ -40,6 +40,7 @@ public sealed partial class MunicipalityIsolationTests
         ["Features/Accounts/SignInTarget.cs"] = 1,
         ["Features/Participation/Consultations/RoundPageCache.cs"] = 1,
         ["Features/Participation/Consultations/ConsultationReminders.cs"] = 5,
+        ["Features/Implementation/Reports/ReportReminders.cs"] = 6,
         ["Features/Plans/MeasureSearch.cs"] = 2,
     };
 
