@@ -77,6 +77,9 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Implementation.ReportEvidence> ReportEvidence => Set<Features.Implementation.ReportEvidence>();
     public DbSet<Features.Implementation.ReportReminder> ReportReminders => Set<Features.Implementation.ReportReminder>();
     public DbSet<Features.Implementation.ReportReminderSetting> ReportReminderSettings => Set<Features.Implementation.ReportReminderSetting>();
+    public DbSet<Features.Implementation.Indicator> Indicators => Set<Features.Implementation.Indicator>();
+    public DbSet<Features.Implementation.IndicatorValue> IndicatorValues => Set<Features.Implementation.IndicatorValue>();
+    public DbSet<Features.Implementation.YearlyReport> YearlyReports => Set<Features.Implementation.YearlyReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -97,6 +100,9 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         builder.ApplyConfiguration(new Features.Implementation.ReportEvidenceConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportReminderConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportReminderSettingConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.IndicatorConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.IndicatorValueConfiguration());
+        builder.ApplyConfiguration(new Features.Implementation.YearlyReportConfiguration());
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {

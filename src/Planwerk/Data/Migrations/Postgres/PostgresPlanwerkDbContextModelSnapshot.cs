@@ -837,6 +837,128 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("ImplementationStatuses");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("BaselineOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("FieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("TargetOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "On");
+
+                    b.ToTable("IndicatorValues");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1131,6 +1253,43 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.HasIndex("PlanId", "StartsOn");
 
                     b.ToTable("ReportingPeriods");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.YearlyReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Foreword")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReports");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Legal.LegalPage", b =>
@@ -2873,6 +3032,42 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Paper");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.FieldOfAction", "FieldOfAction")
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FieldOfAction");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.IndicatorValue", b =>
+                {
+                    b.HasOne("Planwerk.Features.Implementation.Indicator", "Indicator")
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
@@ -2952,6 +3147,17 @@ namespace Planwerk.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.YearlyReport", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
                         .WithMany()
@@ -3350,6 +3556,11 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Consultations");
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.MeasureReport", b =>

@@ -806,6 +806,124 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("ImplementationStatuses");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BaselineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FieldOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("PlanId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "On");
+
+                    b.ToTable("IndicatorValues");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1086,6 +1204,41 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.HasIndex("PlanId", "StartsOn");
 
                     b.ToTable("ReportingPeriods");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.YearlyReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Foreword")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearlyReports");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Legal.LegalPage", b =>
@@ -2772,6 +2925,42 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Paper");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.FieldOfAction", "FieldOfAction")
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FieldOfAction");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.IndicatorValue", b =>
+                {
+                    b.HasOne("Planwerk.Features.Implementation.Indicator", "Indicator")
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Implementation.MeasureOrganisation", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
@@ -2851,6 +3040,17 @@ namespace Planwerk.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.ReportingPeriod", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.YearlyReport", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
                         .WithMany()
@@ -3249,6 +3449,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Consultations");
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.MeasureReport", b =>
