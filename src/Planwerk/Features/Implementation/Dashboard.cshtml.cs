@@ -11,8 +11,10 @@ using Planwerk.Infrastructure.Time;
 namespace Planwerk.Features.Implementation;
 
 /// <summary>A published plan's public dashboard: how its measures stand, how far each field has come, and which
-/// milestones are overdue. Five SQL commands whatever the plan's size: the municipality, the plan, its fields, the
-/// measures' roll-up rows and the overdue milestones; a sixth counts them when there are more than are listed.</summary>
+/// milestones are overdue, and where each indicator stands against its target. Seven SQL commands whatever the plan's
+/// size: the municipality, the plan, its fields, the measures' roll-up rows, the overdue milestones, the indicators and
+/// their values (none when there are no indicators); one more counts the overdue milestones when there are more than
+/// are listed.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class DashboardModel(PlanwerkDbContext db, TimeProvider clock) : PageModel
@@ -28,6 +30,7 @@ public sealed class DashboardModel(PlanwerkDbContext db, TimeProvider clock) : P
     public IReadOnlyList<OverdueMilestone> Overdue { get; private set; } = [];
     public int OverdueCount { get; private set; }
     public DateOnly Today { get; private set; }
+    public IReadOnlyList<Indicators.IndicatorSummary> Indicators { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int planId, CancellationToken ct)
     {
@@ -48,6 +51,7 @@ public sealed class DashboardModel(PlanwerkDbContext db, TimeProvider clock) : P
         Overdue = overdue.Take(MaxListed).ToList();
         OverdueCount = overdue.Count <= MaxListed ? overdue.Count
             : await db.Milestones.CountAsync(x => x.Measure!.PlanId == planId && x.DoneOn == null && x.DueOn < today, ct);
+        Indicators = await Implementation.Indicators.IndicatorReads.OfPlanAsync(db, planId, null, ct);
         return Page();
     }
 }

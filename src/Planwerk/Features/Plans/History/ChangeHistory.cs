@@ -137,6 +137,8 @@ public static class ChangeHistory
         "Weight" => "Gewicht",
         "RollUpMethod" => "Fortschritt zusammenfassen",
         ChangeRecorder.MilestoneField => "Meilenstein",
+        ChangeRecorder.IndicatorField => "Indikator",
+        ChangeRecorder.IndicatorValueField => "Wert eines Indikators",
         ChangeRecorder.ReportField => "Bericht",
         ChangeRecorder.ReportEvidenceField => "Nachweis zu einem Bericht",
         ChangeRecorder.PrinciplesField => "Leitlinien",

@@ -36,6 +36,9 @@ public static class ChangeRecorder
         foreach (var entry in changed)
         {
             if (entry.Entity is Milestone { Measure: null }) await entry.Reference(nameof(Milestone.Measure)).LoadAsync(ct);
+            if (entry.Entity is IndicatorValue { Indicator: null }) await entry.Reference(nameof(IndicatorValue.Indicator)).LoadAsync(ct);
+            var indicator = entry.Entity switch { Indicator i => i, IndicatorValue v => v.Indicator, _ => null };
+            if (indicator is { Plan: null }) await entry.Context.Entry(indicator).Reference(nameof(Indicator.Plan)).LoadAsync(ct);
             if (entry.Entity is ReportEvidence { MeasureReport: null }) await entry.Reference(nameof(ReportEvidence.MeasureReport)).LoadAsync(ct);
             var report = entry.Entity switch { MeasureReport r => r, ReportEvidence e => e.MeasureReport, _ => null };
             if (report is null) continue;
@@ -76,6 +79,11 @@ public static class ChangeRecorder
             if (entry.Entity is Milestone)
             {
                 CollectMilestone(entry, author, now, pending, byEntity);
+                continue;
+            }
+            if (entry.Entity is Indicator or IndicatorValue)
+            {
+                CollectIndicator(entry, author, now, pending, byEntity);
                 continue;
             }
             if (entry.Entity is MeasureReport)
@@ -150,6 +158,52 @@ public static class ChangeRecorder
         byEntity[entry.Entity] = item;
         pending.Add(item);
     }
+
+    /// <summary>A plan's indicator and its values are part of the plan: a change is recorded as a change of the plan's field
+    /// <see cref="IndicatorField"/> or <see cref="IndicatorValueField"/>, from the text as it was to as it is
+    /// (<see cref="IndicatorText"/>, <see cref="IndicatorValueText"/>).</summary>
+    private static void CollectIndicator(EntityEntry entry, ChangeAuthor author, DateTimeOffset now, List<Pending> pending, Dictionary<object, Pending> byEntity)
+    {
+        string Text(Func<string, object?> value) => entry.Entity is IndicatorValue v
+            ? IndicatorValueText(v.Indicator?.Name ?? "", (DateOnly)value(nameof(IndicatorValue.On))!, (decimal)value(nameof(IndicatorValue.Value))!,
+                (string)value(nameof(IndicatorValue.Source))!, (string)value(nameof(IndicatorValue.Note))!)
+            : IndicatorText((string)value(nameof(Indicator.Name))!, (string)value(nameof(Indicator.Unit))!, (IndicatorDirection)value(nameof(Indicator.Direction))!,
+                (decimal)value(nameof(Indicator.BaselineValue))!, (DateOnly)value(nameof(Indicator.BaselineOn))!,
+                (decimal)value(nameof(Indicator.TargetValue))!, (DateOnly)value(nameof(Indicator.TargetOn))!,
+                (int?)value(nameof(Indicator.FieldOfActionId)), (int?)value(nameof(Indicator.MeasureId)),
+                (string)value(nameof(Indicator.Definition))!, (string)value(nameof(Indicator.Source))!);
+        var old = entry.State == EntityState.Added ? null : Text(p => entry.Property(p).OriginalValue);
+        var @new = entry.State == EntityState.Deleted ? null : Text(p => entry.Property(p).CurrentValue);
+        if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) return;
+        var record = NewRecord(ChangeEntityTypes.Plan, ChangeAction.Updated, author, now);
+        record.Fields.Add(new ChangeRecordField { Field = entry.Entity is IndicatorValue ? IndicatorValueField : IndicatorField, OldValue = old, NewValue = @new });
+        var item = new Pending(entry, record);
+        byEntity[entry.Entity] = item;
+        pending.Add(item);
+    }
+
+    /// <summary>An indicator in a few lines, the same in every language: "name · unit · HigherIsBetter · 12.5 (2019-01-01) →
+    /// 40 (2022-12-31) · field #3", then the definition and the source.</summary>
+    public static string IndicatorText(string name, string unit, IndicatorDirection direction, decimal baseline, DateOnly baselineOn, decimal target,
+        DateOnly targetOn, int? fieldId, int? measureId, string definition, string source)
+    {
+        var belongs = measureId is int m ? "measure #" + Render(m) : fieldId is int f ? "field #" + Render(f) : "";
+        var head = string.Join(" · ", new[] { name, unit, direction.ToString(),
+            Number(baseline) + " (" + Render(baselineOn) + ") → " + Number(target) + " (" + Render(targetOn) + ")", belongs }.Where(x => x.Length > 0));
+        var lines = new List<string> { head };
+        if (definition.Length > 0) lines.Add("Definition: " + definition);
+        if (source.Length > 0) lines.Add("Quelle: " + source);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>A value in one line: "indicator: 2020-12-31 · 42.5 · source · note".</summary>
+    public static string IndicatorValueText(string indicator, DateOnly on, decimal value, string source, string note) =>
+        indicator + ": " + string.Join(" · ", new[] { Render(on)!, Number(value), source, note }.Where(x => x.Length > 0));
+
+    private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    public const string IndicatorField = "Indicator";
+    public const string IndicatorValueField = "IndicatorValue";
 
     /// <summary>A report is part of its measure: each save or move is recorded as a change of the measure's field
     /// <see cref="ReportField"/>, from the report as it was to as it is (<see cref="ReportText"/>).</summary>
@@ -316,6 +370,13 @@ public static class ChangeRecorder
                     var measureOfMilestone = milestone.Measure!; // loaded by LoadNamesAsync
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (milestone.MunicipalityId, measureOfMilestone.PlanId, milestone.MeasureId,
                         measureOfMilestone.Number + " " + measureOfMilestone.Title);
+                    break;
+                case Indicator indicator:
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (indicator.MunicipalityId, indicator.PlanId, indicator.PlanId, indicator.Plan!.Title);
+                    break;
+                case IndicatorValue indicatorValue:
+                    var indicatorOfValue = indicatorValue.Indicator!; // loaded by LoadNamesAsync
+                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (indicatorValue.MunicipalityId, indicatorOfValue.PlanId, indicatorOfValue.PlanId, indicatorOfValue.Plan!.Title);
                     break;
                 case MeasureReport report:
                     var measureOfReport = report.Measure!; // loaded by LoadNamesAsync
