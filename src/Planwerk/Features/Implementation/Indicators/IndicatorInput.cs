@@ -64,9 +64,9 @@ public sealed class IndicatorInput
         if (FieldId is int field && !fieldIds.Contains(field))
             state.AddModelError(prefix + nameof(FieldId), l["Dieses Handlungsfeld gibt es im Plan nicht (mehr). Bitte wählen Sie neu."]);
         if (IndicatorNumber.Read(Baseline) is null)
-            state.AddModelError(prefix + nameof(Baseline), l["Ausgangswert: Bitte geben Sie eine Zahl an, zum Beispiel 12,5 oder 1.250 (höchstens vier Nachkommastellen)."]);
+            state.AddModelError(prefix + nameof(Baseline), l["Ausgangswert: Bitte geben Sie eine Zahl an, zum Beispiel 12,5 oder 1250 (höchstens vier Nachkommastellen)."]);
         if (IndicatorNumber.Read(Target) is null)
-            state.AddModelError(prefix + nameof(Target), l["Zielwert: Bitte geben Sie eine Zahl an, zum Beispiel 12,5 oder 1.250 (höchstens vier Nachkommastellen)."]);
+            state.AddModelError(prefix + nameof(Target), l["Zielwert: Bitte geben Sie eine Zahl an, zum Beispiel 12,5 oder 1250 (höchstens vier Nachkommastellen)."]);
         if (BaselineOn is null && !state.HasErrors(prefix + nameof(BaselineOn)))
             state.AddModelError(prefix + nameof(BaselineOn), l["Ausgangswert vom: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         if (TargetOn is null && !state.HasErrors(prefix + nameof(TargetOn)))
@@ -131,7 +131,7 @@ public sealed class IndicatorValueInput
         if (On is null && !state.HasErrors(prefix + nameof(On))) state.AddModelError(prefix + nameof(On), l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         else if (On > today) state.AddModelError(prefix + nameof(On), l["Datum: Das Datum liegt in der Zukunft. Ein Wert wird eingetragen, wenn er gemessen ist."]);
         if (IndicatorNumber.Read(Value) is null)
-            state.AddModelError(prefix + nameof(Value), l["Wert: Bitte geben Sie eine Zahl an, zum Beispiel 12,5 oder 1.250 (höchstens vier Nachkommastellen)."]);
+            state.AddModelError(prefix + nameof(Value), l["Wert: Bitte geben Sie eine Zahl an, zum Beispiel 12,5 oder 1250 (höchstens vier Nachkommastellen)."]);
         if ((Note?.Trim().Length ?? 0) > IndicatorValue.MaxNoteLength)
             state.AddModelError(prefix + nameof(Note), l["Die Anmerkung darf höchstens {0} Zeichen lang sein.", IndicatorValue.MaxNoteLength]);
         if ((Source?.Trim().Length ?? 0) > Indicator.MaxSourceLength)

@@ -18,7 +18,7 @@ public sealed record IndicatorImportResult(IReadOnlyList<ImportProblem> Problems
 public static class IndicatorValueImport
 {
     public const string UnknownIndicator = "Der Plan hat keinen Indikator „{0}“. Vorhanden: {1}.";
-    public const string NotAValue = "„{0}“ ist keine gültige Zahl. Beispiele: 12,5 oder 1.250 oder -3 (höchstens vier Nachkommastellen).";
+    public const string NotAValue = "„{0}“ ist keine gültige Zahl. Beispiele: 12,5 oder 1250 oder -3 (höchstens vier Nachkommastellen).";
     public const string FutureDate = "Das Datum {0} liegt in der Zukunft.";
     public const string DuplicateValue = "Für diesen Indikator und Tag steht schon in Zeile {0} ein Wert.";
     public const string NoIndicators = "keine";

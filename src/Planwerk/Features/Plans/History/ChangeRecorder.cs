@@ -38,7 +38,9 @@ public static class ChangeRecorder
             if (entry.Entity is Milestone { Measure: null }) await entry.Reference(nameof(Milestone.Measure)).LoadAsync(ct);
             if (entry.Entity is IndicatorValue { Indicator: null }) await entry.Reference(nameof(IndicatorValue.Indicator)).LoadAsync(ct);
             var indicator = entry.Entity switch { Indicator i => i, IndicatorValue v => v.Indicator, _ => null };
-            if (indicator is { Plan: null }) await entry.Context.Entry(indicator).Reference(nameof(Indicator.Plan)).LoadAsync(ct);
+            // Tracked, not set on the indicator: a deleted indicator gets no navigation fixed up.
+            if (indicator is not null && entry.Context.Set<Plan>().Local.FindEntry(indicator.PlanId) is null)
+                await entry.Context.Set<Plan>().Where(p => p.Id == indicator.PlanId).LoadAsync(ct);
             if (entry.Entity is ReportEvidence { MeasureReport: null }) await entry.Reference(nameof(ReportEvidence.MeasureReport)).LoadAsync(ct);
             var report = entry.Entity switch { MeasureReport r => r, ReportEvidence e => e.MeasureReport, _ => null };
             if (report is null) continue;
@@ -177,6 +179,10 @@ public static class ChangeRecorder
         if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) return;
         var record = NewRecord(ChangeEntityTypes.Plan, ChangeAction.Updated, author, now);
         record.Fields.Add(new ChangeRecordField { Field = entry.Entity is IndicatorValue ? IndicatorValueField : IndicatorField, OldValue = old, NewValue = @new });
+        // The plan is named now: once a deleted indicator is saved, its references may be gone.
+        var indicator = entry.Entity as Indicator ?? ((IndicatorValue)entry.Entity).Indicator!; // loaded by LoadNamesAsync
+        var plan = (Plan)entry.Context.Set<Plan>().Local.FindEntry(indicator.PlanId)!.Entity; // loaded by LoadNamesAsync
+        (record.PlanId, record.EntityId, record.EntityLabel) = (indicator.PlanId, indicator.PlanId, plan.Title);
         var item = new Pending(entry, record);
         byEntity[entry.Entity] = item;
         pending.Add(item);
@@ -371,12 +377,11 @@ public static class ChangeRecorder
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (milestone.MunicipalityId, measureOfMilestone.PlanId, milestone.MeasureId,
                         measureOfMilestone.Number + " " + measureOfMilestone.Title);
                     break;
-                case Indicator indicator:
-                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (indicator.MunicipalityId, indicator.PlanId, indicator.PlanId, indicator.Plan!.Title);
+                case Indicator indicator: // plan and label set when collected
+                    r.MunicipalityId = indicator.MunicipalityId;
                     break;
                 case IndicatorValue indicatorValue:
-                    var indicatorOfValue = indicatorValue.Indicator!; // loaded by LoadNamesAsync
-                    (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (indicatorValue.MunicipalityId, indicatorOfValue.PlanId, indicatorOfValue.PlanId, indicatorOfValue.Plan!.Title);
+                    r.MunicipalityId = indicatorValue.MunicipalityId;
                     break;
                 case MeasureReport report:
                     var measureOfReport = report.Measure!; // loaded by LoadNamesAsync
