@@ -14,6 +14,10 @@ public sealed record PdfSpan(double X, string Text, XFont Font, XColor Color);
 /// alternative text a screen reader reads instead.</summary>
 public sealed record PdfImage(XImage Image, double X, double Width, double Height, string AltText);
 
+/// <summary>A filled rectangle drawn on a line (a chart's bar), X points from the content's left edge and Y from the
+/// line's top. It is drawn as an artifact: the line's text says the same in words.</summary>
+public sealed record PdfBox(double X, double Y, double Width, double Height, XColor Color);
+
 /// <summary>What a line is in the document's structure (the tags of a tagged PDF that screen readers follow).</summary>
 public enum PdfRole
 {
@@ -33,6 +37,8 @@ public sealed class PdfLine
     public IReadOnlyList<PdfSpan> Spans { get; init; } = [];
     /// <summary>An image that fills the line (the line is as high as the image).</summary>
     public PdfImage? Image { get; init; }
+    /// <summary>Rectangles drawn behind the line's text (a chart's bars).</summary>
+    public IReadOnlyList<PdfBox> Boxes { get; init; } = [];
     /// <summary>Room above the line, dropped at the top of a page.</summary>
     public double SpaceBefore { get; set; }
     /// <summary>Starts a new page unless the page is still empty.</summary>
@@ -442,6 +448,24 @@ public sealed class PdfLayout : IDisposable
         return lines;
     }
 
+    /// <summary>A row of a horizontal bar chart drawn as vector graphics: the label in its column (cut with "…" when
+    /// longer), a bar as long as <paramref name="share"/> (0 to 1) of the bar column, and the value in words after it,
+    /// so the row reads without the bar and without colour.</summary>
+    public PdfLine BarRow(string label, double share, string valueText, XColor color, double labelWidth = 170, double barWidth = 230)
+    {
+        const double gap = 8;
+        var length = barWidth * Math.Clamp(double.IsFinite(share) ? share : 0, 0, 1);
+        var height = LineHeight(Body.Size) + 4;
+        return new PdfLine
+        {
+            Height = height,
+            Baseline = BaselineOf(Body.Size) + 2,
+            Spans = [new PdfSpan(0, Ellipsis(Clean(label), Body, labelWidth - gap), Body, Ink), new PdfSpan(labelWidth + length + 6, Clean(valueText), BodyBold, Ink)],
+            Boxes = length > 0 ? [new PdfBox(labelWidth, 3, length, height - 6, color)] : [],
+            SpaceBefore = 1,
+        };
+    }
+
     public static PdfLine Space(double height) => new() { Height = height };
 
     // ---------------------------------------------------------------- pages
@@ -508,6 +532,14 @@ public sealed class PdfLayout : IDisposable
                     if (open) structure.End();
                     BeginElement(structure, line, y);
                     open = true;
+                }
+                if (line.Boxes.Count > 0)
+                {
+                    // Bars are artifacts: the line's text says the same in words.
+                    structure.BeginArtifact();
+                    foreach (var box in line.Boxes)
+                        gfx.DrawRectangle(Brush(box.Color), Left + box.X, y + box.Y, box.Width, box.Height);
+                    structure.End();
                 }
                 if (line.Image is { } image)
                     gfx.DrawImage(image.Image, Left + image.X, y, image.Width, image.Height);

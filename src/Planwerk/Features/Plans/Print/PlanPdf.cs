@@ -61,7 +61,8 @@ public static class PlanPdf
         return slug.Length > 0 ? slug : Slug(fallback.One);
     }
 
-    private static string Slug(string text)
+    /// <summary>Text as a file name part: umlauts spelt out, anything but letters, digits and dots a hyphen, at most 80 characters.</summary>
+    public static string Slug(string text)
     {
         var sb = new StringBuilder();
         foreach (var c in text.Normalize(NormalizationForm.FormC))
