@@ -11,7 +11,7 @@ namespace Planwerk.Features.Plans.Timeline;
 public sealed record TimelineLink(string Text, string Href);
 
 /// <summary>One line of the shown timeline: an entry of the plan team or one that a round, a workshop,
-/// a consultation of a council paper or the adoption adds by itself.</summary>
+/// a consultation of a council paper, the adoption or a published yearly report adds by itself.</summary>
 public sealed record TimelineItem(
     CoarseDate Start, CoarseDate? End, TimelineEntryKind Kind, string Title, IReadOnlyList<string> Activities,
     IReadOnlyList<TimelineLink> Links, bool IsManual, int Order)
@@ -20,7 +20,7 @@ public sealed record TimelineItem(
 }
 
 /// <summary>Reads a plan's whole timeline in a fixed number of commands (entries, rounds, workshops,
-/// consultations), whatever its length, and merges it: an automatic entry is left out when an entry
+/// consultations, published yearly reports), whatever its length, and merges it: an automatic entry is left out when an entry
 /// of the plan team points to the same round, workshop or meeting (the team's entry wins), and the
 /// adoption when the team has an entry for that day.</summary>
 public static class PlanTimeline
@@ -52,6 +52,8 @@ public static class PlanTimeline
                 MeetingStart = c.Meeting.Start, MeetingState = c.Meeting.State, c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining,
             })
             .ToListAsync(ct);
+        var yearlyReports = await db.YearlyReports.AsNoTracking().Where(r => r.PlanId == planId && r.PublishedOn != null)
+            .Select(r => new { r.Id, r.Year, r.PublishedOn }).ToListAsync(ct);
 
         var items = new List<TimelineItem>();
         foreach (var e in entries)
@@ -101,6 +103,13 @@ public static class PlanTimeline
                 localizer["{0}: {1}", c.Body, localizer[RoleText(c.Role)]], activities,
                 [new(localizer["Vorlage {0}", c.Reference], $"/{slug}/council/papers/{c.PaperId}"),
                  new(MeetingLink(localizer, c.MeetingName), $"/{slug}/council/meetings/{c.MeetingId}")], false, c.Id));
+        }
+        // A published yearly report is an event on its day of publication; taking the publication back removes it.
+        foreach (var r in yearlyReports)
+        {
+            var year = r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            items.Add(new TimelineItem(CoarseDate.Day(r.PublishedOn!.Value), null, TimelineEntryKind.Event, localizer["Jahresbericht {0} veröffentlicht", year], [],
+                [new(localizer["Jahresbericht {0}", year], Implementation.YearlyReports.YearlyReportUrls.View(slug, planId, r.Year))], false, r.Id));
         }
         if (adoptedOn is DateOnly adopted && !adoptionShown && !entries.Any(e => e.StartPrecision == DatePrecision.Day && e.StartDate == adopted))
             items.Add(new TimelineItem(CoarseDate.Day(adopted), null, TimelineEntryKind.Event, localizer["Der Fachplan ist beschlossen."], [], [], false, 0));

@@ -12,8 +12,8 @@ using Planwerk.Infrastructure.Tenancy;
 namespace Planwerk.Features.Plans.Timeline;
 
 /// <summary>The path of a published plan, year by year: the plan team's entries and what rounds,
-/// workshops, the council's consultations and the adoption add by themselves. Six SQL commands
-/// whatever its length: the municipality, the plan, and the four of <see cref="PlanTimeline"/>.</summary>
+/// workshops, the council's consultations, the adoption and published yearly reports add by themselves. Seven SQL
+/// commands whatever its length: the municipality, the plan, and the five of <see cref="PlanTimeline"/>.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicTimelineModel(PlanwerkDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
