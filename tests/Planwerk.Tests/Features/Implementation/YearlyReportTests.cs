@@ -274,20 +274,14 @@ public abstract class YearlyReportTests(ClockedApp app, ITestOutputHelper output
         Assert.NotEqual(TrackState.TargetReached, share.State);
         var cells = indicatorRows[0].QuerySelectorAll("td").Select(td => td.TextContent).ToList();
         Assert.Equal("ganzer Plan", cells[0]);
-        Assert.StartsWith("52,5 %", cells[3], StringComparison.Ordinal);
+        Assert.StartsWith(Planwerk.Features.Implementation.Indicators.IndicatorNumber.WithUnit(52.5m, "%", German), cells[3], StringComparison.Ordinal);
         Assert.Equal(TrackText(share.State), cells[4]);
         var waiting = IndicatorTrack.Of(IndicatorDirection.LowerIsBetter, new DateOnly(s.Year - 1, 1, 1), 90, new DateOnly(s.Year, 12, 31), 30, [new(new DateOnly(s.Year, 6, 1), 50)]);
         Assert.Equal(["Handlungsfeld 2", TrackText(waiting.State)], new[] { indicatorRows[1].QuerySelectorAll("td")[0].TextContent, indicatorRows[1].QuerySelectorAll("td")[4].TextContent });
         Assert.Equal(["Maßnahme 2.2", "noch keine Werte"], new[] { indicatorRows[2].QuerySelectorAll("td")[0].TextContent, indicatorRows[2].QuerySelectorAll("td")[4].TextContent });
     }
 
-    private static string TrackText(TrackState state) => state switch
-    {
-        TrackState.TargetReached => "Ziel erreicht",
-        TrackState.OnTrack => "im Plan",
-        TrackState.Behind => "hinter dem Plan",
-        _ => "noch keine Werte",
-    };
+    private static string TrackText(TrackState state) => Planwerk.Features.Implementation.Indicators.IndicatorText.State(state);
 
     [Fact]
     public async Task The_pdf_says_the_same_with_its_charts_drawn_as_bars_and_text()

@@ -225,7 +225,6 @@ public sealed class YearlyReportContent
             counts.GetValueOrDefault(ReportState.Returned), counts.GetValueOrDefault(ReportState.Accepted));
     }
 
-    /// <summary>A value of an indicator as the reader writes numbers, with its unit: "42,5 %".</summary>
-    public static string Value(decimal value, string unit) =>
-        value.ToString("#,##0.####", CultureInfo.CurrentCulture) + (unit.Length > 0 ? " " + unit : "");
+    /// <summary>A value of an indicator as the indicator pages write it, with its unit: "42,5 %".</summary>
+    public static string Value(decimal value, string unit) => Planwerk.Features.Implementation.Indicators.IndicatorNumber.WithUnit(value, unit);
 }

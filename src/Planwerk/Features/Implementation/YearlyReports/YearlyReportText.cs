@@ -73,13 +73,8 @@ public static class YearlyReportText
         : i.FieldNumber is int field ? FieldLabel(levels, field)
         : l["ganzer Plan"];
 
-    public static string Track(TrackState state, IStringLocalizer l) => state switch
-    {
-        TrackState.TargetReached => l["Ziel erreicht"],
-        TrackState.OnTrack => l["im Plan"],
-        TrackState.Behind => l["hinter dem Plan"],
-        _ => l["noch keine Werte"],
-    };
+    /// <summary>Where an indicator stands, in the indicator pages' words.</summary>
+    public static string Track(TrackState state, IStringLocalizer l) => l[Indicators.IndicatorText.State(state)];
 
     /// <summary>"Jahresbericht-2020-Fachplan-Asyl-und-Integration-2022.pdf".</summary>
     public static string FileName(YearlyReportContent c, string extension)
