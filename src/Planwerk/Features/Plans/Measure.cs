@@ -51,7 +51,7 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     public int Progress { get; set; }
     /// <summary>How much the measure counts when the plan adds up progress by weight (<see cref="Plan.RollUpMethod"/>):
     /// 0 to <see cref="MaxWeight"/>, two decimals; 0 leaves it out of the weighted progress.</summary>
-    public decimal Weight { get; set; } = 1m;
+    public decimal Weight { get; set; } = DefaultWeight;
     public bool IsExample { get; set; }
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -63,9 +63,15 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     /// <summary>Who carries it out: its lead and its partners, from the registry of organisations.</summary>
     public List<Features.Implementation.MeasureOrganisation> Organisations { get; set; } = [];
 
-    /// <summary>"4.3": the field's number, a dot, the measure's number in the field; deeper levels allowed.</summary>
     public const decimal MaxWeight = 1000m;
 
+    /// <summary>The weight of a measure nobody has weighed.</summary>
+    public const decimal DefaultWeight = 1m;
+
+    /// <summary>A weight is 0 to <see cref="MaxWeight"/> with at most two decimals.</summary>
+    public static bool IsValidWeight(decimal weight) => weight >= 0 && weight <= MaxWeight && decimal.Round(weight, 2) == weight;
+
+    /// <summary>"4.3": the field's number, a dot, the measure's number in the field; deeper levels allowed.</summary>
     public static bool IsValidNumber(string? number) => number is not null && NumberPattern().IsMatch(number);
 
     /// <summary>Orders "4.10" after "4.9".</summary>

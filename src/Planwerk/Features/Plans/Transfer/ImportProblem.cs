@@ -84,6 +84,7 @@ public static class ImportTexts
     public const string NotAState = "„{0}“ ist kein gültiger Stand des Plans. Erlaubt: {1}.";
     public const string NotAProgress = "„{0}“ ist kein gültiger Fortschritt: eine ganze Zahl von 0 bis 100.";
     public const string CompletedBelowFull = "Der Status ist „Abgeschlossen“, der Fortschritt aber {0} statt 100 Prozent.";
+    public const string NotAWeight = "„{0}“ ist kein gültiges Gewicht: eine Zahl von 0 bis 1000 mit höchstens zwei Nachkommastellen, z. B. 1 oder 2,5.";
     public const string NotAYesNo = "„{0}“ ist weder „ja“ noch „nein“.";
     public const string UnknownOrganisation = "Die Organisation „{0}“ steht nicht im Verzeichnis der Organisationen. Legen Sie sie dort an, oder wählen Sie beim Import „Fehlende Organisationen anlegen“.";
     public const string LeadAlsoPartner = "Die Organisation „{0}“ ist schon federführend und kann nicht zugleich Partner sein.";

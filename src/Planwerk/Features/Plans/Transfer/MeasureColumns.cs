@@ -23,6 +23,7 @@ public enum MeasureColumn
     Principles,
     Status,
     Progress,
+    Weight,
     IsExample,
 }
 
@@ -64,6 +65,7 @@ public static class MeasureColumns
         new(MeasureColumn.Principles, "Leitlinien", "Principles", CellKind.Text, false, "Nummern (Positionen) der {2}, getrennt durch Semikolon, z. B. 1; 3."),
         new(MeasureColumn.Status, "Status", "Status", CellKind.Text, false, "Nicht begonnen, In Umsetzung, Abgeschlossen, Verzögert oder Eingestellt (auch NotStarted, InProgress, Completed, Delayed, Discontinued)."),
         new(MeasureColumn.Progress, "Fortschritt", "Progress", CellKind.WholeNumber, false, "Fortschritt in Prozent, 0 bis 100; bei „Abgeschlossen“ 100."),
+        new(MeasureColumn.Weight, "Gewicht", "Weight", CellKind.Amount, false, "Gewicht beim gewichteten Zusammenfassen des Fortschritts: 0 bis 1000, höchstens zwei Nachkommastellen, z. B. 1 oder 2,5; 0 heißt: zählt nicht mit. Leer heißt 1."),
         new(MeasureColumn.IsExample, "Beispielinhalt", "Example", CellKind.Text, false, "„ja“ für einen Beispielinhalt, sonst „nein“."),
     ];
 
@@ -151,6 +153,7 @@ public static class MeasureColumns
         string.Join(ListSeparator, m.Principles.Select(p => p.ToString(CultureInfo.InvariantCulture))),
         PlanText.Status(m.Status),
         m.Progress,
+        m.Weight ?? Measure.DefaultWeight,
         m.IsExample ? Yes : No,
     ];
 

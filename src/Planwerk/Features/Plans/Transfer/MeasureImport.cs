@@ -176,6 +176,7 @@ public static class MeasureImport
         public MeasurePriority? Priority { get; set; }
         public MeasureStatus? Status { get; set; }
         public int? Progress { get; set; }
+        public decimal? Weight { get; set; }
         public bool? IsExample { get; set; }
         /// <summary>False when a cell of the row could not be read, so rules across cells are not checked.</summary>
         public bool Readable { get; set; } = true;
@@ -344,6 +345,8 @@ public static class MeasureImport
             values.Status = Take(MeasureColumn.Status, ValueParsing.Enum(Cell(MeasureColumn.Status), PlanText.Status, MeasureStatus.NotStarted, ImportTexts.NotAStatus).AsNullable());
         if (columns.Has(MeasureColumn.Progress))
             values.Progress = Take(MeasureColumn.Progress, ValueParsing.Progress(Cell(MeasureColumn.Progress)).AsNullable());
+        if (columns.Has(MeasureColumn.Weight))
+            values.Weight = Take(MeasureColumn.Weight, ValueParsing.Weight(Cell(MeasureColumn.Weight)).AsNullable());
         if (columns.Has(MeasureColumn.IsExample))
             values.IsExample = Take(MeasureColumn.IsExample, ValueParsing.YesNo(Cell(MeasureColumn.IsExample)).AsNullable());
 
@@ -587,6 +590,7 @@ public static class MeasureImport
         if (row.Priority is { } priority) Set(measure.Priority, priority, v => measure.Priority = v);
         if (row.Status is { } status) Set(measure.Status, status, v => measure.Status = v);
         if (row.Progress is { } progress) Set(measure.Progress, progress, v => measure.Progress = v);
+        if (row.Weight is { } weight) Set(measure.Weight, weight, v => measure.Weight = v);
         if (row.IsExample is { } example) Set(measure.IsExample, example, v => measure.IsExample = v);
         return changed;
     }

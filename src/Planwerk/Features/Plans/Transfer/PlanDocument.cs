@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -39,10 +40,10 @@ public sealed record PlanDocument(
     public PlanLevels LevelNames => Levels ?? PlanLevels.Default;
 
     public const string FormatName = "planwerk-plan";
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>The oldest version still read: version 1 had no sections and images and called the
-    /// measure's key "id" (see <see cref="Upgrade"/>).</summary>
+    /// measure's key "id"; version 2 had no weights (see <see cref="Upgrade"/>).</summary>
     public const int OldestVersion = 1;
 
     /// <summary>Every measure in plan order, with its field.</summary>
@@ -116,7 +117,7 @@ public sealed record PlanDocument(
                 m.Id, m.Key, m.FieldOfActionId, m.Position, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups,
                 Lead = m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => o.Organisation!.Name).FirstOrDefault(),
                 Partners = m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.Organisation!.Name).ToList(),
-                m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.IsExample,
+                m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.Weight, m.IsExample,
                 Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
                 Principles = m.Principles.Select(p => p.Position).ToList(),
             })
@@ -131,7 +132,7 @@ public sealed record PlanDocument(
                 m.Key, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.Lead ?? "", MeasureOrganisation.JoinPartners(m.Partners),
                 m.Districts.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(),
                 m.StartDate, m.EndDate, NormalizeAmount(m.EstimatedCost), m.Funding, m.Priority,
-                m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample)).ToList())).ToList();
+                m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample) { Weight = NormalizeWeight(m.Weight) }).ToList())).ToList();
         var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId)
             .OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => new SectionDocument(s.Title, s.Body))
@@ -151,15 +152,17 @@ public sealed record PlanDocument(
     /// a version 1 document's measures have their "id" renamed "key" (the migration that introduced keys
     /// gave every existing measure Key = Id, so the keys of old exports and frozen versions still match),
     /// missing "sections" and "images" become empty, and a measure without "key" gets null (the import
-    /// then gives it the next free key). Returns the version the document was written in, or null when
+    /// then gives it the next free key). A version 1 or 2 document has no weights: its measures' "weight" stays
+    /// missing (null), which an import takes as <see cref="Measure.DefaultWeight"/> and a comparison as unknown.
+    /// Returns the version the document was written in, or null when
     /// it has no readable version. Anything it does not understand it leaves for the reader to report.</summary>
     public static int? Upgrade(JsonObject root)
     {
         if (root["version"] is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<int>(out var version)) return null;
         if (version is < OldestVersion or > CurrentVersion) return version;
+        root["version"] = CurrentVersion;
         if (version == 1)
         {
-            root["version"] = CurrentVersion;
             root.TryAdd("sections", new JsonArray());
             root.TryAdd("images", new JsonArray());
         }
@@ -186,6 +189,10 @@ public sealed record PlanDocument(
         decimal a when a == decimal.Truncate(a) => decimal.Truncate(a),
         decimal a => decimal.Round(a, 2) + 0.00m,
     };
+
+    /// <summary>A weight written as short as it goes, whatever scale the database gives back: 1, 2.5, 0.25.</summary>
+    public static decimal NormalizeWeight(decimal weight) =>
+        decimal.Parse(weight.ToString("0.##", CultureInfo.InvariantCulture), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }
 
 /// <summary>A guiding principle; measures refer to it by <see cref="Position"/>.</summary>
@@ -201,7 +208,8 @@ public sealed record FieldDocument(int Number, string Title, string Description,
 /// <see cref="Principles"/> are principle positions; <see cref="Districts"/> are district names.
 /// <see cref="Lead"/> and <see cref="Partners"/> are names of organisations of the registry (partners separated by
 /// "; "); their JSON names are those of the free-text fields they replaced, so older documents and frozen versions
-/// still read.</summary>
+/// still read. <see cref="Weight"/> (since version 3) is the measure's weight for the weighted roll-up; null where a
+/// document of an older version does not say.</summary>
 public sealed record MeasureDocument(
     int? Key,
     string Number,
@@ -220,7 +228,10 @@ public sealed record MeasureDocument(
     IReadOnlyList<int> Principles,
     MeasureStatus Status,
     int Progress,
-    bool IsExample);
+    bool IsExample)
+{
+    public decimal? Weight { get; init; }
+}
 
 /// <summary>A narrative section (preface, retrospective, …) with its Markdown body, in plan order.
 /// Images in the body are written <c>![alt text](image:3)</c>, 3 being the image's <see cref="ImageDocument.Number"/>.</summary>

@@ -144,6 +144,7 @@ public static partial class PlanImport
         "startDate" or "endDate" => "2019-07-01",
         "periodStart" or "periodEnd" or "version" or "position" or "number" or "progress" or "key" or "id" => "0–9",
         "estimatedCost" => "1250000.5",
+        "weight" => "2.5",
         _ => property,
     };
 
@@ -259,6 +260,8 @@ public static partial class PlanImport
                 }
                 if (m.Progress is < 0 or > 100) Problem(ma + ".progress", ImportTexts.NotAProgress, Str(m.Progress));
                 else if (MeasureRules.Progress(m.Status, m.Progress) == MeasureRules.CompletedBelowFull) Problem(ma + ".progress", ImportTexts.CompletedBelowFull, Str(m.Progress));
+                if (m.Weight is decimal weight && !Measure.IsValidWeight(weight))
+                    Problem(ma + ".weight", ImportTexts.NotAWeight, weight.ToString(CultureInfo.InvariantCulture));
             }
         }
 
@@ -389,6 +392,7 @@ public static partial class PlanImport
                     Priority = m.Priority,
                     Status = m.Status,
                     Progress = m.Progress,
+                    Weight = m.Weight ?? Measure.DefaultWeight,
                     IsExample = m.IsExample,
                     Key = m.Key ?? 0,
                     UpdatedAt = now,

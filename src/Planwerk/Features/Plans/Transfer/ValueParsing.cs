@@ -117,6 +117,19 @@ public static partial class ValueParsing
             : Parsed.Fail<int>(ImportTexts.NotAProgress, text);
     }
 
+    /// <summary>A measure's weight, 0 to 1000 with at most two decimals, with a decimal point or comma ("2.5", "2,5");
+    /// empty is <see cref="Measure.DefaultWeight"/>.</summary>
+    public static Parsed<decimal> Weight(string cell)
+    {
+        var text = cell.Trim();
+        if (text.Length == 0) return Parsed.Ok(Measure.DefaultWeight);
+        var number = text.Replace(',', '.');
+        return number.Length <= 12 && WeightPattern().IsMatch(number)
+            && decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight) && Measure.IsValidWeight(weight)
+            ? Parsed.Ok(PlanDocument.NormalizeWeight(weight))
+            : Parsed.Fail<decimal>(ImportTexts.NotAWeight, text);
+    }
+
     public static Parsed<bool> YesNo(string cell)
     {
         var text = cell.Trim();
@@ -166,6 +179,9 @@ public static partial class ValueParsing
 
     [GeneratedRegex("^[0-9]+$")]
     private static partial Regex Digits();
+
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?$")]
+    private static partial Regex WeightPattern();
 
     [GeneratedRegex("^[0-9]{1,3}(\\.[0-9]{3})+$")]
     private static partial Regex GermanGrouped();

@@ -180,6 +180,9 @@ public sealed class PlanComparison
         Value(facts, "Leitlinien", PrinciplesText(x.Principles), PrinciplesText(y.Principles), levels.Principle);
         Choice(facts, "Status", PlanText.Status(x.Status), PlanText.Status(y.Status));
         Value(facts, "Fortschritt", PlanFormat.Percent(x.Progress), PlanFormat.Percent(y.Progress));
+        // Documents frozen before weights were in the format do not know them: no change is claimed.
+        if (x.Weight is decimal a && y.Weight is decimal b)
+            Value(facts, "Gewicht", a.ToString("0.##", CultureInfo.CurrentCulture), b.ToString("0.##", CultureInfo.CurrentCulture));
         Choice(facts, "Beispielinhalt", YesNo(x.IsExample), YesNo(y.IsExample));
         return facts;
     }

@@ -57,15 +57,22 @@ public abstract class MeasureImportTests(PlanwerkApp app)
         await m.WithDbAsync(async db =>
         {
             var measure = await db.Measures.SingleAsync(x => x.Id == plan.MeasureId);
-            (measure.Goal, measure.EstimatedCost, measure.Priority) = ("Alle sprechen Deutsch", 5000m, MeasurePriority.High);
+            (measure.Goal, measure.EstimatedCost, measure.Priority, measure.Weight) = ("Alle sprechen Deutsch", 5000m, MeasurePriority.High, 3.5m);
             return 0;
         });
 
-        var result = await ImportAsync(m, plan.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel;Fortschritt", $"{plan.MeasureKey};1;1.1;Sprachcafé;30"));
+        // A file without the weight column (as every file written before it existed): the stored weight stays, new measures weigh 1.
+        var result = await ImportAsync(m, plan.PlanId, Csv("id;Teilbereich-Nummer;Nummer;Titel;Fortschritt", $"{plan.MeasureKey};1;1.1;Sprachcafé;30", ";1;1.2;Neu;0"));
 
-        Assert.Equal(1, result.Updated);
+        Assert.Equal((1, 1), (result.Updated, result.Created));
         var after = await m.WithDbAsync(db => db.Measures.SingleAsync(x => x.Id == plan.MeasureId));
-        Assert.Equal(("Alle sprechen Deutsch", 5000m, MeasurePriority.High, 30), (after.Goal, after.EstimatedCost, after.Priority, after.Progress));
+        Assert.Equal(("Alle sprechen Deutsch", 5000m, MeasurePriority.High, 30, 3.5m), (after.Goal, after.EstimatedCost, after.Priority, after.Progress, after.Weight));
+        Assert.Equal(1m, await m.WithDbAsync(db => db.Measures.Where(x => x.PlanId == plan.PlanId && x.Number == "1.2").Select(x => x.Weight).SingleAsync()));
+
+        // With the column: German and English decimals; an empty cell is the default weight.
+        result = await ImportAsync(m, plan.PlanId, Csv("Schlüssel;Teilbereich-Nummer;Nummer;Titel;Gewicht", $"{plan.MeasureKey};1;1.1;Sprachcafé;\"2,75\"", ";1;1.3;Neuer;0.5", ";1;1.4;Leer;"));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal([2.75m, 1m, 0.5m, 1m], await m.WithDbAsync(db => db.Measures.Where(x => x.PlanId == plan.PlanId).OrderBy(x => x.Number).Select(x => x.Weight).ToListAsync()));
     }
 
     [Fact]

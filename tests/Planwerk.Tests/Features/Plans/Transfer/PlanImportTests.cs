@@ -84,8 +84,8 @@ public abstract class PlanImportTests(PlanwerkApp app)
     [Fact]
     public async Task A_later_format_version_is_refused()
     {
-        var problem = await ProblemAsync(Edited(d => d["version"] = 3));
-        Assert.Equal((ImportTexts.JsonVersionUnsupported, "3"), (problem.Message, problem.Arguments[0]));
+        var problem = await ProblemAsync(Edited(d => d["version"] = 4));
+        Assert.Equal((ImportTexts.JsonVersionUnsupported, "4"), (problem.Message, problem.Arguments[0]));
     }
 
     [Fact]
@@ -138,6 +138,9 @@ public abstract class PlanImportTests(PlanwerkApp app)
         { "measure completed below 100 percent", "$.fields[0].measures[0].progress", ImportTexts.CompletedBelowFull },
         { "measure title with control character", "$.fields[0].measures[0].title", ImportTexts.ControlCharacter },
         { "measure target groups too long", "$.fields[0].measures[0].targetGroups", ImportTexts.TooLong },
+        { "measure weight negative", "$.fields[0].measures[0].weight", ImportTexts.NotAWeight },
+        { "measure weight above 1000", "$.fields[0].measures[0].weight", ImportTexts.NotAWeight },
+        { "measure weight with three decimals", "$.fields[0].measures[0].weight", ImportTexts.NotAWeight },
     };
 
     [Theory]
@@ -164,12 +167,35 @@ public abstract class PlanImportTests(PlanwerkApp app)
             "measure completed below 100 percent" => WithMeasure(x => x with { Status = MeasureStatus.Completed, Progress = 99 }),
             "measure title with control character" => WithMeasure(x => x with { Title = "A\u0001B" }),
             "measure target groups too long" => WithMeasure(x => x with { TargetGroups = new string('z', 2001) }),
+            "measure weight negative" => WithMeasure(x => x with { Weight = -1m }),
+            "measure weight above 1000" => WithMeasure(x => x with { Weight = 1000.01m }),
+            "measure weight with three decimals" => WithMeasure(x => x with { Weight = 1.005m }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 
         var problem = await ProblemAsync(document.ToJson());
 
         Assert.Equal((place, message), (problem.Column, problem.Message));
+    }
+
+    [Fact]
+    public async Task Weights_are_imported_and_a_version_2_document_without_them_weighs_every_measure_1()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var weighted = WithMeasure(x => x with { Weight = 2.5m }).ToJson();
+        Assert.Contains("\"weight\": 2.5", Encoding.UTF8.GetString(weighted), StringComparison.Ordinal);
+        var result = await m.WithDbAsync(db => PlanImport.ImportAsync(db, weighted, Now));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(2.5m, await m.WithDbAsync(db => db.Measures.Where(x => x.PlanId == result.PlanId).Select(x => x.Weight).SingleAsync()));
+
+        var old = Edited(d =>
+        {
+            d["version"] = 2;
+            d["fields"]![0]!["measures"]![0]!.AsObject().Remove("weight");
+        });
+        result = await m.WithDbAsync(db => PlanImport.ImportAsync(db, old, Now));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(1m, await m.WithDbAsync(db => db.Measures.Where(x => x.PlanId == result.PlanId).Select(x => x.Weight).SingleAsync()));
     }
 
     [Fact]
@@ -190,7 +216,7 @@ public abstract class PlanImportTests(PlanwerkApp app)
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var document = await DocumentAsync(m, result.PlanId);
-        Assert.Equal((2, 17), (document.Version, document.Fields[0].Measures[0].Key));
+        Assert.Equal((PlanDocument.CurrentVersion, 17, (decimal?)1m), (document.Version, document.Fields[0].Measures[0].Key, document.Fields[0].Measures[0].Weight));
         Assert.Empty(document.Sections);
         Assert.Empty(document.Images);
     }

@@ -29,6 +29,7 @@ public abstract class RoundTripTests(PlanwerkApp app)
         Assert.Equal([3, 1, 2], second.Fields.Select(f => f.Number));
         Assert.Equal(["1.1", "1.10", "1.2", "1.3", "1.4", "1.5"], second.Fields[1].Measures.Select(x => x.Number));
         Assert.Equal(Enumerable.Range(0, 14).Select(i => 40 - 2 * i).Order(), second.AllMeasures().Select(x => x.Measure.Key!.Value).Order());
+        Assert.Equal([0m, 0.25m, 1m, 2.5m, 1000m], second.AllMeasures().Select(x => x.Measure.Weight!.Value).Distinct().Order());
         Assert.Equal([HostileText.Script + " Vorwort", HostileText.RightToLeft, "  Leerzeichen vorn und hinten  "], second.Sections.Select(s => s.Title));
         Assert.Equal([2, 5], second.Images.Select(i => i.Number));
         Assert.Equal(TransferData.Gif, second.Images[1].Data);
@@ -69,6 +70,8 @@ public abstract class RoundTripTests(PlanwerkApp app)
         var second = await TransferData.DocumentAsync(m, copyId);
         Assert.Equal(firstCsv, MeasureFiles.WriteCsv(second));
         Assert.Equal(first.AllMeasures().Select(x => x.Measure.Key), second.AllMeasures().Select(x => x.Measure.Key));
+        Assert.Equal(first.AllMeasures().Select(x => x.Measure.Weight), second.AllMeasures().Select(x => x.Measure.Weight));
+        Assert.Contains(";Gewicht;", System.Text.Encoding.UTF8.GetString(firstCsv), StringComparison.Ordinal);
     }
 
     [Fact]

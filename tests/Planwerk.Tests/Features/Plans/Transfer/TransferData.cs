@@ -112,6 +112,8 @@ public static class TransferData
                     Priority = (MeasurePriority)(i % 3),
                     Status = status,
                     Progress = status == MeasureStatus.Completed ? 100 : i * 7 % 100,
+                    // Weights of every kind: the default, none, a fraction, the largest.
+                    Weight = (i % 5) switch { 0 => 1m, 1 => 0m, 2 => 2.5m, 3 => 0.25m, _ => 1000m },
                     IsExample = i % 2 == 1,
                     UpdatedAt = Now,
                     Districts = i % 3 == 2 ? [] : districts.Where((_, k) => (k + i) % 2 == 0 && k < 4).ToList(),

@@ -255,7 +255,7 @@ public abstract class TransferPagesTests(PlanwerkApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
-        Assert.Contains("Die Formatversion 7 wird nicht unterstützt. Unterstützt werden die Versionen 1 bis 2.", page.QuerySelector("table.import-problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Die Formatversion 7 wird nicht unterstützt. Unterstützt werden die Versionen 1 bis 3.", page.QuerySelector("table.import-problems")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await m.WithDbAsync(db => db.Plans.CountAsync()));
     }
 

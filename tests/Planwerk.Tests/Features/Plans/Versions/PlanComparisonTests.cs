@@ -26,6 +26,15 @@ public sealed class PlanComparisonTests
     }
 
     [Fact]
+    public void A_changed_weight_is_a_change_and_a_version_that_does_not_know_weights_claims_none()
+    {
+        PlanDocument Weighing(decimal? weight) => Plan(null, new FieldDocument(1, "Sprache", "", [Measure(1, "1.1", "Sprachcafé") with { Weight = weight }]));
+        var fact = Assert.Single(Assert.Single(Compare(Weighing(1m), Weighing(2.5m)).ChangedMeasures).Facts);
+        Assert.Equal("Gewicht", fact.Label);
+        Assert.False(Compare(Weighing(null), Weighing(2.5m)).HasChanges);
+    }
+
+    [Fact]
     public void Added_and_removed_measures_are_found_by_key()
     {
         var a = Plan(null, new FieldDocument(1, "Sprache", "", [Measure(1, "1.1", "Sprachcafé"), Measure(2, "1.2", "Lesepaten")]));
