@@ -431,6 +431,81 @@ public abstract class ReportUploadTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task The_upload_reads_as_many_times_for_forty_rows_as_for_four()
+    {
+        var small = await SetUpAsync();
+        var large = await SetUpAsync();
+        // The large plan's editor reports on forty measures; the small one's on four.
+        await large.M.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Id == large.PlanId);
+            var field = await db.FieldsOfAction.SingleAsync(f => f.PlanId == large.PlanId);
+            db.Measures.AddRange(Enumerable.Range(5, 36).Select(k => new Measure
+            {
+                PlanId = plan.Id, FieldOfActionId = field.Id, Position = k, Number = "1." + Id(k), Title = "Maßnahme 1." + Id(k), UpdatedAt = DateTimeOffset.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var counter = new ReadCounter();
+        await using var counted = app.WithWebHostBuilder(b => b.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(counter)));
+        async Task<(int Page, int Upload)> CountAsync(Setup s, int rows)
+        {
+            var email = (await s.M.AddMemberAsync(MunicipalityRole.PlanEditor)).Email;
+            var client = counted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync("/account/login", new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = PlanwerkApp.Password })).StatusCode);
+            counter.Reset();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(s.Page)).StatusCode);
+            var page = counter.Count;
+            var csv = Encoding.UTF8.GetBytes(Header + "\r\n" + string.Concat(Enumerable.Range(1, rows).Select(k => $"1.{Id(k)};;In Umsetzung;40;Getan;;;;\r\n")));
+            var form = await client.GetDocumentAsync(s.Page);
+            using var body = new MultipartFormDataContent
+            {
+                { new StringContent(form.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+                { new StringContent(Id(s.Running)), "Period" },
+                { new ByteArrayContent(csv), "Upload", "liste.csv" },
+            };
+            counter.Reset();
+            var response = await client.PostAsync(s.Page, body);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(rows, await s.M.WithDbAsync(db => db.MeasureReports.CountAsync(r => r.State == ReportState.Submitted)));
+            return (page, counter.Count);
+        }
+        var (smallPage, smallUpload) = await CountAsync(small, 4);
+        var (largePage, largeUpload) = await CountAsync(large, 40);
+        Assert.True(smallPage > 0 && smallUpload > 0, "nothing counted");
+        Assert.Equal(smallPage, largePage);
+        Assert.True(smallUpload == largeUpload, $"upload: {smallUpload} reads for 4 rows, {largeUpload} for 40");
+    }
+
+    /// <summary>Counts the SELECT commands only: SQLite writes each new row with a command of its own, which says nothing
+    /// of how often the page reads.</summary>
+    private sealed class ReadCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Reset() => Interlocked.Exchange(ref count, 0);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object>> ScalarExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref count);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Fact]
     public void Every_problem_and_column_text_has_an_English_text_with_the_same_placeholders()
     {
         var keys = typeof(ReportSheetTexts).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
