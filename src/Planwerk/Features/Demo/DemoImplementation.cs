@@ -65,8 +65,55 @@ public static class DemoImplementation
                     db.Milestones.Add(new Milestone { Measure = measure, MeasureId = measure.Id, Title = title, DueOn = due, DoneOn = done, Note = "Beispielinhalt" });
             }
         }
+        if (!await db.Indicators.AnyAsync(i => i.PlanId == plan.Id, ct)) await AddIndicatorsAsync(db, plan, ct);
+        if (!await db.YearlyReports.AnyAsync(r => r.PlanId == plan.Id, ct))
+        {
+            foreach (var (year, published) in YearlyReports)
+                db.YearlyReports.Add(new YearlyReport { PlanId = plan.Id, Year = year, PublishedOn = published, Foreword = "Beispielinhalt: Dieser Bericht zeigt den Stand der Umsetzung am Ende des Jahres " + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". Er wurde aus den Berichten der Ämter und Träger zusammengestellt." });
+        }
         await db.SaveChangesAsync(ct);
         if (!await db.MeasureReports.AnyAsync(r => r.Measure!.PlanId == plan.Id, ct)) await AddReportsAsync(db, plan, reporterUserId, ct);
+    }
+
+    /// <summary>The yearly reports of the demo: 2020 and 2021 published, 2022 still a draft.</summary>
+    public static readonly (int Year, DateOnly? PublishedOn)[] YearlyReports =
+    [
+        (2020, new DateOnly(2021, 3, 15)),
+        (2021, new DateOnly(2022, 3, 14)),
+        (2022, null),
+    ];
+
+    /// <summary>A few indicators of the demo plan (example figures, marked in their source), each with a value per year:
+    /// one of the plan, one of the first field, one of measure 1.1, and one where lower is better;
+    /// one is on track, one has reached its target, two are behind.</summary>
+    public static readonly (string Name, string Unit, IndicatorDirection Direction, string? Field, string? Measure, decimal Baseline, decimal Target, decimal[] Values)[] Indicators =
+    [
+        ("Anteil der Geflüchteten in eigenem Wohnraum", "%", IndicatorDirection.HigherIsBetter, null, null, 38m, 60m, [41m, 45.5m, 55m]),
+        ("Teilnehmende an Integrationskursen", "Personen", IndicatorDirection.HigherIsBetter, "1", null, 1200m, 2000m, [1350m, 1280m, 1490m]),
+        ("Beratungsgespräche der Migrationsberatung", "Gespräche", IndicatorDirection.HigherIsBetter, null, "1.1", 800m, 1400m, [950m, 1120m, 1260m, 1420m]),
+        ("Wartezeit auf einen Termin bei der Ausländerbehörde", "Tage", IndicatorDirection.LowerIsBetter, null, null, 42m, 14m, [38m, 35m, 29m, 31m]),
+    ];
+
+    private static async Task AddIndicatorsAsync(PlanwerkDbContext db, Plan plan, CancellationToken ct)
+    {
+        var measures = await db.Measures.Where(m => m.PlanId == plan.Id).Select(m => new { m.Id, m.Number, m.FieldOfActionId }).ToListAsync(ct);
+        var fields = await db.FieldsOfAction.Where(f => f.PlanId == plan.Id).Select(f => new { f.Id, f.Number }).ToListAsync(ct);
+        var position = 0;
+        foreach (var (name, unit, direction, field, measure, baseline, target, values) in Indicators)
+        {
+            var m = measures.FirstOrDefault(x => x.Number == measure);
+            var f = fields.FirstOrDefault(x => x.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) == field);
+            var indicator = new Indicator
+            {
+                PlanId = plan.Id, Name = name, Unit = unit, Direction = direction, Position = ++position,
+                MeasureId = m?.Id, FieldOfActionId = m?.FieldOfActionId ?? f?.Id,
+                Definition = "Beispielinhalt: Stand jeweils am 31. Dezember.", Source = "Beispielinhalt, keine amtliche Zahl",
+                BaselineValue = baseline, BaselineOn = new DateOnly(2018, 12, 31), TargetValue = target, TargetOn = new DateOnly(2022, 12, 31),
+            };
+            db.Indicators.Add(indicator);
+            for (var k = 0; k < values.Length; k++)
+                db.IndicatorValues.Add(new IndicatorValue { Indicator = indicator, On = new DateOnly(2019 + k, 12, 31), Value = values[k] });
+        }
     }
 
     /// <summary>The last period in which some reports are not yet published: measure numbers ending in these digits.</summary>

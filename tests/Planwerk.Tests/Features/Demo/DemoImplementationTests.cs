@@ -32,6 +32,31 @@ public abstract class DemoImplementationTests(DemoApp app)
     }
 
     [Fact]
+    public async Task The_demo_plan_has_indicators_on_and_off_track_and_published_yearly_reports()
+    {
+        int planId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
+            db.CurrentMunicipalityId = (await db.Municipalities.SingleAsync(m => m.Slug == DemoContent.Slug)).Id;
+            planId = (await db.Plans.SingleAsync(p => p.Title == DemoContentTests.PlanTitle)).Id;
+            Assert.Equal(DemoImplementation.Indicators.Length, await db.Indicators.CountAsync(i => i.PlanId == planId));
+            Assert.Equal(DemoImplementation.Indicators.Sum(i => i.Values.Length), await db.IndicatorValues.CountAsync(v => v.Indicator!.PlanId == planId));
+        }
+        var visitor = app.CreateBrowserlikeClient();
+        var dashboard = await visitor.GetDocumentAsync($"/{DemoContent.Slug}/plans/{planId}/dashboard");
+        var states = dashboard.QuerySelectorAll("#indicators .track strong").Select(s => s.TextContent).ToList();
+        Assert.Equal(["auf Kurs.", "hinter dem Kurs.", "Ziel erreicht.", "hinter dem Kurs."], states);
+        Assert.Equal("2 von 4", dashboard.QuerySelector("#indicators-on-track")!.TextContent);
+        // The published yearly reports are public; the draft is not.
+        foreach (var (year, published) in DemoImplementation.YearlyReports)
+        {
+            var response = await visitor.GetAsync($"/{DemoContent.Slug}/plans/{planId}/yearly-reports/{year}");
+            Assert.Equal(published is null ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task The_demo_reports_lead_each_measure_to_its_live_state_and_the_demo_reporter_has_work_to_do()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -28,7 +28,11 @@ public abstract class DemoTimelineTests(DemoApp app)
 
         var page = await app.CreateBrowserlikeClient().GetDocumentAsync($"/{DemoContent.Slug}/plans/{planId}/timeline");
         var text = System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
-        Assert.Equal(["2017", "2018", "2019"], page.QuerySelectorAll("section.timeline-year h2").Select(h => h.TextContent));
+        // The years of the plan's making, and those in which a yearly report on carrying it out was published.
+        Assert.Equal(["2017", "2018", "2019", "2021", "2022"], page.QuerySelectorAll("section.timeline-year h2").Select(h => h.TextContent));
+        Assert.Contains("Jahresbericht 2020 veröffentlicht", text, StringComparison.Ordinal);
+        Assert.Contains("Jahresbericht 2021 veröffentlicht", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jahresbericht 2022", text, StringComparison.Ordinal);
         foreach (var step in new[]
         {
             "2017: Stadtratsbeschluss A0282/17", "27.11.2017: Beteiligungsworkshop „Fachplan Asyl 2020“", "2. bis 4. Quartal 2018: Fachliche Stellungnahmen",
