@@ -33,7 +33,19 @@ public static class Seed
             Status = MeasureStatus.InProgress, Progress = 40, IsExample = true, Principles = [p1, p2], Districts = [district],
         };
         var m2 = new Measure { Plan = plan, FieldOfAction = f2, Position = 1, Number = "2.1", Title = HostileText.VeryLong[..480], Status = MeasureStatus.Delayed, Progress = 10 };
-        db.AddRange(district, plan, p1, p2, f1, f2, m1, m2);
+        // Indicators of the plan and of a measure, one with values (its chart and table) and one without.
+        var housing = new Indicator
+        {
+            Plan = plan, Name = "Anteil in eigener Wohnung " + HostileText.Script, Unit = "%", Definition = HostileText.RightToLeft, Source = "Sozialamt",
+            BaselineValue = 38, BaselineOn = new DateOnly(2021, 12, 31), TargetValue = 60, TargetOn = new DateOnly(2026, 12, 31), Position = 1,
+            Values = [new() { On = new DateOnly(2022, 12, 31), Value = 41.5m, Note = HostileText.Markup }, new() { On = new DateOnly(2023, 12, 31), Value = 49 }],
+        };
+        var waiting = new Indicator
+        {
+            Plan = plan, Measure = m1, FieldOfAction = f1, Name = HostileText.RightToLeft, Direction = IndicatorDirection.LowerIsBetter,
+            BaselineValue = 42, BaselineOn = new DateOnly(2021, 12, 31), TargetValue = 14, TargetOn = new DateOnly(2026, 12, 31), Position = 2,
+        };
+        db.AddRange(district, plan, p1, p2, f1, f2, m1, m2, housing, waiting);
         await db.SaveChangesAsync();
         return new SeededPlan(plan.Id, f1.Id, m1.Id, m2.Id);
     });

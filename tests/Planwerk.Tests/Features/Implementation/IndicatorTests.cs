@@ -292,6 +292,27 @@ public abstract class IndicatorTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task A_new_plan_saved_with_its_indicators_and_values_records_them_under_the_plan()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var planId = await m.WithDbAsync(async db =>
+        {
+            var plan = new Planwerk.Features.Plans.Plan { Title = "Neu mit Indikator", PeriodStart = 2022, PeriodEnd = 2026 };
+            db.Indicators.Add(new Indicator
+            {
+                Plan = plan, Name = "Kurse", BaselineValue = 1, BaselineOn = new DateOnly(2022, 1, 1), TargetValue = 9, TargetOn = new DateOnly(2026, 1, 1),
+                Values = [new() { On = new DateOnly(2023, 1, 1), Value = 3 }],
+            });
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
+        var records = (await m.WithDbAsync(db => db.ChangeRecords.Include(r => r.Fields).Where(r => r.PlanId == planId).ToListAsync()))
+            .SelectMany(r => r.Fields.Select(f => new { r.EntityId, r.EntityLabel, f.Field })).ToList();
+        Assert.Contains(records, r => r.Field == "Indicator" && r.EntityId == planId && r.EntityLabel == "Neu mit Indikator");
+        Assert.Contains(records, r => r.Field == "IndicatorValue" && r.EntityId == planId);
+    }
+
+    [Fact]
     public async Task Another_municipality_s_editor_finds_no_indicator_of_this_one()
     {
         var (m, planId, url) = await PlanAsync();

@@ -39,7 +39,7 @@ public static class ChangeRecorder
             if (entry.Entity is IndicatorValue { Indicator: null }) await entry.Reference(nameof(IndicatorValue.Indicator)).LoadAsync(ct);
             var indicator = entry.Entity switch { Indicator i => i, IndicatorValue v => v.Indicator, _ => null };
             // Tracked, not set on the indicator: a deleted indicator gets no navigation fixed up.
-            if (indicator is not null && entry.Context.Set<Plan>().Local.FindEntry(indicator.PlanId) is null)
+            if (indicator is { Plan: null } && entry.Context.Set<Plan>().Local.FindEntry(indicator.PlanId) is null)
                 await entry.Context.Set<Plan>().Where(p => p.Id == indicator.PlanId).LoadAsync(ct);
             if (entry.Entity is ReportEvidence { MeasureReport: null }) await entry.Reference(nameof(ReportEvidence.MeasureReport)).LoadAsync(ct);
             var report = entry.Entity switch { MeasureReport r => r, ReportEvidence e => e.MeasureReport, _ => null };
@@ -181,7 +181,8 @@ public static class ChangeRecorder
         record.Fields.Add(new ChangeRecordField { Field = entry.Entity is IndicatorValue ? IndicatorValueField : IndicatorField, OldValue = old, NewValue = @new });
         // The plan is named now: once a deleted indicator is saved, its references may be gone.
         var indicator = entry.Entity as Indicator ?? ((IndicatorValue)entry.Entity).Indicator!; // loaded by LoadNamesAsync
-        var plan = (Plan)entry.Context.Set<Plan>().Local.FindEntry(indicator.PlanId)!.Entity; // loaded by LoadNamesAsync
+        // A new plan saved with its indicators is reached by the navigation; otherwise the plan is tracked (LoadNamesAsync).
+        var plan = indicator.Plan ?? (Plan)entry.Context.Set<Plan>().Local.FindEntry(indicator.PlanId)!.Entity;
         (record.PlanId, record.EntityId, record.EntityLabel) = (indicator.PlanId, indicator.PlanId, plan.Title);
         var item = new Pending(entry, record);
         byEntity[entry.Entity] = item;
@@ -377,11 +378,13 @@ public static class ChangeRecorder
                     (r.MunicipalityId, r.PlanId, r.EntityId, r.EntityLabel) = (milestone.MunicipalityId, measureOfMilestone.PlanId, milestone.MeasureId,
                         measureOfMilestone.Number + " " + measureOfMilestone.Title);
                     break;
-                case Indicator indicator: // plan and label set when collected
+                case Indicator indicator: // the label set when collected; the plan's id again, as a new plan has one only now
                     r.MunicipalityId = indicator.MunicipalityId;
+                    if (indicator.PlanId > 0) (r.PlanId, r.EntityId) = (indicator.PlanId, indicator.PlanId);
                     break;
                 case IndicatorValue indicatorValue:
                     r.MunicipalityId = indicatorValue.MunicipalityId;
+                    if (indicatorValue.Indicator is { PlanId: > 0 } ofValue) (r.PlanId, r.EntityId) = (ofValue.PlanId, ofValue.PlanId);
                     break;
                 case MeasureReport report:
                     var measureOfReport = report.Measure!; // loaded by LoadNamesAsync
