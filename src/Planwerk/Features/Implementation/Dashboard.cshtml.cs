@@ -39,9 +39,7 @@ public sealed class DashboardModel(PlanwerkDbContext db, TimeProvider clock) : P
         Plan = plan;
         Today = BerlinTime.Today(clock);
         Fields = await db.FieldsOfPlanAsync(planId, ct);
-        var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId)
-            .Select(m => new RollUpMeasure(m.FieldOfActionId, m.Status, m.Progress, m.Weight)).ToListAsync(ct);
-        RollUp = Implementation.RollUp.Compute(measures, plan.RollUpMethod);
+        RollUp = await PlanRollUps.LoadAsync(db, plan, ct);
         var today = Today;
         var overdue = await db.Milestones.AsNoTracking()
             .Where(x => x.Measure!.PlanId == planId && x.DoneOn == null && x.DueOn < today)

@@ -5,6 +5,7 @@ using Planwerk.Data;
 using Planwerk.Features.Implementation;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Tenancy;
+using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Features.Plans;
 
@@ -20,7 +21,15 @@ public static class PlanApi
         [property: Description("The organisation that leads the measure (Federführung), from the municipality's registry of organisations; null when none is named.")] OrganisationDto? Lead,
         [property: Description("The partner organisations that carry out the measure with its lead, in the plan team's order.")] IReadOnlyList<OrganisationDto> Partners,
         IReadOnlyList<string> Districts, DateOnly? StartDate, DateOnly? EndDate,
-        decimal? EstimatedCost, string Funding, string Priority, IReadOnlyList<int> PrincipleIds, string Status, int Progress, bool IsExample);
+        decimal? EstimatedCost, string Funding, string Priority, IReadOnlyList<int> PrincipleIds, string Status, int Progress, bool IsExample,
+        [property: Description("How much the measure counts in the plan's progress when the plan adds up by weight: 0 to 1000, two decimals; 0 leaves it out.")] decimal Weight)
+    {
+        [Description("The measure's published reports, oldest reporting period first. Reports not yet published (drafts, submitted, returned or accepted ones) are never shown.")]
+        public IReadOnlyList<ImplementationApi.ReportDto> Reports { get; init; } = [];
+
+        [Description("The measure's milestones by due date, each with whether it is overdue today (Europe/Berlin).")]
+        public IReadOnlyList<ImplementationApi.MilestoneDto> Milestones { get; init; } = [];
+    }
     /// <summary>An organisation of the municipality's registry.</summary>
     public sealed record OrganisationDto(int Id, string Name);
     public sealed record PlanDto(
@@ -73,33 +82,33 @@ public static class PlanApi
             .WithDescription(ApiQuery.PagingDescription)
             .ProducesValidationProblem();
 
-        api.MapGet("/municipalities/{municipality}/plans/{planId:int}", async Task<Results<Ok<PlanDto>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}", async Task<Results<Ok<PlanDto>, NotFound>> (int planId, PlanwerkDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var plan = await LoadPlanAsync(db, planId, ct);
+                var plan = await LoadPlanAsync(db, planId, BerlinTime.Today(clock), ct);
                 return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan);
             })
             .WithName("GetPlan").WithSummary("One published plan with its principles, fields of action and all their measures.")
             .WithDescription("Plans name their levels in their own words (Leitlinien or Leitziele, Handlungsfelder, Themenfelder or Teilbereiche, Maßnahmen); `levels` gives them in German and English, so a client can label principles, fields and measures as the plan does.");
 
-        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields", async Task<Results<Ok<IReadOnlyList<FieldDto>>, NotFound>> (int planId, PlanwerkDbContext db, CancellationToken ct) =>
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields", async Task<Results<Ok<IReadOnlyList<FieldDto>>, NotFound>> (int planId, PlanwerkDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var plan = await LoadPlanAsync(db, planId, ct);
+                var plan = await LoadPlanAsync(db, planId, BerlinTime.Today(clock), ct);
                 return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan.Fields);
             })
             .WithName("ListFields").WithSummary("The fields of action of a published plan, each with its measures.");
 
-        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields/{fieldId:int}", async Task<Results<Ok<FieldDto>, NotFound>> (int planId, int fieldId, PlanwerkDbContext db, CancellationToken ct) =>
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/fields/{fieldId:int}", async Task<Results<Ok<FieldDto>, NotFound>> (int planId, int fieldId, PlanwerkDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var field = await db.FieldsOfAction.AsNoTracking().Where(f => f.Id == fieldId && f.PlanId == planId && f.Plan!.IsPublic)
                     .Select(f => new { f.Id, f.Number, f.Title, f.Description }).FirstOrDefaultAsync(ct);
                 if (field is null) return TypedResults.NotFound();
-                var measures = await MeasureProjection(db.Measures.AsNoTracking().Where(m => m.FieldOfActionId == fieldId)).AsSplitQuery().ToListAsync(ct);
+                var measures = await LoadMeasuresAsync(db, db.Measures.Where(m => m.FieldOfActionId == fieldId), BerlinTime.Today(clock), ct);
                 return TypedResults.Ok(new FieldDto(field.Id, field.Number, field.Title, field.Description, measures.InPlanOrder(m => m.Position, m => m.Number).ToList()));
             })
             .WithName("GetField").WithSummary("One field of action of a published plan with its measures.");
 
         api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures", async Task<Results<Ok<List<MeasureDto>>, NotFound, ValidationProblem>> (
-                int planId, HttpContext context, PlanwerkDbContext db, CancellationToken ct,
+                int planId, HttpContext context, PlanwerkDbContext db, TimeProvider clock, CancellationToken ct,
                 [Description("Only measures with these statuses, comma-separated: NotStarted, InProgress, Completed, Delayed, Discontinued.")] string? status = null,
                 [Description("Only measures matching this search term, as the public search matches it: case, umlauts (ä = ae, ß = ss) and accents folded; a measure number such as 1.1 matches exactly that measure. At most 200 characters.")] string? q = null,
                 [Description("The page to answer, from 1. Default 1.")] string? page = null,
@@ -118,7 +127,7 @@ public static class PlanApi
                 var keys = await measures.Select(m => new { m.Id, FieldNumber = m.FieldOfAction!.Number, m.Position, m.Number }).ToListAsync(ct);
                 var pageIds = keys.OrderBy(k => k.FieldNumber).ThenBy(k => k.Position).ThenBy(k => Measure.NumberSortKey(k.Number), NumberComparer.Instance)
                     .Skip(query.Skip).Take(query.PageSize).Select(k => k.Id).ToList();
-                var rows = pageIds.Count == 0 ? [] : await MeasureProjection(db.Measures.AsNoTracking().Where(m => pageIds.Contains(m.Id))).AsSplitQuery().ToListAsync(ct);
+                var rows = pageIds.Count == 0 ? [] : await LoadMeasuresAsync(db, db.Measures.Where(m => pageIds.Contains(m.Id)), BerlinTime.Today(clock), ct);
                 var byId = rows.ToDictionary(r => r.Id);
                 query.WritePaging(context, keys.Count);
                 return TypedResults.Ok(pageIds.Select(id => byId[id]).ToList());
@@ -127,14 +136,17 @@ public static class PlanApi
             .WithDescription(ApiQuery.PagingDescription)
             .ProducesValidationProblem();
 
-        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures/{measureId:int}", async Task<Results<Ok<MeasureDto>, NotFound>> (int planId, int measureId, PlanwerkDbContext db, CancellationToken ct) =>
+        api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures/{measureId:int}", async Task<Results<Ok<MeasureDto>, NotFound>> (int planId, int measureId, PlanwerkDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var measure = await MeasureProjection(db.Measures.AsNoTracking().Where(m => m.PlanId == planId && m.Id == measureId && m.Plan!.IsPublic))
                     .AsSingleQuery().FirstOrDefaultAsync(ct);
-                return measure is null ? TypedResults.NotFound() : TypedResults.Ok(measure);
+                if (measure is null) return TypedResults.NotFound();
+                var implementation = await ImplementationApi.LoadForMeasuresAsync(db, db.Measures.Where(m => m.Id == measureId), BerlinTime.Today(clock), ct);
+                return TypedResults.Ok(measure with { Reports = implementation.Reports[measureId].ToList(), Milestones = implementation.Milestones[measureId].ToList() });
             })
             .WithName("GetMeasure").WithSummary("One measure of a published plan.");
 
+        api.MapImplementationApi();
         return app;
     }
 
@@ -166,12 +178,21 @@ public static class PlanApi
         m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => new OrganisationDto(o.OrganisationId, o.Organisation!.Name)).FirstOrDefault(),
         m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => new OrganisationDto(o.OrganisationId, o.Organisation!.Name)).ToList(),
         m.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToList(), m.StartDate, m.EndDate, m.EstimatedCost, m.Funding,
-        m.Priority.ToString(), m.Principles.OrderBy(p => p.Position).Select(p => p.Id).ToList(), m.Status.ToString(), m.Progress, m.IsExample));
+        m.Priority.ToString(), m.Principles.OrderBy(p => p.Position).Select(p => p.Id).ToList(), m.Status.ToString(), m.Progress, m.IsExample, m.Weight));
 
-    /// <summary>Six SQL commands whatever the plan's size: the plan with its principles, its fields, and its
+    /// <summary>Loads the measures, then their published reports and milestones: two SQL commands more whatever their number.</summary>
+    private static async Task<List<MeasureDto>> LoadMeasuresAsync(PlanwerkDbContext db, IQueryable<Measure> measures, DateOnly today, CancellationToken ct)
+    {
+        var rows = await MeasureProjection(measures.AsNoTracking()).AsSplitQuery().ToListAsync(ct);
+        if (rows.Count == 0) return rows;
+        var implementation = await ImplementationApi.LoadForMeasuresAsync(db, measures, today, ct);
+        return rows.Select(m => m with { Reports = implementation.Reports[m.Id].ToList(), Milestones = implementation.Milestones[m.Id].ToList() }).ToList();
+    }
+
+    /// <summary>Eight SQL commands whatever the plan's size: the plan with its principles, its fields, its
     /// measures split in four (the measures with their lead, their partners, their districts, their principles), so that long texts are
-    /// not repeated for every district-principle pair.</summary>
-    private static async Task<PlanDto?> LoadPlanAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
+    /// not repeated for every district-principle pair, and the measures' published reports and their milestones.</summary>
+    private static async Task<PlanDto?> LoadPlanAsync(PlanwerkDbContext db, int planId, DateOnly today, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.IsPublic)
             .Select(p => new
@@ -187,7 +208,7 @@ public static class PlanApi
 
         var fields = await db.FieldsOfAction.AsNoTracking().Where(f => f.PlanId == planId).OrderBy(f => f.Number)
             .Select(f => new { f.Id, f.Number, f.Title, f.Description }).ToListAsync(ct);
-        var measures = await MeasureProjection(db.Measures.AsNoTracking().Where(m => m.PlanId == planId)).AsSplitQuery().ToListAsync(ct);
+        var measures = await LoadMeasuresAsync(db, db.Measures.Where(m => m.PlanId == planId), today, ct);
         var byField = measures.ToLookup(m => m.FieldOfActionId);
 
         return new PlanDto(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State.ToString(), plan.Summary, plan.PredecessorId, plan.IsExample,
