@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -413,6 +415,83 @@ public abstract class ImplementationApiTests(ClockedApp app)
             var after = await client.GetStringAsync(urls[i]);
             Assert.NotEqual(before[i], after);
             Assert.Contains(i == 0 ? "\"Completed\",\"count\":4" : "Später", after, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Every answer of the read API validates against the schema the OpenAPI document gives for it, with no
+    /// property the document leaves out: the document describes the new fields and endpoints completely and truly.</summary>
+    [Fact]
+    public async Task The_answers_match_the_OpenAPI_document_property_for_property()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var r = await ReportedPlanAsync(m);
+        await m.WithDbAsync(db =>
+        {
+            db.Indicators.Add(new Indicator
+            {
+                PlanId = r.Plan.Id, Name = "Wohnungen", BaselineOn = new DateOnly(2020, 1, 1), TargetOn = new DateOnly(2022, 1, 1), TargetValue = 10, MeasureId = r.Measure.Id,
+                Values = [new() { On = new DateOnly(2021, 1, 1), Value = 4.5m, Note = "Notiz" }],
+            });
+            db.Indicators.Add(new Indicator { PlanId = r.Plan.Id, Name = "Ohne Werte", BaselineOn = new DateOnly(2020, 1, 1), TargetOn = new DateOnly(2022, 1, 1) });
+            return Task.FromResult(0);
+        });
+        var client = app.CreateClient();
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var api = Api(m, r.Plan.Id);
+        const string Plan = "/api/v1/municipalities/{municipality}/plans/{planId}";
+
+        foreach (var (path, url) in new[]
+        {
+            (Plan, api),
+            (Plan + "/fields", api + "/fields"),
+            (Plan + "/fields/{fieldId}", $"{api}/fields/{r.Plan.Fields[0].Id}"),
+            (Plan + "/measures", api + "/measures"),
+            (Plan + "/measures/{measureId}", $"{api}/measures/{r.Measure.Id}"),
+            (Plan + "/implementation", api + "/implementation"),
+            (Plan + "/indicators", api + "/indicators"),
+        })
+        {
+            var schema = OpenApiSchema(document, path);
+            var answer = await GetJsonAsync(client, url);
+            var result = schema.Evaluate(answer, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+            var problems = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"));
+            Assert.True(result.IsValid, $"{url} does not match the OpenAPI document at {path}:\n" + string.Join("\n", problems));
+        }
+
+        // The check bites: an answer with a property the document does not know fails it.
+        var measure = JsonNode.Parse((await GetJsonAsync(client, $"{api}/measures/{r.Measure.Id}")).GetRawText())!;
+        measure["reports"]![0]!["undocumented"] = 1;
+        Assert.False(OpenApiSchema(document, Plan + "/measures/{measureId}").Evaluate(JsonDocument.Parse(measure.ToJsonString()).RootElement).IsValid);
+    }
+
+    /// <summary>The schema of a path's 200 answer, with the document's components as <c>$defs</c> and every object
+    /// closed (<c>additionalProperties: false</c>), so an undocumented property fails.</summary>
+    private static JsonSchema OpenApiSchema(JsonNode document, string path)
+    {
+        var answer = document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$defs"] = document["components"]!["schemas"]!.DeepClone(),
+            ["allOf"] = new JsonArray(answer.DeepClone()),
+        };
+        Close(root);
+        var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        return JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true) },
+            new Uri("https://planwerk.example/openapi" + path.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)));
+    }
+
+    private static void Close(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["properties"] is JsonObject && o["additionalProperties"] is null) o["additionalProperties"] = false;
+                foreach (var (_, child) in o.ToList()) Close(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) Close(child);
+                break;
         }
     }
 }
