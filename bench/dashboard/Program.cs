@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Planwerk.Data;
+using Planwerk.Features.Implementation;
+using Planwerk.Features.Plans;
+
+// Adds a public plan for the dashboard benchmark to a municipality of an existing, migrated Planwerk database: 11 fields
+// of 600 measures (6,600) with mixed statuses, progress and weights, 8 half-yearly reporting periods with a report per
+// measure and period (half of them published), six milestones per measure (four overdue) and an indicator per measure
+// with eight values. The measures are saved as the application saves them; the rows that hang off them are copied from
+// the first measure's in one INSERT … SELECT per table. Prints the new plan's id.
+// Usage: dotnet DashboardSeed.dll sqlite|postgres "<connection string>" <municipality slug> [measures per field, default 600]
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("Usage: DashboardSeed sqlite|postgres \"<connection string>\" <municipality slug> [measures per field]");
+    return 2;
+}
+var measuresPerField = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 600;
+const int Fields = 11;
+const int Periods = 8;
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = args[0].Equals("postgres", StringComparison.OrdinalIgnoreCase) ? "Postgres" : "Sqlite",
+    ["ConnectionStrings:Planwerk"] = args[1],
+}).Build();
+await using var services = new ServiceCollection().AddLogging().AddPlanwerkDatabase(configuration, Path.GetTempPath()).BuildServiceProvider();
+await using var scope = services.CreateAsyncScope();
+var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
+var watch = Stopwatch.StartNew();
+db.CurrentMunicipalityId = await db.Municipalities.Where(m => m.Slug == args[2]).Select(m => (int?)m.Id).SingleOrDefaultAsync()
+    ?? throw new InvalidOperationException($"No municipality {args[2]}.");
+
+var plan = new Plan
+{
+    Title = $"Benchmark: {Fields * measuresPerField:N0} Maßnahmen", PeriodStart = 2019, PeriodEnd = 2023, State = PlanState.InImplementation,
+    IsPublic = true, RollUpMethod = RollUpMethod.Weighted, UpdatedAt = DateTimeOffset.UtcNow,
+};
+db.Plans.Add(plan);
+var statuses = Enum.GetValues<MeasureStatus>();
+for (var f = 1; f <= Fields; f++)
+{
+    var field = new FieldOfAction { Plan = plan, Number = f, Title = $"Handlungsfeld {f}", Description = "Beschreibung des Handlungsfelds." };
+    db.FieldsOfAction.Add(field);
+    for (var i = 1; i <= measuresPerField; i++)
+    {
+        var index = (f - 1) * measuresPerField + i;
+        db.Measures.Add(new Measure
+        {
+            Plan = plan, FieldOfAction = field, Position = i, Number = $"{f}.{i}", Title = $"Maßnahme {f}.{i} mit einem Titel von üblicher Länge",
+            Goal = "Ziel der Maßnahme in einem Satz.", Description = "Eine Beschreibung der Maßnahme.", TargetGroups = "Zugewanderte",
+            Status = statuses[index % statuses.Length], Progress = index * 7 % 101, Weight = 0.5m + index % 4,
+        });
+    }
+}
+await db.SaveChangesAsync();
+var template = await db.Measures.Where(m => m.PlanId == plan.Id).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+
+var status = new ImplementationStatus { Name = "In Umsetzung (Benchmark " + plan.Id.ToString(CultureInfo.InvariantCulture) + ")", Kind = MeasureStatus.InProgress, DefaultProgress = 50 };
+db.ImplementationStatuses.Add(status);
+var periods = Enumerable.Range(0, Periods).Select(i => new ReportingPeriod
+{
+    PlanId = plan.Id, Name = $"{2019 + i / 2}, {i % 2 + 1}. Halbjahr",
+    StartsOn = new DateOnly(2019 + i / 2, i % 2 == 0 ? 1 : 7, 1), EndsOn = new DateOnly(2019 + i / 2, i % 2 == 0 ? 6 : 12, i % 2 == 0 ? 30 : 31),
+    DueOn = new DateOnly(2019 + i / 2 + i % 2, i % 2 == 0 ? 8 : 2, 15),
+}).ToList();
+db.ReportingPeriods.AddRange(periods);
+db.MeasureReports.AddRange(periods.Select((p, i) => new MeasureReport
+{
+    MeasureId = template, ReportingPeriod = p, Status = status, State = i % 2 == 0 ? ReportState.Published : ReportState.Draft, Progress = 10 * i,
+    Done = "Was getan wurde, in einigen Sätzen.", NextSteps = "Die nächsten Schritte.", Spent = 1000m * i,
+    PublishedAt = i % 2 == 0 ? new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(6 * i) : null,
+}));
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+db.Milestones.AddRange(Enumerable.Range(1, 4).Select(i => new Milestone { MeasureId = template, Title = $"Schritt {i}", DueOn = today.AddDays(-30 * i) })
+    .Append(new Milestone { MeasureId = template, Title = "Erledigt", DueOn = today.AddDays(-200), DoneOn = today.AddDays(-201) })
+    .Append(new Milestone { MeasureId = template, Title = "Kommt noch", DueOn = today.AddDays(200) }));
+db.Indicators.Add(new Indicator
+{
+    PlanId = plan.Id, MeasureId = template, Name = "Indikator 1.1", Unit = "%", BaselineValue = 10, BaselineOn = new DateOnly(2019, 1, 1),
+    TargetValue = 50, TargetOn = new DateOnly(2023, 12, 31),
+    Values = Enumerable.Range(0, 8).Select(i => new IndicatorValue { On = new DateOnly(2019 + i / 2, i % 2 == 0 ? 3 : 9, 1), Value = 10 + 4 * i }).ToList(),
+});
+await db.SaveChangesAsync();
+var indicator = await db.Indicators.Where(i => i.MeasureId == template).Select(i => i.Id).SingleAsync();
+
+const string PerMeasure = "FROM \"Measures\" m CROSS JOIN \"{0}\" t WHERE m.\"PlanId\" = {{0}} AND m.\"Id\" <> {{1}} AND t.\"MeasureId\" = {{1}}";
+await db.Database.ExecuteSqlRawAsync(Copy<MeasureReport>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "MeasureReports"), ("MeasureId", "m.\"Id\"")), plan.Id, template);
+await db.Database.ExecuteSqlRawAsync(Copy<Milestone>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "Milestones"), ("MeasureId", "m.\"Id\"")), plan.Id, template);
+await db.Database.ExecuteSqlRawAsync(Copy<Indicator>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "Indicators"),
+    ("MeasureId", "m.\"Id\""), ("Name", "'Indikator ' || m.\"Number\"")), plan.Id, template);
+await db.Database.ExecuteSqlRawAsync(Copy<IndicatorValue>(
+    "FROM \"Indicators\" i CROSS JOIN \"IndicatorValues\" t WHERE i.\"PlanId\" = {0} AND i.\"Id\" <> {1} AND t.\"IndicatorId\" = {1}", ("IndicatorId", "i.\"Id\"")), plan.Id, indicator);
+Console.Error.WriteLine($"Plan {plan.Id}: {Fields * measuresPerField} measures with {Periods} periods' reports, milestones and indicators in {watch.Elapsed.TotalSeconds:0.0} s.");
+Console.WriteLine(plan.Id);
+return 0;
+
+// INSERT … SELECT of every column but the key, from the template row t unless overridden; the same SQL on both databases.
+string Copy<T>(string from, params (string Column, string Value)[] overrides)
+{
+    var entity = db.Model.FindEntityType(typeof(T))!;
+    var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.GetColumnName()).ToList();
+    var values = columns.Select(c => overrides.FirstOrDefault(o => o.Column == c).Value ?? $"t.\"{c}\"");
+    return $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", values)} {from}";
+}
