@@ -52,8 +52,9 @@ public abstract class ImplementationApiTests(ClockedApp app)
         var other = plan.Measures[1];
         var (statusId, periodIds) = await m.WithDbAsync(async db =>
         {
-            var status = new ImplementationStatus { Name = "In Umsetzung " + HostileText.Script, NameEn = "In progress", Kind = MeasureStatus.InProgress, DefaultProgress = 50, Position = 1 };
-            db.ImplementationStatuses.Add(status);
+            // The catalogue is the municipality's: a second plan there takes the same status.
+            var status = await db.ImplementationStatuses.SingleOrDefaultAsync(x => x.Name == "In Umsetzung " + HostileText.Script)
+                ?? db.ImplementationStatuses.Add(new ImplementationStatus { Name = "In Umsetzung " + HostileText.Script, NameEn = "In progress", Kind = MeasureStatus.InProgress, DefaultProgress = 50, Position = 1 }).Entity;
             var periods = Enumerable.Range(0, 6).Select(i => new ReportingPeriod
             {
                 PlanId = plan.Id,
@@ -388,6 +389,29 @@ public abstract class ImplementationApiTests(ClockedApp app)
             Assert.DoesNotContain("In Umsetzung", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Api(other, theirs.Plan.Id) + "/implementation")).StatusCode);
+    }
+
+    /// <summary>The read API is anonymous and shows published plans only: every visitor, the municipality's own plan team
+    /// included, gets a public plan's data and a 404 for one that is not public.</summary>
+    [Fact]
+    public async Task Every_visitor_reads_a_public_plans_implementation_data_and_nobody_a_hidden_ones()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var open = await ReportedPlanAsync(m);
+        var hidden = await ReportedPlanAsync(m, isPublic: false);
+        IEnumerable<string> Addresses(Reported r) =>
+        [
+            Api(m, r.Plan.Id) + "/implementation", Api(m, r.Plan.Id) + "/indicators", $"{Api(m, r.Plan.Id)}/measures/{r.Measure.Id}", Api(m, r.Plan.Id),
+        ];
+
+        foreach (var visitor in Enum.GetValues<Visitor>())
+        {
+            var client = await PermissionMatrix.ClientAsync(app, m, visitor);
+            await PermissionMatrix.AssertAsync(client, visitor, [
+                .. Addresses(open).Select(url => PermissionCheck.Get(url, Access.Everyone)),
+                .. Addresses(hidden).Select(url => PermissionCheck.Get(url, Access.Nobody, refusal: HttpStatusCode.NotFound)),
+            ]);
+        }
     }
 
     [Fact]
