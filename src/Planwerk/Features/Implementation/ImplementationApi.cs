@@ -133,29 +133,20 @@ public static class ImplementationApi
     private static RollUpDto Dto(ProgressRollUp r) =>
         new(r.Count, r.Progress, r.CountedForProgress, r.ByStatus.Select(s => new StatusCountDto(s.Status.ToString(), s.Count)).ToList());
 
-    /// <summary>Two SQL commands: the indicators, then their values.</summary>
-    private static async Task<List<IndicatorDto>> LoadIndicatorsAsync(PlanwerkDbContext db, int planId, CancellationToken ct)
-    {
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
-            .OrderBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new
-            {
-                i.Id, i.Name, i.Definition, i.Unit, i.Source, i.Direction, i.BaselineValue, i.BaselineOn, i.TargetValue, i.TargetOn,
-                i.FieldOfActionId, i.MeasureId,
-                // Of two values on the same day the one entered last counts, so they come in the order they were entered.
-                Values = i.Values.OrderBy(v => v.On).ThenBy(v => v.Id).Select(v => new IndicatorValueDto(v.On, v.Value, v.Note, v.Source)).ToList(),
-            })
-            .AsSplitQuery().ToListAsync(ct);
-        return indicators.Select(i =>
+    /// <summary>The plan's indicators as the indicator pages and the dashboard read them (<see cref="Indicators.IndicatorReads"/>):
+    /// two SQL commands, the indicators and their values; where each stands by <see cref="IndicatorTrack"/>.</summary>
+    private static async Task<List<IndicatorDto>> LoadIndicatorsAsync(PlanwerkDbContext db, int planId, CancellationToken ct) =>
+        (await Indicators.IndicatorReads.OfPlanAsync(db, planId, null, ct)).Select(i =>
         {
-            var track = IndicatorTrack.Of(i.Direction, i.BaselineOn, i.BaselineValue, i.TargetOn, i.TargetValue, i.Values.Select(v => new IndicatorPoint(v.On, v.Value)));
-            var latest = track.Latest is null ? null : i.Values.Last(v => v.On == track.Latest.On && v.Value == track.Latest.Value);
+            var values = i.Values.Select(v => new IndicatorValueDto(v.On, v.Value, v.Note, v.Source)).ToList();
+            var track = i.Track();
+            // The latest is the last of the latest day's values, as the values come in the order they were entered.
+            var latest = track.Latest is null ? null : values.Last(v => v.On == track.Latest.On);
             return new IndicatorDto(i.Id, i.Name, i.Definition, i.Unit, i.Source, i.Direction.ToString(),
                 i.BaselineValue, i.BaselineOn, i.TargetValue, i.TargetOn,
-                i.MeasureId is not null ? "Measure" : i.FieldOfActionId is not null ? "FieldOfAction" : "Plan", i.FieldOfActionId, i.MeasureId,
-                i.Values, new IndicatorTrackDto(track.State.ToString(), latest, track.Expected));
+                i.MeasureId is not null ? "Measure" : i.FieldId is not null ? "FieldOfAction" : "Plan", i.FieldId, i.MeasureId,
+                values, new IndicatorTrackDto(track.State.ToString(), latest, track.Expected));
         }).ToList();
-    }
 
     /// <summary>The published reports and the milestones of <paramref name="measures"/>, by measure id: two SQL commands
     /// whatever their number. Reports oldest period first; milestones by due date.</summary>
