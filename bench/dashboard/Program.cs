@@ -9,9 +9,10 @@ using Planwerk.Features.Plans;
 
 // Adds a public plan for the dashboard benchmark to a municipality of an existing, migrated Planwerk database: 11 fields
 // of 600 measures (6,600) with mixed statuses, progress and weights, 8 half-yearly reporting periods with a report per
-// measure and period (half of them published), six milestones per measure (four overdue) and an indicator per measure
-// with eight values. The measures are saved as the application saves them; the rows that hang off them are copied from
-// the first measure's in one INSERT … SELECT per table. Prints the new plan's id.
+// measure and period (half of them published), six milestones per measure (four overdue), and 78 indicators with eight
+// values each: one for the plan, one per field and one for every hundredth measure (a plan has dozens of indicators,
+// not thousands; the dashboard shows each with its chart). The measures are saved as the application saves them; the
+// rows that hang off them are copied from the first measure's in one INSERT … SELECT per table. Prints the plan's id.
 // Usage: dotnet DashboardSeed.dll sqlite|postgres "<connection string>" <municipality slug> [measures per field, default 600]
 if (args.Length < 3)
 {
@@ -77,23 +78,27 @@ var today = DateOnly.FromDateTime(DateTime.UtcNow);
 db.Milestones.AddRange(Enumerable.Range(1, 4).Select(i => new Milestone { MeasureId = template, Title = $"Schritt {i}", DueOn = today.AddDays(-30 * i) })
     .Append(new Milestone { MeasureId = template, Title = "Erledigt", DueOn = today.AddDays(-200), DoneOn = today.AddDays(-201) })
     .Append(new Milestone { MeasureId = template, Title = "Kommt noch", DueOn = today.AddDays(200) }));
-db.Indicators.Add(new Indicator
+Indicator NewIndicator(string name, int? field, int? measure) => new()
 {
-    PlanId = plan.Id, MeasureId = template, Name = "Indikator 1.1", Unit = "%", BaselineValue = 10, BaselineOn = new DateOnly(2019, 1, 1),
+    PlanId = plan.Id, FieldOfActionId = field, MeasureId = measure, Name = name, Unit = "%", BaselineValue = 10, BaselineOn = new DateOnly(2019, 1, 1),
     TargetValue = 50, TargetOn = new DateOnly(2023, 12, 31),
-    Values = Enumerable.Range(0, 8).Select(i => new IndicatorValue { On = new DateOnly(2019 + i / 2, i % 2 == 0 ? 3 : 9, 1), Value = 10 + 4 * i }).ToList(),
-});
+    Values = Enumerable.Range(0, 8).Select(i => new IndicatorValue { On = new DateOnly(2019 + i / 2, i % 2 == 0 ? 3 : 9, 1), Value = 10 + 4 * i + field.GetValueOrDefault() }).ToList(),
+};
+db.Indicators.Add(NewIndicator("Indikator des Plans", null, null));
+var fieldKeys = await db.FieldsOfAction.Where(f => f.PlanId == plan.Id).Select(f => new { f.Id, f.Number }).ToListAsync();
+db.Indicators.AddRange(fieldKeys.Select(f => NewIndicator($"Indikator Handlungsfeld {f.Number}", f.Id, null)));
+db.Indicators.Add(NewIndicator("Indikator 1.1", null, template));
 await db.SaveChangesAsync();
 var indicator = await db.Indicators.Where(i => i.MeasureId == template).Select(i => i.Id).SingleAsync();
 
 const string PerMeasure = "FROM \"Measures\" m CROSS JOIN \"{0}\" t WHERE m.\"PlanId\" = {{0}} AND m.\"Id\" <> {{1}} AND t.\"MeasureId\" = {{1}}";
 await db.Database.ExecuteSqlRawAsync(Copy<MeasureReport>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "MeasureReports"), ("MeasureId", "m.\"Id\"")), plan.Id, template);
 await db.Database.ExecuteSqlRawAsync(Copy<Milestone>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "Milestones"), ("MeasureId", "m.\"Id\"")), plan.Id, template);
-await db.Database.ExecuteSqlRawAsync(Copy<Indicator>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "Indicators"),
+await db.Database.ExecuteSqlRawAsync(Copy<Indicator>(string.Format(CultureInfo.InvariantCulture, PerMeasure, "Indicators") + " AND m.\"Position\" % 100 = 1",
     ("MeasureId", "m.\"Id\""), ("Name", "'Indikator ' || m.\"Number\"")), plan.Id, template);
 await db.Database.ExecuteSqlRawAsync(Copy<IndicatorValue>(
-    "FROM \"Indicators\" i CROSS JOIN \"IndicatorValues\" t WHERE i.\"PlanId\" = {0} AND i.\"Id\" <> {1} AND t.\"IndicatorId\" = {1}", ("IndicatorId", "i.\"Id\"")), plan.Id, indicator);
-Console.Error.WriteLine($"Plan {plan.Id}: {Fields * measuresPerField} measures with {Periods} periods' reports, milestones and indicators in {watch.Elapsed.TotalSeconds:0.0} s.");
+    "FROM \"Indicators\" i CROSS JOIN \"IndicatorValues\" t WHERE i.\"PlanId\" = {0} AND i.\"MeasureId\" IS NOT NULL AND i.\"Id\" <> {1} AND t.\"IndicatorId\" = {1}", ("IndicatorId", "i.\"Id\"")), plan.Id, indicator);
+Console.Error.WriteLine($"Plan {plan.Id}: {Fields * measuresPerField} measures with {Periods} periods' reports, milestones and {await db.Indicators.CountAsync(i => i.PlanId == plan.Id)} indicators in {watch.Elapsed.TotalSeconds:0.0} s.");
 Console.WriteLine(plan.Id);
 return 0;
 
