@@ -80,6 +80,18 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Implementation.Indicator> Indicators => Set<Features.Implementation.Indicator>();
     public DbSet<Features.Implementation.IndicatorValue> IndicatorValues => Set<Features.Implementation.IndicatorValue>();
     public DbSet<Features.Implementation.YearlyReport> YearlyReports => Set<Features.Implementation.YearlyReport>();
+    public DbSet<Features.Services.HelpService> HelpServices => Set<Features.Services.HelpService>();
+    public DbSet<Features.Services.ServiceLanguage> ServiceLanguages => Set<Features.Services.ServiceLanguage>();
+    public DbSet<Features.Services.ServiceContact> ServiceContacts => Set<Features.Services.ServiceContact>();
+    public DbSet<Features.Services.MeasureService> MeasureServices => Set<Features.Services.MeasureService>();
+    public DbSet<Features.Services.ServiceTopic> ServiceTopics => Set<Features.Services.ServiceTopic>();
+    public DbSet<Features.Services.ServiceLocation> ServiceLocations => Set<Features.Services.ServiceLocation>();
+    public DbSet<Features.Services.ServiceAtLocation> ServiceAtLocations => Set<Features.Services.ServiceAtLocation>();
+    public DbSet<Features.Services.ServiceSchedule> ServiceSchedules => Set<Features.Services.ServiceSchedule>();
+    public DbSet<Features.Services.SpecialHours> SpecialHours => Set<Features.Services.SpecialHours>();
+    public DbSet<Features.Services.ContentLanguage> ContentLanguages => Set<Features.Services.ContentLanguage>();
+    public DbSet<Features.Services.ContentTranslation> ContentTranslations => Set<Features.Services.ContentTranslation>();
+    public DbSet<Features.Services.ServiceProposal> ServiceProposals => Set<Features.Services.ServiceProposal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -91,6 +103,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
         TimelineModel.Configure(builder);
+        Features.Services.ServicesModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());

@@ -86,9 +86,7 @@ public abstract class MeasureOrganisationsMigrationTests
     private static async Task<Place> AddMunicipalityAsync(PlanwerkDbContext db, string slug, string? organisation)
     {
         db.CurrentMunicipalityId = null;
-        var municipality = new Municipality { Slug = "migration-" + slug, Name = "Migrationsstadt " + slug, CreatedAt = DateTimeOffset.UtcNow };
-        db.Municipalities.Add(municipality);
-        await db.SaveChangesAsync();
+        var municipality = await OldSchema.AddMunicipalityAsync(db, "migration-" + slug, "Migrationsstadt " + slug);
         db.CurrentMunicipalityId = municipality.Id;
         // Plan and field in SQL as well: the model has columns the old schema did not have yet.
         var updated = DateTimeOffset.UtcNow;
@@ -106,8 +104,7 @@ public abstract class MeasureOrganisationsMigrationTests
             VALUES ({municipality.Id}, {planId}, 0, 1, 'Feld', '', 0)
             """);
         var fieldId = await db.Database.SqlQuery<int>($"""SELECT MAX("Id") AS "Value" FROM "FieldsOfAction" """).SingleAsync();
-        if (organisation is not null) db.Stakeholders.Add(new Stakeholder { Name = organisation, Kind = StakeholderKind.FreeWelfareProvider });
-        await db.SaveChangesAsync();
+        if (organisation is not null) await OldSchema.AddStakeholderAsync(db, municipality.Id, organisation, StakeholderKind.FreeWelfareProvider);
         return new Place(municipality.Id, planId, fieldId);
     }
 

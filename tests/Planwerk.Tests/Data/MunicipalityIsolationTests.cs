@@ -31,6 +31,7 @@ public sealed partial class MunicipalityIsolationTests
         [typeof(IdentityUserToken<string>).Name] = "Identity",
         ["MeasurePrinciples"] = "join table, reached only through a filtered measure and filtered principles",
         ["MeasureDistricts"] = "join table, reached only through a filtered measure and filtered districts",
+        ["HelpServiceTopics"] = "join table, reached only through a filtered service and filtered topics",
     };
 
     /// <summary>Where feature code reads past the municipality filter, and how often (paths under src/Planwerk).</summary>

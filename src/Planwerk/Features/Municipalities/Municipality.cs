@@ -11,6 +11,9 @@ public sealed partial class Municipality
     public bool IsDemo { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>A help service not checked for this many months is flagged publicly and its organisation reminded.</summary>
+    public int ServiceCheckMonths { get; set; } = 12;
+
     /// <summary>First path segments that belong to the installation, so no municipality may take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -24,6 +24,7 @@ internal static class ParticipationModel
             e.Property(s => s.Phone).HasMaxLength(100);
             e.Property(s => s.ContactPerson).HasMaxLength(Stakeholder.MaxLineLength);
             e.HasIndex(s => new { s.MunicipalityId, s.Name }).IsUnique();
+            e.HasIndex(s => new { s.MunicipalityId, s.Uid }).IsUnique();
         });
         builder.Entity<StakeholderMember>(e =>
         {

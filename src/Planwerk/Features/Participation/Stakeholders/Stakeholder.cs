@@ -25,6 +25,13 @@ public sealed class Stakeholder : IMunicipalityOwned, IVersioned
     /// <summary>Shown on the public list of organisations. The plan team sees every entry.</summary>
     public bool IsListed { get; set; }
 
+    /// <summary>Its id in the open data (HSDS <c>organization</c>), kept when a directory is imported.</summary>
+    public Guid Uid { get; set; } = Guid.NewGuid();
+
+    /// <summary>Changes its members make to its help services wait for the plan team's review; otherwise they
+    /// are published at once.</summary>
+    public bool ServiceChangesReviewed { get; set; }
+
     public int Version { get; set; }
     public List<StakeholderMember> Members { get; set; } = [];
 }
