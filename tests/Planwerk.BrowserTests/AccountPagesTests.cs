@@ -96,7 +96,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         // Change the password, reached from the overview by keyboard.
         await page.GetByRole(AriaRole.Link, new() { Name = "Passwort ändern" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/account/change-password");
+        await page.ArriveAtAsync("/account/change-password", "Passwort ändern");
         await page.AssertNoAccessibilityViolationsAsync();
         const string newPassword = "Anderes-Passwort-77";
         await page.GetByLabel("Bisheriges Passwort").FillAsync("falsch-Passwort-1");
@@ -184,7 +184,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
 
         await page.GotoAsync("/account/login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Passwort vergessen?" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/forgot-password");
+        await page.ArriveAtAsync("/account/forgot-password", "Passwort vergessen");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("E-Mail-Adresse").FillAsync(user.Email!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Link anfordern" }).ClickAsync();

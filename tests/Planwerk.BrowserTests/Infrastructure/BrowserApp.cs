@@ -27,6 +27,9 @@ public sealed class BrowserApp() : PlanwerkApp(DatabaseProvider.Sqlite)
         if (!File.Exists(executable))
             throw new InvalidOperationException($"Chromium not found at {executable}. The test command installs it (apt-get install -y chromium).");
         playwright = await Playwright.CreateAsync();
+        // Assertions that wait (page arrived, element shows) get as long as actions and navigations do: on a busy
+        // two-core machine a page now and then takes more than the 5 seconds assertions wait by default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
