@@ -103,6 +103,8 @@ public static class Composition
         services.AddScoped<Features.Implementation.Reports.ReportAccess>();
         services.AddScoped<Features.Implementation.Reports.ReportReminders>();
         services.AddHostedService<Features.Implementation.Reports.ReportReminderService>();
+        services.AddScoped<Features.Services.Content.ServiceCheckReminders>();
+        services.AddHostedService<Features.Services.Content.ServiceCheckReminderService>();
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration));
