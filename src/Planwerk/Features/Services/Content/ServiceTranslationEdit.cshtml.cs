@@ -52,9 +52,9 @@ public sealed class ServiceTranslationEditModel(PlanwerkDbContext db, IOutputCac
 
     protected override async Task<IReadOnlyList<SourceText>?> LoadSourcesAsync(CancellationToken ct)
     {
-        var service = await TranslatableTexts.ServiceRows(Db).FirstOrDefaultAsync(s => s.Id == ServiceId, ct);
+        var service = await TranslatableTexts.ServiceRows(Db.HelpServices.Where(s => s.Id == ServiceId)).FirstOrDefaultAsync(ct);
         if (service is null) return null;
-        var locations = await TranslatableTexts.LocationRows(Db).Where(o => o.ServiceId == ServiceId).ToListAsync(ct);
+        var locations = await TranslatableTexts.LocationRows(Db.ServiceAtLocations.Where(a => a.ServiceId == ServiceId)).ToListAsync(ct);
         return [.. TranslatableTexts.Of(service, Text), .. locations.SelectMany(o => TranslatableTexts.Of(o, Text))];
     }
 

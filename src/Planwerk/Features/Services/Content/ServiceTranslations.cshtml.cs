@@ -28,8 +28,8 @@ public sealed class ServiceTranslationsModel(PlanwerkDbContext db, IAuthorizatio
         (ServiceId, ServiceName) = (service.Id, service.Name);
         await ContentLanguages.EnsureDefaultsAsync(db, ct);
         var languages = await ContentLanguages.ListAsync(db, ct);
-        var row = await TranslatableTexts.ServiceRows(db).FirstAsync(s => s.Id == id, ct);
-        var locations = await TranslatableTexts.LocationRows(db).Where(o => o.ServiceId == id).ToListAsync(ct);
+        var row = await TranslatableTexts.ServiceRows(db.HelpServices.Where(s => s.Id == id)).FirstAsync(ct);
+        var locations = await TranslatableTexts.LocationRows(db.ServiceAtLocations.Where(a => a.ServiceId == id)).ToListAsync(ct);
         IReadOnlyList<SourceText> sources = [.. TranslatableTexts.Of(row, l), .. locations.SelectMany(o => TranslatableTexts.Of(o, l))];
         var stored = await TranslatableTexts.StoredAsync(db, null, [id], locations.Select(o => o.Id).ToList(), [], ct, withText: false);
         States = languages.Select(language => (language, TranslationState.Of(new TranslationSheet(language.Code, sources,

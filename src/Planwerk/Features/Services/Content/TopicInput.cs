@@ -6,7 +6,7 @@ using Planwerk.Infrastructure.Editing;
 namespace Planwerk.Features.Services.Content;
 
 /// <summary>A topic as the add form and the edit form hold it: checked and written in one place. The code is given when
-/// the topic is added and stays (it is the topic's id in filters and the open data).</summary>
+/// the topic is added (in lower case) and stays (it is the topic's id in filters and the open data).</summary>
 public sealed partial class TopicInput
 {
     public string? Code { get; set; }
@@ -24,7 +24,7 @@ public sealed partial class TopicInput
     {
         if (self is null)
         {
-            var code = Code?.Trim() ?? "";
+            var code = Code?.Trim().ToLowerInvariant() ?? "";
             if (code.Length == 0) state.AddModelError(prefix + nameof(Code), l["Kürzel: Bitte geben Sie ein Kürzel an (z. B. „wohnen-beratung“)."]);
             else if (code.Length > ServiceTopic.MaxCodeLength || !CodePattern().IsMatch(code))
                 state.AddModelError(prefix + nameof(Code), l["Kürzel: Bitte nur Kleinbuchstaben a–z, Ziffern und Bindestriche, höchstens {0} Zeichen.", ServiceTopic.MaxCodeLength]);

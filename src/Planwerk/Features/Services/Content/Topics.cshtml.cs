@@ -34,7 +34,7 @@ public sealed class TopicsModel(PlanwerkDbContext db, IOutputCacheStore cache, T
         Input.Validate(ModelState, "Input.", l, Tree.Links(), null);
         if (!ModelState.IsValid) return Page();
         var siblings = Tree.All.Where(t => t.ParentId == Input.ParentId).ToList();
-        var topic = new ServiceTopic { Code = Input.Code!.Trim(), Name = "", Position = siblings.Count == 0 ? 0 : siblings.Max(t => t.Position) + 1 };
+        var topic = new ServiceTopic { Code = Input.Code!.Trim().ToLowerInvariant(), Name = "", Position = siblings.Count == 0 ? 0 : siblings.Max(t => t.Position) + 1 };
         Input.ApplyTo(topic);
         db.ServiceTopics.Add(topic);
         try

@@ -33,7 +33,7 @@ public sealed class TranslationOverviewModel(PlanwerkDbContext db, IStringLocali
                 Organisation = s.Organisation!.Name,
             })
             .ToListAsync(ct);
-        var locations = (await TranslatableTexts.LocationRows(db).ToListAsync(ct)).ToLookup(o => o.ServiceId);
+        var locations = (await TranslatableTexts.LocationRows(db.ServiceAtLocations).ToListAsync(ct)).ToLookup(o => o.ServiceId);
         var stored = await TranslatableTexts.StoredAsync(db, null, null, null, [], ct, withText: false);
         Rows = services.Select(s =>
         {

@@ -70,10 +70,12 @@ public static class TranslatableTexts
 
     public sealed record TopicRow(int Id, string Name, string Description);
 
-    public static IQueryable<ServiceRow> ServiceRows(PlanwerkDbContext db) => db.HelpServices.AsNoTracking()
+    /// <summary>The texts of the given services (filter before projecting: the projection cannot be filtered).</summary>
+    public static IQueryable<ServiceRow> ServiceRows(IQueryable<HelpService> services) => services.AsNoTracking()
         .Select(s => new ServiceRow(s.Id, s.Name, s.Description, s.Eligibility, s.Costs, s.HowToApply, s.DocumentsToBring, s.Accessibility));
 
-    public static IQueryable<LocationRow> LocationRows(PlanwerkDbContext db) => db.ServiceAtLocations.AsNoTracking()
+    /// <summary>The texts of the locations of the given links, by location name.</summary>
+    public static IQueryable<LocationRow> LocationRows(IQueryable<ServiceAtLocation> links) => links.AsNoTracking()
         .OrderBy(a => a.Location!.Name).ThenBy(a => a.LocationId)
         .Select(a => new LocationRow(a.ServiceId, a.LocationId, a.Location!.Name, a.Location.TransportNotes, a.Location.Accessibility));
 
