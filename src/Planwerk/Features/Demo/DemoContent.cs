@@ -96,6 +96,8 @@ public static class DemoContent
         // After the council: the timeline links the papers and meetings.
         await DemoTimeline.AddAsync(db, plan, cancellationToken);
         await DemoImplementation.AddAsync(db, plan, cancellationToken, reporter.Id);
+        // After the registry and the plan: the services belong to its organisations, and measures name them.
+        await DemoServices.AddAsync(db, plan, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
