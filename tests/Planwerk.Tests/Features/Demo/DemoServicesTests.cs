@@ -4,6 +4,7 @@ using Planwerk.Data;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Services;
+using Planwerk.Features.Services.Content;
 using Planwerk.Infrastructure.Time;
 
 namespace Planwerk.Tests.Features.Demo;
@@ -102,7 +103,7 @@ public abstract class DemoServicesTests(DemoApp app)
             return (services, months, BerlinTime.Today(provider.GetRequiredService<TimeProvider>()));
         });
 
-        var overdue = services.Where(s => s.LastCheckedOn < today.AddMonths(-months)).Select(s => s.Name).ToList();
+        var overdue = services.Where(s => ServiceChecks.IsOverdue(s.LastCheckedOn, today, months)).Select(s => s.Name).ToList();
         Assert.Equal([DemoServices.OverdueService], overdue);
         Assert.All(services, s => Assert.True(s.LastCheckedOn <= today, s.Name));
         var closed = services.Where(s => s.Status == ServiceStatus.TemporarilyClosed).ToList();
