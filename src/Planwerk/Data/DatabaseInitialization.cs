@@ -26,6 +26,7 @@ public static class DatabaseInitialization
         var db = services.GetRequiredService<PlanwerkDbContext>();
         await db.Database.MigrateAsync();
         await Features.Plans.MeasureSearch.FillMissingSearchTextAsync(db);
+        await Features.Services.Directory.ServiceSearch.FillMissingSearchTextAsync(db);
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var environment = services.GetRequiredService<IHostEnvironment>();

@@ -18,6 +18,7 @@ using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Plans.Timeline;
 using Planwerk.Features.Plans.Versions;
+using Planwerk.Features.Services.Directory;
 using Planwerk.Infrastructure;
 
 namespace Planwerk.Data;
@@ -162,7 +163,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
 
     /// <summary>A save does eight jobs, one method each: keep every row within the current municipality, refuse
     /// changes to named versions, stamp the moments of timestamped rows, bump the concurrency versions, keep each
-    /// changed measure's folded search text, give new measures and images their numbers, move the modified moment
+    /// changed measure's folded search text (and, after the save, each affected help service's), give new measures and images their numbers, move the modified moment
     /// of council objects that embed a changed one (OParl clients sync by it), and record the history with its
     /// author. Numbers and history are written
     /// in one transaction with the change.</summary>
@@ -177,6 +178,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         // The names a record and a measure's search text need (a changed lead's or partner's), read before either uses them.
         await ChangeRecorder.LoadNamesAsync(changed, cancellationToken);
         MeasureSearch.KeepSearchText(changed);
+        var serviceSearch = await ServiceSearch.CollectAsync(this, changed, cancellationToken);
         var council = CouncilChanges.Collect(this, changed, Clock.GetUtcNow());
 
         IDbContextTransaction? own = null;
@@ -184,7 +186,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         {
             // New measures and images take numbers from their plan's counter, which must move in the same transaction;
             // so do the modified moments of council objects that embed a changed one.
-            if (NeedsPlanKeys(changed) || council.Any) own = await BeginOwnTransactionAsync(cancellationToken);
+            if (NeedsPlanKeys(changed) || council.Any || serviceSearch.Any) own = await BeginOwnTransactionAsync(cancellationToken);
             await AssignPlanKeysAsync(cancellationToken);
             await council.TouchAsync(this, cancellationToken);
             var history = ChangeRecorder.Collect(ChangeTracker, Author, Clock.GetUtcNow());
@@ -199,6 +201,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
                 own ??= await BeginOwnTransactionAsync(cancellationToken);
                 count = await SaveWithHistoryAsync(history, cancellationToken);
             }
+            // A help service's search text is made of rows the save may not hold (its topics, places, translations): written after it.
+            await serviceSearch.ApplyAsync(this, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return count;
         }
