@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Planwerk.Data;
+using Planwerk.Infrastructure.Time;
+
+namespace Planwerk.Features.Services.Directory;
+
+/// <summary>What a reader filters the directory by; every filter given must hold (AND).</summary>
+public sealed record DirectoryFilter
+{
+    public string? Query { get; init; }
+    /// <summary>A topic; its sub-topics count as it.</summary>
+    public int? TopicId { get; init; }
+    public int? DistrictId { get; init; }
+    /// <summary>An ISO 639 code of a language the service is offered in.</summary>
+    public string? Language { get; init; }
+    /// <summary>The reader's residence situation: the service admits it.</summary>
+    public ResidenceSituations? Situation { get; init; }
+    /// <summary>The reader's age: within the service's minimum and maximum.</summary>
+    public int? Age { get; init; }
+    public bool FreeOnly { get; init; }
+    /// <summary>At least one of its places can be reached without steps.</summary>
+    public bool AccessibleOnly { get; init; }
+    /// <summary>Open at this moment, by Europe/Berlin time.</summary>
+    public bool OpenNow { get; init; }
+    public int Page { get; init; } = 1;
+}
+
+/// <summary>One service in a list of results, with what the list shows (the texts in German; pages translate them).</summary>
+public sealed record DirectoryEntry(int Id, Guid Uid, string Name, ServiceStatus Status, int OrganisationId, string OrganisationName,
+    DateOnly LastCheckedOn, bool IsFree, bool IsRemoteOnly, IReadOnlyList<string> Languages, IReadOnlyList<int> TopicIds, IReadOnlyList<string> Districts);
+
+/// <summary>A page of results and the number of all.</summary>
+public sealed record DirectoryPage(int Total, int Page, int PageSize, IReadOnlyList<DirectoryEntry> Entries)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The public directory's query: the services of the current municipality that are listed (active or
+/// temporarily closed; inactive and defunct ones are not), filtered by <see cref="DirectoryFilter"/>, by name, a page at a
+/// time. It takes the same number of queries whatever the number of services: the topic list, the count, and the page
+/// with its languages, topics and districts.</summary>
+public static class ServiceDirectoryQuery
+{
+    public const int PageSize = 20;
+
+    /// <summary>Statuses shown publicly; a temporarily closed service is listed and marked.</summary>
+    public static IQueryable<HelpService> Listed(IQueryable<HelpService> services) =>
+        services.Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
+
+    public static async Task<DirectoryPage> FindAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
+    {
+        var services = await FilteredAsync(db, filter, clock, ct);
+        var total = await services.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var rows = await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(s => new
+            {
+                s.Id, s.Uid, s.Name, s.Status, s.OrganisationId, Organisation = s.Organisation!.Name, s.LastCheckedOn, s.IsFree, s.IsRemoteOnly,
+                Languages = s.Languages.OrderBy(l => l.Code).Select(l => l.Code).ToList(),
+                Topics = s.Topics.OrderBy(t => t.Position).Select(t => t.Id).ToList(),
+                Districts = s.Locations.Where(a => a.Location!.District != null).Select(a => a.Location!.District!.Name).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var entries = rows.Select(r => new DirectoryEntry(r.Id, r.Uid, r.Name, r.Status, r.OrganisationId, r.Organisation, r.LastCheckedOn, r.IsFree,
+            r.IsRemoteOnly, r.Languages, r.Topics, r.Districts.Distinct().Order(StringComparer.CurrentCulture).ToList())).ToList();
+        return new DirectoryPage(total, page, PageSize, entries);
+    }
+
+    /// <summary>The listed services that pass every filter, unordered (one query for the topic list when a topic is asked for).</summary>
+    public static async Task<IQueryable<HelpService>> FilteredAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
+    {
+        var services = Listed(db.HelpServices.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(filter.Query)) services = ServiceSearch.Matching(services, filter.Query);
+        if (filter.TopicId is int topicId)
+        {
+            var topics = await TopicAndBelowAsync(db, topicId, ct);
+            services = services.Where(s => s.Topics.Any(t => topics.Contains(t.Id)));
+        }
+        if (filter.DistrictId is int districtId) services = services.Where(s => s.Locations.Any(a => a.Location!.DistrictId == districtId));
+        if (!string.IsNullOrWhiteSpace(filter.Language))
+        {
+            var code = filter.Language.Trim();
+            services = services.Where(s => s.Languages.Any(l => l.Code == code));
+        }
+        if (filter.Situation is { } situation && situation != ResidenceSituations.None) services = services.Where(s => (s.Audience & situation) != 0);
+        if (filter.Age is int age)
+        {
+            services = services.Where(s => (s.MinimumAge == null || s.MinimumAge <= age) && (s.MaximumAge == null || s.MaximumAge >= age));
+        }
+        if (filter.FreeOnly) services = services.Where(s => s.IsFree);
+        if (filter.AccessibleOnly) services = services.Where(s => s.Locations.Any(a => a.Location!.IsWheelchairAccessible));
+        if (filter.OpenNow) services = OpenAt(services, BerlinTime.ToLocal(clock.GetUtcNow()));
+        return services;
+    }
+
+    /// <summary>The topic and every topic below it.</summary>
+    private static async Task<List<int>> TopicAndBelowAsync(PlanwerkDbContext db, int topicId, CancellationToken ct)
+    {
+        var all = await db.ServiceTopics.AsNoTracking().Select(t => new { t.Id, t.ParentId }).ToListAsync(ct);
+        var found = new HashSet<int>();
+        if (all.Any(t => t.Id == topicId)) found.Add(topicId);
+        var grown = found.Count > 0;
+        while (grown)
+        {
+            grown = false;
+            foreach (var t in all)
+            {
+                if (t.ParentId is int parent && found.Contains(parent) && found.Add(t.Id)) grown = true;
+            }
+        }
+        return [.. found];
+    }
+
+    /// <summary>Services open at a local (Europe/Berlin) moment, by the same rules as <see cref="OpeningHours.IsOpen"/>:
+    /// regular hours of the weekday that are valid on the day and not set aside by special hours for the day (the
+    /// service's as a whole, or the row's place's); hours that close at or before they open run past midnight, so
+    /// yesterday's late hours count until they close; special hours with times are open hours of their own.</summary>
+    public static IQueryable<HelpService> OpenAt(IQueryable<HelpService> services, DateTime local)
+    {
+        var today = DateOnly.FromDateTime(local);
+        var yesterday = today.AddDays(-1);
+        var now = TimeOnly.FromDateTime(local);
+        var weekday = today.DayOfWeek;
+        var previousWeekday = yesterday.DayOfWeek;
+        return services.Where(s =>
+            s.Schedules.Any(r => r.Weekday == weekday
+                && (r.ValidFrom == null || r.ValidFrom <= today) && (r.ValidTo == null || r.ValidTo >= today)
+                && r.Opens <= now && (now < r.Closes || r.Closes <= r.Opens)
+                && !s.SpecialHours.Any(x => x.From <= today && x.To >= today && (x.LocationId == null || x.LocationId == r.LocationId)))
+            || s.Schedules.Any(r => r.Weekday == previousWeekday && r.Closes <= r.Opens && now < r.Closes
+                && (r.ValidFrom == null || r.ValidFrom <= yesterday) && (r.ValidTo == null || r.ValidTo >= yesterday)
+                && !s.SpecialHours.Any(x => x.From <= yesterday && x.To >= yesterday && (x.LocationId == null || x.LocationId == r.LocationId)))
+            || s.SpecialHours.Any(x => x.From <= today && x.To >= today && x.Opens != null && x.Closes != null && x.Opens <= now && now < x.Closes));
+    }
+}
+
+/// <summary>The opening rules in .NET, for one service's loaded hours (the service page says "open now").</summary>
+public static class OpeningHours
+{
+    public static bool IsOpen(IEnumerable<ServiceSchedule> schedules, IEnumerable<SpecialHours> special, DateTime local)
+    {
+        var today = DateOnly.FromDateTime(local);
+        var yesterday = today.AddDays(-1);
+        var now = TimeOnly.FromDateTime(local);
+        var specials = special.ToList();
+        bool SetAside(ServiceSchedule r, DateOnly day) => specials.Any(x => x.From <= day && x.To >= day && (x.LocationId == null || x.LocationId == r.LocationId));
+        static bool Valid(ServiceSchedule r, DateOnly day) => (r.ValidFrom == null || r.ValidFrom <= day) && (r.ValidTo == null || r.ValidTo >= day);
+        foreach (var r in schedules)
+        {
+            if (r.Weekday == today.DayOfWeek && Valid(r, today) && r.Opens <= now && (now < r.Closes || r.Closes <= r.Opens) && !SetAside(r, today)) return true;
+            if (r.Weekday == yesterday.DayOfWeek && r.Closes <= r.Opens && now < r.Closes && Valid(r, yesterday) && !SetAside(r, yesterday)) return true;
+        }
+        return specials.Any(x => x.From <= today && x.To >= today && x.Opens is { } o && x.Closes is { } c && o <= now && now < c);
+    }
+}
