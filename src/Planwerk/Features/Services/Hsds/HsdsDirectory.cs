@@ -131,18 +131,18 @@ public sealed class HsdsDirectory
             s.Id, s.Uid, OrganisationUid = s.Organisation!.Uid, s.Name, s.Description, s.Status, s.Url, s.Email, s.Audience, s.MinimumAge, s.MaximumAge,
             s.Eligibility, s.IsFree, s.Costs, s.HowToApply, s.DocumentsToBring, s.Accessibility, s.IsRemoteOnly, s.LastCheckedOn, s.IsExample, s.ModifiedAt,
         }).ToListAsync(ct);
-        var topicLinks = await services.SelectMany(s => s.Topics.Select(t => new { ServiceId = s.Id, t.Uid })).ToListAsync(ct);
-        var languages = await services.SelectMany(s => s.Languages.Select(l => new { l.ServiceId, l.Code })).ToListAsync(ct);
-        var links = await services.SelectMany(s => s.Locations.Select(a => new { a.ServiceId, a.Uid, a.LocationId, LocationUid = a.Location!.Uid })).ToListAsync(ct);
-        var schedules = await services.SelectMany(s => s.Schedules.Select(h => new
+        var topicLinks = await services.SelectMany(s => s.Topics, (s, t) => new { ServiceId = s.Id, t.Uid }).ToListAsync(ct);
+        var languages = await services.SelectMany(s => s.Languages, (s, l) => new { l.ServiceId, l.Code }).ToListAsync(ct);
+        var links = await services.SelectMany(s => s.Locations, (s, a) => new { a.ServiceId, a.Uid, a.LocationId, LocationUid = a.Location!.Uid }).ToListAsync(ct);
+        var schedules = await services.SelectMany(s => s.Schedules, (s, h) => new
         {
             h.ServiceId, h.Uid, h.LocationId, LocationUid = (Guid?)h.Location!.Uid, h.Weekday, h.Opens, h.Closes, h.ValidFrom, h.ValidTo, h.Note,
-        })).ToListAsync(ct);
-        var specials = await services.SelectMany(s => s.SpecialHours.Select(h => new
+        }).ToListAsync(ct);
+        var specials = await services.SelectMany(s => s.SpecialHours, (s, h) => new
         {
             h.ServiceId, h.LocationId, LocationUid = (Guid?)h.Location!.Uid, h.From, h.To, h.Opens, h.Closes, h.Note,
-        })).ToListAsync(ct);
-        var contacts = await services.SelectMany(s => s.Contacts.Select(c => new { c.ServiceId, c.Uid, c.Position, c.Id, c.Name, c.Title, c.Email, c.Phone, c.PhoneLanguages }))
+        }).ToListAsync(ct);
+        var contacts = await services.SelectMany(s => s.Contacts, (s, c) => new { c.ServiceId, c.Uid, c.Position, c.Id, c.Name, c.Title, c.Email, c.Phone, c.PhoneLanguages })
             .ToListAsync(ct);
 
         var locationIds = links.Select(l => l.LocationId).Concat(schedules.Where(h => h.LocationId != null).Select(h => h.LocationId!.Value))
