@@ -10,6 +10,7 @@ using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
 using Planwerk.Features.Plans.Sections;
+using Planwerk.Features.Services.Hsds;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
@@ -141,6 +142,7 @@ public static class Composition
         app.MapLanguageSwitch();
         app.MapPlanApi();
         app.MapOParl();
+        app.MapHsdsApi();
         app.MapPlanPdf();
         app.MapPlanImages();
         app.MapRazorPages();
