@@ -76,6 +76,9 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
 
         public List<int> PrincipleIds { get; set; } = [];
 
+        /// <summary>The municipality's help services the measure creates or strengthens.</summary>
+        public List<int> ServiceIds { get; set; } = [];
+
         [Display(Name = "Status")]
         public MeasureStatus Status { get; set; }
 
@@ -123,6 +126,9 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
     /// <summary>The municipality's registry of organisations, by name: the choices for lead and partners.</summary>
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
 
+    /// <summary>The municipality's help services, by name.</summary>
+    public IReadOnlyList<Choice> HelpServices { get; private set; } = [];
+
     public IReadOnlyList<SelectListItem> FieldItems => Fields
         .Select(f => new SelectListItem(f.Number.ToString(CultureInfo.InvariantCulture) + " " + f.Title, f.Id.ToString(CultureInfo.InvariantCulture)))
         .ToList();
@@ -142,6 +148,7 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
                 StartDate = m.StartDate, EndDate = m.EndDate, EstimatedCost = MoneyInput.Format(m.EstimatedCost, CultureInfo.CurrentCulture),
                 Funding = m.Funding, Priority = m.Priority, PrincipleIds = m.Principles.Select(p => p.Id).ToList(), Status = m.Status,
                 Progress = m.Progress, IsExample = m.IsExample, Version = m.Version,
+                ServiceIds = await db.MeasureServices.AsNoTracking().Where(x => x.MeasureId == existing).Select(x => x.ServiceId).ToListAsync(ct),
             };
         }
         else if (Fields.Count > 0)
@@ -248,6 +255,10 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         var partners = PartnersOf(measure).Where(partnerIds.Contains)
             .Concat(Organisations.Select(o => o.Id).Where(o => partnerIds.Contains(o) && !PartnersOf(measure).Contains(o))).ToList();
         MeasureOrganisations.Assign(measure, Input.LeadId, partners);
+        var serviceIds = Input.ServiceIds.Where(HelpServices.Select(h => h.Id).Contains).Distinct().ToList();
+        List<Planwerk.Features.Services.MeasureService> links = isNew ? [] : await db.MeasureServices.Where(x => x.MeasureId == measure.Id).ToListAsync(ct);
+        db.MeasureServices.RemoveRange(links.Where(x => !serviceIds.Contains(x.ServiceId)));
+        db.MeasureServices.AddRange(serviceIds.Where(id => links.All(x => x.ServiceId != id)).Select(id => new Planwerk.Features.Services.MeasureService { Measure = measure, ServiceId = id }));
         var saving = measure;
         return await SaveEditAsync(db, cache, Input.Reason,
             save: () => db.SaveChangesAsync(ct),
@@ -327,6 +338,8 @@ public sealed class MeasureEditModel(PlanwerkDbContext db, IOutputCacheStore cac
         var principles = await db.Principles.AsNoTracking().Where(p => p.PlanId == planId).ToListAsync(ct);
         Principles = principles.InOrder().Select((p, i) => new Choice(p.Id, (i + 1).ToString(CultureInfo.InvariantCulture) + ". " + p.Title)).ToList();
         Organisations = (await db.Stakeholders.AsNoTracking().Select(s => new Choice(s.Id, s.Name)).ToListAsync(ct))
+            .OrderBy(o => o.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
+        HelpServices = (await db.HelpServices.AsNoTracking().Select(h => new Choice(h.Id, h.Name)).ToListAsync(ct))
             .OrderBy(o => o.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         return true;
     }

@@ -204,6 +204,27 @@ public abstract class ServiceEditingTests(PlanwerkApp app)
         var form = await member.GetDocumentAsync(s.New);
         Assert.Equal([Id(s.OrganisationId)], form.QuerySelectorAll("#Input_OrganisationId option").Select(o => o.GetAttribute("value")!).ToList());
     }
+
+    [Fact]
+    public async Task The_measure_form_links_the_services_a_measure_creates_or_strengthens()
+    {
+        var s = await SetUpAsync();
+        var (second, _) = await s.M.AddServiceAsync(s.OrganisationId, "Sprachkurs " + HostileText.Script, withLocation: false);
+        var plan = await Planwerk.Tests.Features.Plans.Manage.ManageTestData.PlanAsync(s.M, fields: 1, measuresPerField: 1);
+        var measure = plan.Field(1).MeasureIds[0];
+        var editor = await s.M.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        var url = $"/{s.M.Slug}/manage/plans/{Id(plan.Id)}/measures/{Id(measure)}";
+        Task<List<int>> LinksAsync() => s.M.WithDbAsync(db => db.MeasureServices.AsNoTracking().Where(x => x.MeasureId == measure).Select(x => x.ServiceId).OrderBy(x => x).ToListAsync());
+
+        var html = await (await editor.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(HostileText.Script, html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitFormAsync(url, new Dictionary<string, string?> { ["Input.ServiceIds"] = HtmlForms.Many(Id(s.ServiceId), Id(second), "999999") })).StatusCode);
+        Assert.Equal(new[] { s.ServiceId, second }.Order().ToList(), await LinksAsync());
+        var form = await editor.GetDocumentAsync(url);
+        Assert.True(form.QuerySelector($"#service-{Id(second)}")!.HasAttribute("checked"));
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitFormAsync(form, url, new Dictionary<string, string?> { ["Input.ServiceIds"] = Id(second) })).StatusCode);
+        Assert.Equal([second], await LinksAsync());
+    }
 }
 
 public sealed class ServiceEditingSqliteTests(SqliteApp app) : ServiceEditingTests(app), IClassFixture<SqliteApp>;
