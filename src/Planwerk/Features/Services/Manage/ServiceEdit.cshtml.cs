@@ -32,6 +32,10 @@ public sealed class ServiceEditModel(PlanwerkDbContext db, IAuthorizationService
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>The stored places the editor removes from the service.</summary>
+    [BindProperty]
+    public List<int> RemovedLocations { get; set; } = [];
+
     public int? ServiceId { get; private set; }
 
     public string StoredName { get; private set; } = "";
@@ -74,6 +78,7 @@ public sealed class ServiceEditModel(PlanwerkDbContext db, IAuthorizationService
             return Page();
         }
         ServiceSaving.DropBlankRows(Input);
+        Input.Locations.RemoveAll(row => row.Id is int location && RemovedLocations.Contains(location));
         var problems = ServiceEntry.Check(Input, Choices, nameof(Input));
         if (problems.Count > 0)
         {

@@ -206,6 +206,17 @@ public abstract class ServiceEditingTests(PlanwerkApp app)
     }
 
     [Fact]
+    public async Task A_place_ticked_for_removal_leaves_the_service_and_is_deleted_when_no_other_service_uses_it()
+    {
+        var s = await SetUpAsync();
+        var editor = await s.M.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        var response = await editor.SubmitFormAsync(s.Edit, new Dictionary<string, string?> { ["RemovedLocations"] = Id(s.LocationId) }, "#service-form");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty((await s.M.ServiceAsync(s.ServiceId)).Locations);
+        Assert.False(await s.M.WithDbAsync(db => db.ServiceLocations.AnyAsync(l => l.Id == s.LocationId)));
+    }
+
+    [Fact]
     public async Task The_measure_form_links_the_services_a_measure_creates_or_strengthens()
     {
         var s = await SetUpAsync();
