@@ -372,7 +372,7 @@ public static class HsdsCsv
             var kind = entity switch { "service" => HsdsReading.Service, "location" => HsdsReading.Location, "taxonomy_term" => HsdsReading.TaxonomyTerm, _ => null };
             if (kind is null)
             {
-                row.Problem("link_entity", entity.Length == 0 ? HsdsTexts.Required : HsdsTexts.NotAServiceLink, HsdsFields.Cut(entity));
+                row.Problem("link_entity", entity.Length == 0 ? HsdsTexts.Required : HsdsTexts.UnknownLinkEntity, HsdsFields.Cut(entity));
                 continue;
             }
             if (row.Id("link_id", required: true) is not { } link) continue;

@@ -58,7 +58,8 @@ public static class HsdsTexts
     public const string TooLong = "Der Wert ist zu lang: {0} Zeichen, erlaubt sind höchstens {1}.";
     public const string NotAnId = "„{0}“ ist keine gültige ID (eine UUID wie 3f2b8c1e-…).";
     public const string DuplicateId = "Die ID {0} kommt schon vor ({1}).";
-    public const string Dangling = "Die ID {0} verweist auf {1}, die es in der Datei nicht gibt.";
+    public const string Dangling = "Die ID {0} verweist auf ein Objekt „{1}“, das es in der Datei nicht gibt.";
+    public const string UnknownLinkEntity = "„{0}“ ist keine bekannte Art von Objekt. Erlaubt: service, location, taxonomy_term.";
     public const string NotADate = "„{0}“ ist kein gültiges Datum (JJJJ-MM-TT).";
     public const string NotAMoment = "„{0}“ ist kein gültiger Zeitpunkt (JJJJ-MM-TTThh:mm:ssZ).";
     public const string NotATime = "„{0}“ ist keine gültige Uhrzeit (hh:mm).";
