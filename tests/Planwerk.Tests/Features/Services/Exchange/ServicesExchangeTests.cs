@@ -201,6 +201,7 @@ public abstract class ServicesExchangeTests(DemoApp app)
         services[others[1]]!["languages"] = new JsonArray(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["code"] = "xx-klingon" });
         services[others[2]]!["assured_date"] = "2025-02-30";
         services[others[3]]!["id"] = services[others[0]]!["id"]!.GetValue<string>();
+        services[others[3]]!["minimum_age"] = "zwölf";
 
         var b = await app.CreateMunicipalityAsync();
         await b.WithDbAsync(db => { db.Stakeholders.Add(new Stakeholder { Name = "Schon da" }); return Task.FromResult(0); });
@@ -218,6 +219,7 @@ public abstract class ServicesExchangeTests(DemoApp app)
         Expect($"services[{others[1]}].languages[0]", "code", "xx-klingon");
         Expect($"services[{others[2]}]", "assured_date", "2025-02-30");
         Expect($"services[{others[3]}]", "id", "kommt schon vor");
+        Expect($"services[{others[3]}]", "minimum_age", "falschen Typ: erwartet wird number");
         Assert.Equal(before, await CountAsync(b));
     }
 
@@ -332,6 +334,37 @@ public abstract class ServicesExchangeTests(DemoApp app)
         Assert.Contains("keine Datei „services.csv“", await ProblemsAsync(empty, "leer.zip"), StringComparison.Ordinal);
         Assert.Contains("ZIP-Archiv ist beschädigt", await ProblemsAsync([.. "PK\u0003\u0004kaputt"u8], "kaputt.zip"), StringComparison.Ordinal);
         Assert.Equal(0, (await CountAsync(b)).Services);
+    }
+
+    [Fact]
+    public async Task Organisations_are_found_in_the_registry_by_name_and_only_missing_ones_are_created_there()
+    {
+        var demo = await DemoAsync();
+        var json = await DownloadAsync(await demo.SignedInClientAsync(MunicipalityRole.PlanEditor), demo.Slug, "Json");
+        var organisations = JsonNode.Parse(json)!["organizations"]!.AsArray().Select(o => (Id: Guid.Parse(o!["id"]!.GetValue<string>()), Name: o["name"]!.GetValue<string>())).ToList();
+        var known = organisations[0];
+        var b = await app.CreateMunicipalityAsync();
+        var registered = await b.WithDbAsync(async db =>
+        {
+            var entry = new Stakeholder { Name = known.Name.ToUpperInvariant(), Description = "Eigene Beschreibung" };
+            db.Stakeholders.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Uid;
+        });
+        var client = await b.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(client, b.Slug, json, "verzeichnis.json", "application/json")).StatusCode);
+
+        var (entries, servicesOfKnown, description) = await b.WithDbAsync(async db => (
+            await db.Stakeholders.Select(s => s.Uid).ToListAsync(),
+            await db.HelpServices.CountAsync(s => s.Organisation!.Uid == registered),
+            await db.Stakeholders.Where(s => s.Uid == registered).Select(s => s.Description).SingleAsync()));
+        Assert.Equal(organisations.Count, entries.Count);
+        Assert.DoesNotContain(known.Id, entries);
+        Assert.All(organisations.Skip(1), o => Assert.Contains(o.Id, entries));
+        Assert.Equal(JsonNode.Parse(json)!["services"]!.AsArray().Count(s => s!["organization_id"]!.GetValue<string>() == known.Id.ToString()), servicesOfKnown);
+        Assert.True(servicesOfKnown > 0 || JsonNode.Parse(json)!["organizations"]![0]!["locations"] is not null);
+        // The registry entry is the municipality's own and stays as it was.
+        Assert.Equal("Eigene Beschreibung", description);
     }
 
     [Fact]
