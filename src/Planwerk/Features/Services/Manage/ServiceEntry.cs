@@ -245,9 +245,9 @@ public static class ServiceEntry
             var usedElsewhere = await db.ServiceAtLocations.AnyAsync(a => a.LocationId == link.LocationId && a.ServiceId != service.Id, ct);
             if (!usedElsewhere && link.Location is not null) db.ServiceLocations.Remove(link.Location);
         }
-        db.ServiceSchedules.RemoveRange(service.Schedules);
+        // Weekly hours that stay as they were keep their row (and so their open-data id); special hours have no id of their own.
+        var unmatched = service.Schedules.ToList();
         db.SpecialHours.RemoveRange(service.SpecialHours);
-        service.Schedules.Clear();
         service.SpecialHours.Clear();
         foreach (var row in input.Locations)
         {
@@ -268,9 +268,14 @@ public static class ServiceEntry
             location.TransportNotes = Clean(row.TransportNotes);
             location.Accessibility = Clean(row.Accessibility);
             location.IsWheelchairAccessible = row.IsWheelchairAccessible;
-            AddHours(service, location, row.Hours);
+            AddHours(service, location, row.Hours, unmatched);
         }
-        AddHours(service, null, input.ServiceHours);
+        AddHours(service, null, input.ServiceHours, unmatched);
+        foreach (var gone in unmatched)
+        {
+            service.Schedules.Remove(gone);
+            db.ServiceSchedules.Remove(gone);
+        }
 
         for (var i = 0; i < input.Contacts.Count; i++)
         {
@@ -290,10 +295,18 @@ public static class ServiceEntry
         }
     }
 
-    private static void AddHours(HelpService service, ServiceLocation? location, ServiceInput.HoursBlock hours)
+    private static void AddHours(HelpService service, ServiceLocation? location, ServiceInput.HoursBlock hours, List<ServiceSchedule> unmatched)
     {
         foreach (var row in hours.Weekly)
         {
+            var same = unmatched.FirstOrDefault(h => (location is null ? h.LocationId is null : location.Id != 0 && h.LocationId == location.Id)
+                && h.Weekday == row.Weekday && h.Opens == row.Opens && h.Closes == row.Closes);
+            if (same is not null)
+            {
+                unmatched.Remove(same);
+                (same.ValidFrom, same.ValidTo, same.Note) = (row.ValidFrom, row.ValidTo, Clean(row.Note));
+                continue;
+            }
             service.Schedules.Add(new ServiceSchedule
             {
                 Location = location, Weekday = row.Weekday, Opens = row.Opens!.Value, Closes = row.Closes!.Value,

@@ -21,6 +21,8 @@ public static class ServiceUrls
 
     public static string Review(string m, int proposalId) => Reviews(m) + "/" + Id(proposalId);
 
+    public static string ReviewSettings(string m) => List(m) + "/review-settings";
+
     /// <summary>The public page of a service (built by the directory).</summary>
     public static string Public(string m, int id) => "/" + m + "/services/" + Id(id);
 }
