@@ -65,7 +65,7 @@ public static class DirectoryPdf
                 var canvas = pdf.BeginPage(PageWidth, PageHeight);
                 if (page > 1)
                 {
-                    pen.Draw(canvas, document.Municipality + " · " + document.Labels.Title, rtl, 8, false, 0, Top - 24, grey);
+                    pen.Draw(canvas, Isolated(document.Municipality) + " · " + document.Labels.Title, rtl, 8, false, 0, Top - 24, grey);
                     using var rule = new SKPaint { Color = new SKColor(0xAA, 0xAA, 0xAA), StrokeWidth = 0.5f };
                     canvas.DrawLine(Margin, Top - 18, PageWidth - Margin, Top - 18, rule);
                 }
@@ -91,22 +91,28 @@ public static class DirectoryPdf
         using var input = new MemoryStream(pdf);
         using var document = PdfSharp.Pdf.IO.PdfReader.Open(input, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Modify);
         document.Language = language;
-        document.ViewerPreferences.DisplayDocTitle = true;
+        // PDFsharp's own ViewerPreferences accessor fails on a catalog it did not write, so the dictionary is set directly.
+        var preferences = new PdfSharp.Pdf.PdfDictionary(document);
+        preferences.Elements["/DisplayDocTitle"] = new PdfSharp.Pdf.PdfBoolean(true);
+        document.Internals.Catalog.Elements["/ViewerPreferences"] = preferences;
         using var output = new MemoryStream();
         document.Save(output, false);
         return output.ToArray();
     }
 
-    /// <summary>The directory's paragraphs in reading order.</summary>
+    /// <summary>The directory's paragraphs in reading order, all in the document's direction. What the directory did not
+    /// write itself (names, addresses, notes, a German text where a translation is missing) stands in an isolate of its
+    /// own direction, and phone numbers, times and dates in a left-to-right one, as <c>dir</c> does in the print view.</summary>
     private static List<Block> Blocks(DirectoryDocument d)
     {
         var rtl = d.IsRightToLeft;
         var l = d.Labels;
+        var comma = rtl ? "، " : ", ";
         var blocks = new List<Block>
         {
             new(l.Title, rtl, 20, true),
-            new(d.Municipality, rtl, 14, false, 6),
-            new((d.By == DirectoryGrouping.District ? l.ByDistrict : l.ByTopic) + " · " + l.AsOf + " " + DirectoryDocument.Date(d.Today), rtl, 10, false, 6, Grey: true),
+            new(Isolated(d.Municipality), rtl, 14, false, 6),
+            new((d.By == DirectoryGrouping.District ? l.ByDistrict : l.ByTopic) + " · " + l.AsOf + " " + Numbers(DirectoryDocument.Date(d.Today)), rtl, 10, false, 6, Grey: true),
             new(l.Contents, rtl, 13, true, 24, KeepWithNext: true),
         };
         if (d.Groups.Count == 0) blocks.Add(new(l.Empty, rtl, 10, false, 6));
@@ -118,13 +124,13 @@ public static class DirectoryPdf
             blocks.Add(new(Shown(group.Title, l), rtl, 16, true, 0, NewPage: true, KeepWithNext: true, Anchor: group.Anchor));
             foreach (var service in group.Services)
             {
-                blocks.Add(new(Shown(service.Name, l), IsRtl(service.Name, rtl), 12, true, 14, KeepWithNext: true));
-                blocks.Add(new(service.Organisation, rtl, 9.5f, false, 1, KeepWithNext: true, Grey: true));
+                blocks.Add(new(Shown(service.Name, l), rtl, 12, true, 14, KeepWithNext: true));
+                blocks.Add(new(Isolated(service.Organisation), rtl, 9.5f, false, 1, KeepWithNext: true, Grey: true));
                 if (service.IsTemporarilyClosed) blocks.Add(new(l.TemporarilyClosed, rtl, 9.5f, true, 2));
                 foreach (var place in service.Places)
                 {
                     var address = place.Address;
-                    blocks.Add(new(l.Address + ": " + Shown(place.Name, l) + (address.Length > 0 ? ", " + address : "") + (place.District is { } district ? " (" + district + ")" : ""),
+                    blocks.Add(new(l.Address + ": " + Shown(place.Name, l) + (address.Length > 0 ? comma + Isolated(address) : "") + (place.District is { } district ? " (" + Isolated(district) + ")" : ""),
                         rtl, 9.5f, false, 3));
                     if (place.Hours.Count > 0) blocks.Add(new(l.OpeningHours + ":", rtl, 9.5f, false, 1, 8, KeepWithNext: true));
                     foreach (var hours in place.Hours) blocks.Add(Hours(d, hours, rtl));
@@ -133,17 +139,17 @@ public static class DirectoryPdf
                 foreach (var hours in service.ReachableHours) blocks.Add(Hours(d, hours, rtl));
                 if (service.DifferentHours.Count > 0) blocks.Add(new(l.DifferentHours + ":", rtl, 9.5f, false, 3, 8, KeepWithNext: true));
                 foreach (var different in service.DifferentHours)
-                    blocks.Add(new(different.Days + ": " + (different.Times ?? l.Closed) + (different.Note.Length > 0 ? " (" + different.Note + ")" : ""), rtl, 9.5f, false, 1, 16));
+                    blocks.Add(new(Numbers(different.Days) + ": " + (different.Times is { } times ? Numbers(times) : l.Closed) + Note(different.Note), rtl, 9.5f, false, 1, 16));
                 foreach (var phone in service.Phones)
                 {
-                    var languages = phone.Languages.Count > 0 ? " (" + l.PhoneLanguages + ": " + string.Join(", ", phone.Languages.Select(DirectoryDocument.LanguageName)) + ")" : "";
-                    blocks.Add(new(l.Phone + ": " + phone.Number + (phone.Name.Length > 0 ? ", " + phone.Name : "") + languages, rtl, 9.5f, false, 3));
+                    var languages = phone.Languages.Count > 0 ? " (" + l.PhoneLanguages + ": " + string.Join(comma, phone.Languages.Select(LanguageName)) + ")" : "";
+                    blocks.Add(new(l.Phone + ": " + Numbers(phone.Number) + (phone.Name.Length > 0 ? comma + Isolated(phone.Name) : "") + languages, rtl, 9.5f, false, 3));
                 }
                 if (service.LanguagesOffered.Count > 0)
-                    blocks.Add(new(l.LanguagesOffered + ": " + string.Join(", ", service.LanguagesOffered.Select(DirectoryDocument.LanguageName)), rtl, 9.5f, false, 3));
-                var who = string.Join(", ", service.Audience.Append(service.AgeRange ?? "").Where(w => w.Length > 0));
+                    blocks.Add(new(l.LanguagesOffered + ": " + string.Join(comma, service.LanguagesOffered.Select(LanguageName)), rtl, 9.5f, false, 3));
+                var who = string.Join(comma, service.Audience.Append(service.AgeRange ?? "").Where(w => w.Length > 0));
                 blocks.Add(new(l.WhoMayUse + ": " + who, rtl, 9.5f, false, 3));
-                if (service.Eligibility.Text.Length > 0) blocks.Add(new(Shown(service.Eligibility, l), IsRtl(service.Eligibility, rtl), 9.5f, false, 1, 8));
+                if (service.Eligibility.Text.Length > 0) blocks.Add(new(Shown(service.Eligibility, l), rtl, 9.5f, false, 1, 8));
                 blocks.Add(service.IsFree || service.Costs.Text.Length == 0
                     ? new(service.IsFree ? l.Free : l.Costs + ": –", rtl, 9.5f, false, 3)
                     : new(l.Costs + ": " + Shown(service.Costs, l), rtl, 9.5f, false, 3));
@@ -153,12 +159,21 @@ public static class DirectoryPdf
     }
 
     private static Block Hours(DirectoryDocument d, HoursLine hours, bool rtl) =>
-        new(d.DayName(hours.Weekday) + ": " + hours.Times + (hours.Note.Length > 0 ? " (" + hours.Note + ")" : ""), rtl, 9.5f, false, 1, 16);
+        new(d.DayName(hours.Weekday) + ": " + Numbers(hours.Times) + Note(hours.Note), rtl, 9.5f, false, 1, 16);
 
-    /// <summary>A text as printed: a German fallback says so in brackets.</summary>
-    private static string Shown(ShownText text, DirectoryLabels labels) => text.IsFallback ? text.Text + " (" + labels.NotTranslated + ")" : text.Text;
+    private static string Note(string note) => note.Length > 0 ? " (" + Isolated(note) + ")" : "";
 
-    private static bool IsRtl(ShownText text, bool document) => text.IsFallback ? document : text.Direction == "rtl";
+    private static string LanguageName(string code) => Isolated(DirectoryDocument.LanguageName(code));
+
+    /// <summary>Text from outside in an isolate of its own direction, stripped of any direction controls of its own.</summary>
+    private static string Isolated(string text) => Bidi.Isolate(Bidi.WithoutFormatting(text));
+
+    /// <summary>A phone number, a time or a date: left to right in every line.</summary>
+    private static string Numbers(string text) => Bidi.LeftToRight(Bidi.WithoutFormatting(text));
+
+    /// <summary>A text as printed, isolated: a German fallback says so in brackets in the document's language.</summary>
+    private static string Shown(ShownText text, DirectoryLabels labels) =>
+        text.IsFallback ? Isolated(text.Text) + " (" + labels.NotTranslated + ")" : Isolated(text.Text);
 
     private static (List<Line> Lines, Dictionary<string, int> Anchors, int Pages) Layout(List<Block> blocks, Pen pen)
     {
@@ -227,7 +242,8 @@ public static class DirectoryPdf
         {
             if (widths.TryGetValue((text, size, isBold), out var width)) return width;
             using var font = Font(size, isBold);
-            width = (isBold ? bold : regular).Shape(text, font).Width;
+            var drawn = text.Any(Bidi.IsFormatting) ? string.Concat(text.Where(c => !Bidi.IsFormatting(c))) : text;
+            width = (isBold ? bold : regular).Shape(drawn, font).Width;
             widths[(text, size, isBold)] = width;
             return width;
         }
@@ -265,7 +281,7 @@ public static class DirectoryPdf
                 currentWidth = Width(rest, size, isBold);
             }
             if (current.Length > 0 || lines.Count == 0) lines.Add(current.ToString());
-            return lines;
+            return Bidi.Balance(lines);
         }
 
         /// <summary>The length of the longest start of <paramref name="word"/>, in whole grapheme clusters (at least one),
@@ -283,14 +299,17 @@ public static class DirectoryPdf
             return bounds.Length > 1 ? bounds[Math.Max(low, 1)] : word.Length;
         }
 
-        /// <summary>Draws one line: its bidi runs from left to right, each shaped in its own direction. Right-to-left lines
-        /// are set flush right (minus the indent), others flush left.</summary>
+        /// <summary>Draws one line: its bidi runs placed from left to right, each shaped in its own direction. Right-to-left
+        /// lines are set flush right (minus the indent), others flush left. The glyphs are written in reading order (a
+        /// right-to-left run from its last glyph to its first, at the same places), each with the characters it stands for,
+        /// so Skia writes an <c>/ActualText</c> for every joined form and ligature: copying or extracting the text gives the
+        /// words as written, not the letters as they appear on paper.</summary>
         public void Draw(SKCanvas canvas, string line, bool rightToLeft, float size, bool isBold, float indent, float baseline, SKPaint paint, bool centred = false)
         {
             if (line.Length == 0) return;
             using var font = Font(size, isBold);
             var shaper = isBold ? bold : regular;
-            var shaped = new List<SKShaper.Result>();
+            var shaped = new List<(BidiRun Run, SKShaper.Result Result, float Offset)>();
             var total = 0f;
             foreach (var run in Bidi.VisualRuns(line, rightToLeft))
             {
@@ -299,27 +318,32 @@ public static class DirectoryPdf
                 buffer.Direction = run.IsRightToLeft ? Direction.RightToLeft : Direction.LeftToRight;
                 buffer.GuessSegmentProperties();
                 var result = shaper.Shape(buffer, font);
-                shaped.Add(result);
+                shaped.Add((run, result, total));
                 total += result.Width;
             }
             var x = centred ? (PageWidth - total) / 2 : rightToLeft ? PageWidth - Margin - indent - total : Margin + indent;
-            foreach (var result in shaped)
+            foreach (var (run, result, offset) in shaped.OrderBy(s => s.Run.Start))
             {
-                if (result.Codepoints.Length > 0)
+                var count = result.Codepoints.Length;
+                if (count == 0) continue;
+                var text = line.Substring(run.Start, run.Length);
+                var utf8 = Encoding.UTF8.GetBytes(text);
+                using var builder = new SKTextBlobBuilder();
+                var buffer = builder.AllocatePositionedTextRun(font, count, utf8.Length);
+                utf8.CopyTo(buffer.Text);
+                var glyphs = buffer.Glyphs;
+                var positions = buffer.Positions;
+                var clusters = buffer.Clusters;
+                for (var k = 0; k < count; k++)
                 {
-                    using var builder = new SKTextBlobBuilder();
-                    var run = builder.AllocatePositionedRun(font, result.Codepoints.Length);
-                    var glyphs = run.Glyphs;
-                    var positions = run.Positions;
-                    for (var i = 0; i < result.Codepoints.Length; i++)
-                    {
-                        glyphs[i] = (ushort)result.Codepoints[i];
-                        positions[i] = new SKPoint(result.Points[i].X + x, result.Points[i].Y + baseline);
-                    }
-                    using var blob = builder.Build();
-                    if (blob is not null) canvas.DrawText(blob, 0, 0, paint);
+                    var i = run.IsRightToLeft ? count - 1 - k : k;
+                    glyphs[k] = (ushort)result.Codepoints[i];
+                    positions[k] = new SKPoint(result.Points[i].X + x + offset, result.Points[i].Y + baseline);
+                    // HarfBuzz counts clusters in UTF-16 code units of the run, Skia in UTF-8 bytes of its text.
+                    clusters[k] = (uint)Encoding.UTF8.GetByteCount(text.AsSpan(0, (int)result.Clusters[i]));
                 }
-                x += result.Width;
+                using var blob = builder.Build();
+                if (blob is not null) canvas.DrawText(blob, 0, 0, paint);
             }
         }
     }

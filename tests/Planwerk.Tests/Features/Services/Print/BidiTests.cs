@@ -68,4 +68,43 @@ public sealed class BidiTests
         Assert.Equal(line.Length, runs.Sum(r => r.Length));
         Assert.Equal(Enumerable.Range(0, line.Length), runs.SelectMany(r => Enumerable.Range(r.Start, r.Length)).Order());
     }
+
+    [Fact]
+    public void A_phone_number_in_a_left_to_right_isolate_reads_as_one_number_in_an_Arabic_line() =>
+        Assert.Equal("+49 351 1234 :فتاهلا", Bidi.Visual("الهاتف: " + Bidi.LeftToRight("+49 351 1234"), rightToLeft: true));
+
+    [Fact]
+    public void Two_times_in_a_left_to_right_isolate_keep_their_order_in_a_Persian_line()
+    {
+        Assert.Equal("09:00–12:00, 14:00–16:00 :هبنشود", Bidi.Visual("دوشنبه: " + Bidi.LeftToRight("09:00–12:00, 14:00–16:00"), rightToLeft: true));
+        // Without the isolate the two times change places, which is why the directory isolates them.
+        Assert.NotEqual("09:00–12:00, 14:00–16:00 :هبنشود", Bidi.Visual("دوشنبه: 09:00–12:00, 14:00–16:00", rightToLeft: true));
+    }
+
+    [Fact]
+    public void A_Latin_name_with_a_final_full_stop_keeps_it_at_its_end_in_an_isolate()
+    {
+        Assert.Equal("Caritas e.V. يف", Bidi.Visual("في " + Bidi.Isolate("Caritas e.V."), rightToLeft: true));
+        Assert.Equal(".Caritas e.V يف", Bidi.Visual("في Caritas e.V.", rightToLeft: true));
+    }
+
+    [Fact]
+    public void A_first_strong_isolate_takes_the_direction_of_its_first_letter() =>
+        Assert.Equal("Name: 24 مقر!", Bidi.Visual("Name: " + Bidi.Isolate("رقم 24") + "!", rightToLeft: false));
+
+    [Fact]
+    public void Isolate_marks_are_not_drawn_and_an_unclosed_one_runs_to_the_end_of_the_line()
+    {
+        var line = "الهاتف: " + Bidi.LeftToRightIsolate + "+49 351";
+        Assert.Equal("+49 351 :فتاهلا", Bidi.Visual(line, rightToLeft: true));
+        Assert.DoesNotContain(Bidi.VisualRuns(line, rightToLeft: true), r => line.AsSpan(r.Start, r.Length).ContainsAny("\u2066\u2068\u2069"));
+    }
+
+    [Fact]
+    public void A_wrapped_isolate_is_closed_and_opened_again_on_each_line() =>
+        Assert.Equal(new[] { "a \u2066+49\u2069", "\u2066351 1234\u2069 b" }, Bidi.Balance(new[] { "a \u2066+49", "351 1234\u2069 b" }));
+
+    [Fact]
+    public void Direction_controls_from_outside_are_removed_but_the_marks_stay() =>
+        Assert.Equal("abc\u200Fd", Bidi.WithoutFormatting("\u202Eab\u2066c\u2069\u200Fd\u202C"));
 }
