@@ -23,6 +23,12 @@ public static class ServiceUrls
 
     public static string ReviewSettings(string m) => List(m) + "/review-settings";
 
+    /// <summary>Export and import of the whole directory as HSDS.</summary>
+    public static string Exchange(string m) => List(m) + "/exchange";
+
+    /// <summary>The printable directory, by topic.</summary>
+    public static string Print(string m) => "/" + m + "/services/print";
+
     /// <summary>The public page of a service (built by the directory).</summary>
     public static string Public(string m, int id) => "/" + m + "/services/" + Id(id);
 }

@@ -158,6 +158,25 @@ public abstract class ServicePagesTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task The_directory_links_to_the_printable_directory_in_its_content_language()
+    {
+        var s = await ArrangeAsync();
+        var client = app.CreateBrowserlikeClient();
+        var page = await client.GetDocumentAsync($"/{s.M.Slug}/services?lang=ar");
+        var links = page.QuerySelectorAll("#print-links a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal([$"/{s.M.Slug}/services/print?by=topic&lang=ar", $"/{s.M.Slug}/services/print?by=district&lang=ar",
+            $"/{s.M.Slug}/services/print.pdf?by=topic&lang=ar"], links);
+        var print = await client.GetDocumentAsync(links[0]);
+        Assert.Contains(ArabicName, print.Body!.TextContent, StringComparison.Ordinal);
+        using var pdf = await client.GetAsync(links[2]);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+
+        var german = await client.GetDocumentAsync($"/{s.M.Slug}/services");
+        Assert.Equal($"/{s.M.Slug}/services/print?by=topic", german.QuerySelector("#print-links a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Hostile_text_is_shown_as_text()
     {
         var s = await ArrangeAsync();
