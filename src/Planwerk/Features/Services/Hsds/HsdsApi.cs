@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
-using Planwerk.Features.Plans;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Security;
 using Planwerk.Infrastructure.Tenancy;
@@ -33,7 +32,7 @@ public static class HsdsApi
         var api = app.MapGroup("/api/v1/municipalities/{municipality}/hsds").AllowAnonymous().ExcludeFromDescription()
             .CacheOutput(PublicPageCache.PolicyName);
 
-        api.MapGet("/", (PublicAddress address) => Json(new JsonObject
+        api.MapGet("/", (PublicAddress address) => Json(null, null, new JsonObject
         {
             ["version"] = HsdsJson.Version, ["profile"] = address.Link(ProfilePath), ["openapi_url"] = StandardOpenApi,
         }));
@@ -43,7 +42,15 @@ public static class HsdsApi
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
             var filtered = await q.FilterAsync(db, db.HelpServices, ct);
-            var (total, page) = await PageAsync(q, filtered.OrderBy(s => s.Name).ThenBy(s => s.Id).Select(s => s.Id), ct);
+            var ordered = filtered.OrderBy(s => s.Name).ThenBy(s => s.Id);
+            if (q.Minimal)
+            {
+                // The standard's "minimal" list: each service's id and when it last changed, for a client that keeps a copy.
+                var count = await ordered.CountAsync(ct);
+                var rows = q.Skip >= count ? [] : await ordered.Skip(q.Skip).Take(q.PageSize).Select(s => new { s.Uid, s.ModifiedAt }).ToListAsync(ct);
+                return Page(context, q, count, rows.Select(r => new JsonObject { ["id"] = HsdsIds.Text(r.Uid), ["last_modified"] = HsdsJson.Moment(r.ModifiedAt) }), textLanguage: false);
+            }
+            var (total, page) = await PageAsync(q, ordered.Select(s => s.Id), ct);
             var directory = await HsdsDirectory.LoadAsync(db, db.HelpServices.Where(s => page.Contains(s.Id)), q.Lang, whole: false, ct);
             var writer = new HsdsJson(directory, q.Lang);
             var byId = directory.Services.ToDictionary(s => s.RowId);
@@ -54,9 +61,9 @@ public static class HsdsApi
         {
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
-            if (!Guid.TryParse(id, out var uid)) return NotFound();
+            if (PathId(id) is not { } uid) return BadId();
             var directory = await HsdsDirectory.LoadAsync(db, db.HelpServices.Where(s => s.Uid == uid), q.Lang, whole: false, ct);
-            return directory.Services.Count == 0 ? NotFound() : Json(new HsdsJson(directory, q.Lang).Service(directory.Services[0], full: true));
+            return directory.Services.Count == 0 ? NotFound() : Json(context, q, new HsdsJson(directory, q.Lang).Service(directory.Services[0], full: true));
         });
 
         api.MapGet("/service_at_locations", async (HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
@@ -84,11 +91,11 @@ public static class HsdsApi
         {
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
-            if (!Guid.TryParse(id, out var uid)) return NotFound();
+            if (PathId(id) is not { } uid) return BadId();
             var directory = await HsdsDirectory.LoadAsync(db, db.HelpServices.Where(s => s.Locations.Any(a => a.Uid == uid)), q.Lang, whole: false, ct);
             if (directory.Services.Count == 0) return NotFound();
             var service = directory.Services[0];
-            return Json(new HsdsJson(directory, q.Lang).ServiceAtLocation(service, service.Locations.First(a => a.Id == uid), full: true));
+            return Json(context, q, new HsdsJson(directory, q.Lang).ServiceAtLocation(service, service.Locations.First(a => a.Id == uid), full: true));
         });
 
         api.MapGet("/organizations", async (HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
@@ -98,38 +105,38 @@ public static class HsdsApi
             var organisations = Providers(db);
             if (q.Search is { } term)
             {
-                // The registry's names are few; they are folded and matched here, as the public search folds them.
-                var folded = MeasureSearch.Fold(term);
+                // The registry's providers are few; their German name and description are matched here as the directory's search matches.
                 var names = await organisations.Select(o => new { o.Id, o.Name, o.Description }).ToListAsync(ct);
-                var matching = names.Where(o => MeasureSearch.Fold(o.Name + " " + o.Description).Contains(folded, StringComparison.Ordinal)).Select(o => o.Id).ToList();
+                var matching = names.Where(o => HsdsQuery.Matches(term, [(o.Name, ContentLanguages.Source), (o.Description, ContentLanguages.Source)])).Select(o => o.Id).ToList();
                 organisations = organisations.Where(o => matching.Contains(o.Id));
             }
             var (total, page) = await PageAsync(q, organisations.OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => o.Id), ct);
             var uids = await db.Stakeholders.Where(o => page.Contains(o.Id)).Select(o => new { o.Id, o.Uid }).ToDictionaryAsync(o => o.Id, o => o.Uid, ct);
             var withServices = q.Full || q.FullService;
+            // Fully nested organisations list their places too, also those without a service.
             var directory = await HsdsDirectory.LoadAsync(db,
-                withServices ? db.HelpServices.Where(s => page.Contains(s.OrganisationId)) : db.HelpServices.Where(s => false), q.Lang, whole: false, ct);
+                withServices ? db.HelpServices.Where(s => page.Contains(s.OrganisationId)) : db.HelpServices.Where(s => false), q.Lang, whole: q.Full, ct);
             var missing = uids.Values.Where(u => directory.Organisations.All(o => o.Id != u)).ToList();
             var extra = missing.Count == 0 ? [] : await LoadOrganisationsAsync(db, missing, ct);
             var all = directory.Organisations.Concat(extra).ToDictionary(o => o.Id);
             var writer = new HsdsJson(directory, q.Lang);
             return Page(context, q, total, page.Select(rowId => writer.Organisation(all[uids[rowId]],
                 withServices ? directory.Services.Where(s => s.OrganisationId == uids[rowId]).OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => writer.Service(s, q.FullService)) : null,
-                withLocations: false)));
+                withLocations: q.Full)));
         });
 
         api.MapGet("/organizations/{id}", async (string id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
         {
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
-            if (!Guid.TryParse(id, out var uid)) return NotFound();
+            if (PathId(id) is not { } uid) return BadId();
             var found = await LoadOrganisationsAsync(db, [uid], ct, Providers(db));
             if (found.Count == 0) return NotFound();
             // Every place of the directory is read, so the organisation's places without a service are listed too.
             var directory = await HsdsDirectory.LoadAsync(db, db.HelpServices.Where(s => s.Organisation!.Uid == uid), q.Lang, whole: true, ct);
             var writer = new HsdsJson(directory, q.Lang);
             var services = directory.Services.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => writer.Service(s, q.FullService)).ToList();
-            return Json(writer.Organisation(found[0], services, withLocations: true));
+            return Json(context, q, writer.Organisation(found[0], services, withLocations: true));
         });
 
         api.MapGet("/taxonomies", (HttpContext context) =>
@@ -137,15 +144,15 @@ public static class HsdsApi
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
             var all = new[] { HsdsJson.TopicTaxonomy(), HsdsJson.ResidenceTaxonomy() }
-                .Where(t => q.Search is null || MeasureSearch.Fold(t["name"]!.GetValue<string>() + " " + t["description"]!.GetValue<string>()).Contains(MeasureSearch.Fold(q.Search), StringComparison.Ordinal))
+                .Where(t => q.Search is null || HsdsQuery.Matches(q.Search, [(t["name"]!.GetValue<string>(), "en"), (t["description"]!.GetValue<string>(), "en")]))
                 .ToList();
-            return Page(context, q, all.Count, all.Skip(q.Skip).Take(q.PageSize));
+            return Page(context, q, all.Count, all.Skip(q.Skip).Take(q.PageSize), textLanguage: false);
         });
 
         api.MapGet("/taxonomies/{id}", IResult (string id) =>
-            !Guid.TryParse(id, out var uid) ? NotFound()
-            : uid == HsdsIds.TopicTaxonomy ? Json(HsdsJson.TopicTaxonomy())
-            : uid == HsdsIds.ResidenceTaxonomy ? Json(HsdsJson.ResidenceTaxonomy())
+            PathId(id) is not { } uid ? BadId()
+            : uid == HsdsIds.TopicTaxonomy ? Json(null, null, HsdsJson.TopicTaxonomy())
+            : uid == HsdsIds.ResidenceTaxonomy ? Json(null, null, HsdsJson.ResidenceTaxonomy())
             : NotFound());
 
         api.MapGet("/taxonomy_terms", async (HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
@@ -153,15 +160,17 @@ public static class HsdsApi
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
             var terms = await TermsAsync(db, q.Lang, ct);
-            var query = context.Request.Query;
             IEnumerable<JsonObject> selected = terms;
             if (q.TaxonomyId is { } taxonomy) selected = selected.Where(t => t["taxonomy_id"]!.GetValue<string>() == HsdsIds.Text(taxonomy));
-            if (query.TryGetValue("parent_id", out var parent)) selected = selected.Where(t => (t["parent_id"]?.GetValue<string>() ?? "") == parent.ToString());
-            if (string.Equals(query["top_only"], "true", StringComparison.OrdinalIgnoreCase)) selected = selected.Where(t => t["parent_id"] is null);
+            if (q.ParentId is { } parent) selected = selected.Where(t => t["parent_id"]?.GetValue<string>() == HsdsIds.Text(parent));
+            if (q.TopOnly) selected = selected.Where(t => t["parent_id"] is null);
             if (q.Search is { } term)
             {
-                var folded = MeasureSearch.Fold(term);
-                selected = selected.Where(t => MeasureSearch.Fold(t["name"]!.GetValue<string>() + " " + t["description"]!.GetValue<string>() + " " + t["code"]!.GetValue<string>()).Contains(folded, StringComparison.Ordinal));
+                selected = selected.Where(t => HsdsQuery.Matches(term,
+                [
+                    (t["name"]!.GetValue<string>(), TextLanguage(t, "name")), (t["description"]!.GetValue<string>(), TextLanguage(t, "description")),
+                    (t["code"]!.GetValue<string>(), "en"),
+                ]));
             }
             var list = selected.ToList();
             return Page(context, q, list.Count, list.Skip(q.Skip).Take(q.PageSize));
@@ -171,9 +180,9 @@ public static class HsdsApi
         {
             var q = HsdsQuery.Read(context.Request.Query);
             if (q.Errors.Count > 0) return q.Problem();
-            if (!Guid.TryParse(id, out var uid)) return NotFound();
+            if (PathId(id) is not { } uid) return BadId();
             var term = (await TermsAsync(db, q.Lang, ct)).FirstOrDefault(t => t["id"]!.GetValue<string>() == HsdsIds.Text(uid));
-            return term is null ? NotFound() : Json(term);
+            return term is null ? NotFound() : Json(context, q, term);
         });
 
         // Any other address under the HSDS root answers 404 in JSON as the rest of the API does.
@@ -206,21 +215,62 @@ public static class HsdsApi
         return (total, page);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Page(HttpContext context, HsdsQuery q, int total, IEnumerable<JsonObject> contents)
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Page(HttpContext context, HsdsQuery q, int total, IEnumerable<JsonObject> contents, bool textLanguage = true)
     {
         var list = new JsonArray();
         foreach (var item in contents) list.Add(item);
         var pages = Math.Max(1, (total + q.PageSize - 1) / q.PageSize);
-        if (q.Lang is { } lang) context.Response.Headers.ContentLanguage = lang;
-        return Json(new JsonObject
+        return Json(textLanguage ? context : null, q, new JsonObject
         {
             ["total_items"] = total, ["total_pages"] = pages, ["page_number"] = q.Page, ["size"] = list.Count,
             ["first_page"] = q.Page == 1, ["last_page"] = q.Page >= pages, ["empty"] = list.Count == 0, ["contents"] = list,
         });
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(JsonObject value) =>
-        TypedResults.Text(value.ToJsonString(HsdsJson.Options), "application/json; charset=utf-8", Encoding.UTF8);
+    /// <summary>The answer as JSON; with a <paramref name="context"/>, <c>Content-Language</c> names the languages its texts
+    /// are in: the one asked for first, then German where a text has no translation.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Json(HttpContext? context, HsdsQuery? q, JsonObject value)
+    {
+        if (context is not null && q?.Lang is { } lang)
+        {
+            var used = new SortedSet<string>(StringComparer.Ordinal);
+            CollectTextLanguages(value, used);
+            var languages = used.Count == 0 || used.Contains(lang) ? [lang] : new List<string>();
+            languages.AddRange(used.Where(l => l != lang));
+            context.Response.Headers.ContentLanguage = string.Join(", ", languages);
+        }
+        return TypedResults.Text(value.ToJsonString(HsdsJson.Options), "application/json; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static void CollectTextLanguages(JsonNode? node, ISet<string> used)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, child) in o)
+                {
+                    if (key == "text_languages" && child is JsonObject languages)
+                    {
+                        foreach (var (_, code) in languages) if (code?.GetValue<string>() is { } c) used.Add(c);
+                    }
+                    else CollectTextLanguages(child, used);
+                }
+                break;
+            case JsonArray a:
+                foreach (var child in a) CollectTextLanguages(child, used);
+                break;
+        }
+    }
+
+    private static string TextLanguage(JsonObject o, string field) =>
+        (o["text_languages"] as JsonObject)?[field]?.GetValue<string>() ?? o["language"]?.GetValue<string>() ?? ContentLanguages.Source;
+
+    /// <summary>An id in the address: a UUID in its usual written form, or null.</summary>
+    private static Guid? PathId(string id) => Guid.TryParseExact(id, "D", out var uid) ? uid : null;
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem BadId() => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["id"] = ["id must be a UUID, e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6."] },
+        title: "One or more parameters are invalid.", detail: "id must be a UUID.");
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
         detail: "There is no such object in this municipality's directory.");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
-using Planwerk.Features.Plans;
+using Planwerk.Features.Services.Directory;
 
 namespace Planwerk.Features.Services.Hsds;
 
@@ -24,6 +24,21 @@ public sealed class HsdsQuery
     public string? Lang { get; private set; } = ContentLanguages.Source;
     public bool Full { get; private set; }
     public bool FullService { get; private set; }
+    /// <summary>Services as just their id and last change (the standard's <c>minimal</c>).</summary>
+    public bool Minimal { get; private set; }
+    /// <summary>Taxonomy terms below this one (<c>parent_id</c>).</summary>
+    public Guid? ParentId { get; private set; }
+    /// <summary>Only taxonomy terms without a parent (<c>top_only</c>).</summary>
+    public bool TopOnly { get; private set; }
+
+    /// <summary>The earliest <c>modified_after</c> taken: nothing in a Planwerk directory is older, and both databases
+    /// compare it safely.</summary>
+    public static readonly DateTimeOffset EarliestModifiedAfter = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] MomentFormats =
+    [
+        "yyyy'-'MM'-'dd", "yyyy'-'MM'-'dd'T'HH':'mmK", "yyyy'-'MM'-'dd'T'HH':'mm':'ssK", "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFFK",
+    ];
 
     public IResult Problem() => TypedResults.ValidationProblem(Errors,
         title: "One or more query parameters are invalid.", detail: string.Join(" ", Errors.Values.SelectMany(e => e)));
@@ -47,12 +62,16 @@ public sealed class HsdsQuery
         q.TermId = Uuid(q, One("taxonomy_term_id"), "taxonomy_term_id");
         q.TaxonomyId = Uuid(q, One("taxonomy_id"), "taxonomy_id");
         q.OrganisationId = Uuid(q, One("organization_id"), "organization_id");
+        q.ParentId = Uuid(q, One("parent_id"), "parent_id");
         if (One("modified_after") is { Length: > 0 } after)
         {
-            // An unencoded "+" of an offset arrives as a space.
+            // An unencoded "+" of an offset arrives as a space; a date alone is its midnight in UTC.
             var text = after.Replace(' ', '+');
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)) q.ModifiedAfter = moment;
-            else q.Errors["modified_after"] = ["modified_after must be a date and time as in RFC 3339, e.g. 2026-01-31T12:00:00Z."];
+            if (!DateTimeOffset.TryParseExact(text, MomentFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+                q.Errors["modified_after"] = ["modified_after must be a date and time as in RFC 3339, e.g. 2026-01-31T12:00:00Z."];
+            else if (moment < EarliestModifiedAfter || moment.Year > 9998)
+                q.Errors["modified_after"] = ["modified_after must lie between 1970-01-01 and 9998-12-31."];
+            else q.ModifiedAfter = moment;
         }
         if (One("postcode") is { Length: > 0 } postcode) q.Postcode = postcode;
         if (One("proximity") is { Length: > 0 }) q.Errors["proximity"] = ["proximity is not offered by this API: its locations have no postcode centroids. Use postcode alone."];
@@ -68,6 +87,8 @@ public sealed class HsdsQuery
         }
         q.Full = Flag(q, One("full"), "full");
         q.FullService = Flag(q, One("full_service"), "full_service");
+        q.Minimal = Flag(q, One("minimal"), "minimal");
+        q.TopOnly = Flag(q, One("top_only"), "top_only");
         if (One("format") is { Length: > 0 } format && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
             q.Errors["format"] = ["format must be json; other formats are not offered."];
         return q;
@@ -101,8 +122,8 @@ public sealed class HsdsQuery
         }
     }
 
-    /// <summary>The services that pass every filter given. Two SQL commands at most before the page is read: the topic list
-    /// (for a term's sub-topics) and, for a search, the searched texts.</summary>
+    /// <summary>The services that pass every filter given. One SQL command at most before the page is read: the topic list
+    /// (for a term's sub-topics); the search is a condition of the page's query.</summary>
     public async Task<IQueryable<HelpService>> FilterAsync(PlanwerkDbContext db, IQueryable<HelpService> services, CancellationToken ct)
     {
         if (TermId is { } term)
@@ -136,24 +157,19 @@ public sealed class HsdsQuery
         if (ModifiedAfter is { } after) services = services.Where(s => s.ModifiedAt >= after);
         if (Postcode is { } postcode) services = services.Where(s => s.Locations.Any(a => a.Location!.PostalCode == postcode));
         if (Language is { } language) services = services.Where(s => s.Languages.Any(l => l.Code == language));
-        if (Search is { } search) services = await SearchAsync(db, services, search, ct);
+        // The directory's own search: every content language, German inflections ("Beratungen" finds "Beratung").
+        if (Search is { } search) services = ServiceSearch.Matching(services, search);
         return services;
     }
 
-    /// <summary>Until the directory's own search is there: the German name and description and their translations, folded as
-    /// the public search folds (case, umlauts, accents), in .NET.</summary>
-    private static async Task<IQueryable<HelpService>> SearchAsync(PlanwerkDbContext db, IQueryable<HelpService> services, string term, CancellationToken ct)
+    /// <summary>Whether texts (each in its language) hold every word of <paramref name="query"/>, as the directory's search
+    /// finds services (<see cref="ServiceSearch"/>): each query word in any of its forms as the start of a word, so
+    /// "Beratungen" finds "Beratung". For the short lists the API matches in .NET: organisations, taxonomies and terms.</summary>
+    public static bool Matches(string query, IEnumerable<(string Text, string Language)> texts)
     {
-        var folded = MeasureSearch.Fold(term);
-        if (folded.Length == 0) return services.Where(s => false);
-        var texts = await services.Select(s => new { s.Id, s.Name, s.Description }).ToListAsync(ct);
-        var ids = texts.Select(t => t.Id).ToList();
-        var translated = await db.ContentTranslations.AsNoTracking()
-            .Where(t => t.Kind == ContentKinds.Service && ids.Contains(t.EntityId) && (t.Field == nameof(HelpService.Name) || t.Field == nameof(HelpService.Description)))
-            .Select(t => new { t.EntityId, t.Text }).ToListAsync(ct);
-        var more = translated.ToLookup(t => t.EntityId, t => t.Text);
-        var matching = texts.Where(t => new[] { t.Name, t.Description }.Concat(more[t.Id]).Any(x => MeasureSearch.Fold(x).Contains(folded, StringComparison.Ordinal)))
-            .Select(t => t.Id).ToList();
-        return services.Where(s => matching.Contains(s.Id));
+        var words = SearchAnalysis.QueryWords(query, ServiceSearch.MaxWords);
+        if (words.Count == 0) return false;
+        var found = texts.SelectMany(t => SearchAnalysis.Words(t.Text, t.Language)).ToHashSet(StringComparer.Ordinal);
+        return words.All(forms => found.Any(w => forms.Any(f => w.StartsWith(f, StringComparison.Ordinal))));
     }
 }
