@@ -84,6 +84,8 @@ public static class Composition
                 o.Filters.Add(new Infrastructure.Files.RequestTooLarge());
             });
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
+        // Saved changes to help services evict the municipality's public pages, whatever saved them.
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Services.PublicPages.ServicePageEviction>();
         services.AddHealthChecks().AddDbContextCheck<PlanwerkDbContext>("database");
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -11,8 +11,8 @@ using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Plans;
 
-/// <summary>Every fact of one measure of a published plan. Five SQL commands: the municipality, the
-/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, and its key and the plan's adoption (a sixth
+/// <summary>Every fact of one measure of a published plan. Six SQL commands: the municipality, the
+/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, its help services, and its key and the plan's adoption (a sixth
 /// for an adopted plan: the adopted version, whose texts it shows with the live status; see
 /// <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
@@ -35,6 +35,9 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) :
     /// <summary>Live: the published reports, newest period first.</summary>
     public IReadOnlyList<PublishedReport> Reports { get; private set; } = [];
 
+    /// <summary>Live: the listed help services the measure creates or strengthens.</summary>
+    public IReadOnlyList<(int Id, string Name)> Services { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking()
@@ -54,6 +57,9 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) :
                 r.Evidence.OrderBy(e => e.Id).Select(e => new EvidenceLink(e.Id, e.FileName, e.Size)).ToList()))
             .AsSingleQuery()
             .ToListAsync(ct);
+        Services = (await Planwerk.Features.Services.Directory.ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking())
+            .Where(s => db.MeasureServices.Any(x => x.MeasureId == measureId && x.ServiceId == s.Id))
+            .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
         var adoption = await db.Measures.AsNoTracking().Where(x => x.Id == measureId)
             .Select(x => new { x.Key, x.Plan!.AdoptedVersionId, x.Plan.AdoptedOn }).FirstAsync(ct);
         if (adoption is { AdoptedVersionId: int versionId, AdoptedOn: DateOnly adoptedOn })

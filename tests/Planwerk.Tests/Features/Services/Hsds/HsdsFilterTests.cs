@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Features.Services;
 using Planwerk.Features.Services.Hsds;
 using Planwerk.Infrastructure;
+using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Features.Participation;
 using Planwerk.Tests.Infrastructure;
 
@@ -289,6 +290,22 @@ public abstract class HsdsFilterTests(PlanwerkApp app)
         for (var i = 0; i < urls.Count; i++) Assert.Equal(before[i], await client.GetStringAsync(urls[i]));
         await PublicPageCache.EvictMunicipalityAsync(app.Services.GetRequiredService<IOutputCacheStore>(), d.M.Slug);
         foreach (var url in urls) Assert.Contains("Sprachcafé", await client.GetStringAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Renaming_a_topic_on_the_plan_teams_page_evicts_the_cached_answers()
+    {
+        var d = await ArrangeAsync();
+        var reader = app.CreateClient();
+        var urls = new[] { "/taxonomy_terms", $"/services/{d.Counselling}", "/services?full=true" }.Select(u => Root(d.M) + u).ToList();
+        foreach (var url in urls) Assert.DoesNotContain("Asyl und Aufenthalt", await reader.GetStringAsync(url), StringComparison.Ordinal);
+        var topic = await d.M.WithDbAsync(db => db.ServiceTopics.Where(t => t.Uid == d.Child).Select(t => new { t.Id, t.ParentId, t.Version }).SingleAsync());
+        var editor = await d.M.SignedInClientAsync(Planwerk.Features.Accounts.MunicipalityRole.PlanEditor);
+        static string Text(int? n) => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var response = await editor.PostWithTokenAsync(Planwerk.Features.Services.Content.ContentUrls.Topic(d.M.Slug, topic.Id), await editor.AntiforgeryTokenAsync(),
+            new Dictionary<string, string> { ["Input.Name"] = "Asyl und Aufenthalt", ["Input.Description"] = "", ["Input.ParentId"] = Text(topic.ParentId), ["Input.Version"] = Text(topic.Version) });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        foreach (var url in urls) Assert.Contains("Asyl und Aufenthalt", await reader.GetStringAsync(url), StringComparison.Ordinal);
     }
 
     [Fact]
