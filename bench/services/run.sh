@@ -75,7 +75,7 @@ run() { # name base-url pid [paths file]
     local r; r=$(BENCH_PATHS="${4:-}" wrk "${args[@]}" "$2")
     local after; after=$(ticks "$3")
     local count; count=$(echo "$r" | awk '/requests in/ {print $1}')
-    local cpu; cpu=$(awk -v t=$((after - before)) -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f ms", n > 0 ? t * 1000 / hz / n : 0 }')
+    local cpu; cpu=$(awk -v t=$((after - before)) -v n="$count" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f ms", (n > 0 ? t * 1000 / hz / n : 0) }')
     local p50 p90 p99 errors
     p50=$(echo "$r" | awk '$1=="50%" {print $2}'); p90=$(echo "$r" | awk '$1=="90%" {print $2}'); p99=$(echo "$r" | awk '$1=="99%" {print $2}')
     errors=$(echo "$r" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
