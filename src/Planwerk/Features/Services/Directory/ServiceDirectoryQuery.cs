@@ -37,8 +37,8 @@ public sealed record DirectoryPage(int Total, int Page, int PageSize, IReadOnlyL
 
 /// <summary>The public directory's query: the services of the current municipality that are listed (active or
 /// temporarily closed; inactive and defunct ones are not), filtered by <see cref="DirectoryFilter"/>, by name, a page at a
-/// time. It takes the same number of queries whatever the number of services: the topic list, the count, and the page
-/// with its languages, topics and districts.</summary>
+/// time. It takes the same number of queries whatever the number of services: the topic list, the ids of all results in
+/// order (their number is the count), and the page with its languages, topics and districts.</summary>
 public static class ServiceDirectoryQuery
 {
     public const int PageSize = 20;
@@ -50,10 +50,14 @@ public static class ServiceDirectoryQuery
     public static async Task<DirectoryPage> FindAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
     {
         var services = await FilteredAsync(db, filter, clock, ct);
-        var total = await services.CountAsync(ct);
+        // The ids of all results in order, in one query: a search reads every service's search text, so counting and then
+        // reading a page would read them all twice. The ids are small; the page's rows are read by id.
+        var ids = await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        var total = ids.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var rows = await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var pageIds = ids.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var rows = await db.HelpServices.AsNoTracking().Where(s => pageIds.Contains(s.Id))
             .Select(s => new
             {
                 s.Id, s.Uid, s.Name, s.Status, s.OrganisationId, Organisation = s.Organisation!.Name, s.LastCheckedOn, s.IsFree, s.IsRemoteOnly,
@@ -63,7 +67,8 @@ public static class ServiceDirectoryQuery
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        var entries = rows.Select(r => new DirectoryEntry(r.Id, r.Uid, r.Name, r.Status, r.OrganisationId, r.Organisation, r.LastCheckedOn, r.IsFree,
+        var position = pageIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var entries = rows.OrderBy(r => position[r.Id]).Select(r => new DirectoryEntry(r.Id, r.Uid, r.Name, r.Status, r.OrganisationId, r.Organisation, r.LastCheckedOn, r.IsFree,
             r.IsRemoteOnly, r.Languages, r.Topics, r.Districts.Distinct().Order(StringComparer.CurrentCulture).ToList())).ToList();
         return new DirectoryPage(total, page, PageSize, entries);
     }
