@@ -18,6 +18,17 @@ public sealed class DatabaseInitializer(IServiceProvider services) : IHostedLife
 
 public static class DatabaseInitialization
 {
+    /// <summary>On SQLite, gathers the query planner's statistics (<c>ANALYZE</c>, sampling at most 1,000 rows per index so
+    /// it stays quick on a large file). Without them SQLite takes every index for selective, and the tenancy filter's
+    /// indexes (which begin with <c>MunicipalityId</c> and so select every row of a one-municipality installation) win
+    /// over the narrow ones: a directory search over 10,000 services then walks whole tables. Run at start-up and after
+    /// a large import; PostgreSQL keeps its statistics itself.</summary>
+    public static async Task RefreshPlannerStatisticsAsync(this PlanwerkDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;", ct);
+    }
+
     /// <summary>Applies the provider's migrations and, in demo mode on an empty database, adds the demo content.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider root)
     {
@@ -27,6 +38,7 @@ public static class DatabaseInitialization
         await db.Database.MigrateAsync();
         await Features.Plans.MeasureSearch.FillMissingSearchTextAsync(db);
         await Features.Services.Directory.ServiceSearch.FillMissingSearchTextAsync(db);
+        await db.RefreshPlannerStatisticsAsync();
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var environment = services.GetRequiredService<IHostEnvironment>();

@@ -324,6 +324,8 @@ public static class HsdsImport
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // An import can multiply the directory's size: the planner's statistics follow it.
+        await db.RefreshPlannerStatisticsAsync(ct);
         return new HsdsImportCounts(services.Count(s => s.Added), services.Count(s => !s.Added && (changedRows.Contains(s.Row) || changedTranslations.Contains(s.Row.Id))), locationsAdded, locationsChanged, topicsAdded, topicsChanged, organisationsAdded);
     }
 
