@@ -61,7 +61,9 @@ public sealed class ServiceEditingTests(BrowserApp app) : IClassFixture<BrowserA
         await team.GotoAsync($"/{m.Slug}/manage/services/review");
         await team.AssertNoAccessibilityViolationsAsync();
         Assert.Contains("dienstags auch auf Arabisch", await team.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await team.GetByRole(AriaRole.Button, new() { Name = "Übernehmen und veröffentlichen: Asylverfahrensberatung" }).ClickAsync();
+        var accept = team.Locator("form.accept-form button");
+        Assert.StartsWith("Übernehmen und veröffentlichen", (await accept.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await accept.ClickAsync();
         await team.GetByText("wurde übernommen und ist veröffentlicht").WaitForAsync();
         Assert.Equal(description, await m.WithDbAsync(db => db.HelpServices.Where(s => s.Id == serviceId).Select(s => s.Description).SingleAsync()));
 
