@@ -162,7 +162,8 @@ public abstract class AdoptedPublicVersionTests(PlanwerkApp app)
             {
                 var (smallCount, largeCount) = (await Count(a), await Count(b));
                 Assert.True(smallCount == largeCount, $"{b}: {smallCount} vs {largeCount}");
-                Assert.True(largeCount <= 6, $"{b}: {largeCount} commands");
+                // The measure page's seventh is the list of the help services the measure creates or strengthens.
+                Assert.True(largeCount <= 7, $"{b}: {largeCount} commands");
             }
         }
     }
