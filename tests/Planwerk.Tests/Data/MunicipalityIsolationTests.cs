@@ -43,6 +43,7 @@ public sealed partial class MunicipalityIsolationTests
         ["Features/Participation/Consultations/ConsultationReminders.cs"] = 5,
         ["Features/Implementation/Reports/ReportReminders.cs"] = 6,
         ["Features/Plans/MeasureSearch.cs"] = 2,
+        ["Features/Services/Directory/ServiceSearch.cs"] = 3,
     };
 
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };

@@ -293,11 +293,17 @@ public abstract class PlanApiTests(PlanwerkApp app)
         var document = await GetJsonAsync(app.CreateClient(), "/openapi/v1.json");
         var described = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/v1", StringComparison.Ordinal)).ToHashSet();
 
-        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(p => p.StartsWith("/api/v1", StringComparison.Ordinal))
-            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"\{(\w+)(:[^}]*)?\}", "{$1}"))
-            .ToHashSet();
+        static string Path(RouteEndpoint e) =>
+            System.Text.RegularExpressions.Regex.Replace("/" + e.RoutePattern.RawText!.TrimStart('/'), @"\{(\w+)(:[^}]*)?\}", "{$1}");
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => Path(e).StartsWith("/api/v1", StringComparison.Ordinal)).ToList();
+        // The HSDS API follows the standard's own OpenAPI document and Planwerk's profile (served at /api/v1/hsds-profile);
+        // it is the only part of /api/v1 left out of this document.
+        var left = endpoints.Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription == true)
+            .Select(Path).ToList();
+        Assert.NotEmpty(left);
+        Assert.All(left, p => Assert.True(p == "/api/v1/hsds-profile" || p.StartsWith("/api/v1/municipalities/{municipality}/hsds", StringComparison.Ordinal), p));
+        var mapped = endpoints.Select(Path).Except(left).ToHashSet();
 
         Assert.True(mapped.Count >= 8, "Expected the read API's routes, found: " + string.Join(", ", mapped));
         Assert.Equal(mapped.Order(StringComparer.Ordinal), described.Order(StringComparer.Ordinal));
