@@ -37,7 +37,7 @@ public static class DatabaseInitialization
         var db = services.GetRequiredService<PlanwerkDbContext>();
         await db.Database.MigrateAsync();
         await Features.Plans.MeasureSearch.FillMissingSearchTextAsync(db);
-        await Features.Services.Directory.ServiceSearch.FillMissingSearchTextAsync(db);
+        await Features.Services.Directory.ServiceSearch.FillMissingListingsAsync(db);
         await db.RefreshPlannerStatisticsAsync();
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;

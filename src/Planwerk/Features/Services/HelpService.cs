@@ -49,8 +49,6 @@ public sealed class HelpService : IMunicipalityOwned, IVersioned, ITimestamped
     public DateOnly LastCheckedOn { get; set; }
     /// <summary>When the organisation's contacts were last reminded that the entry is due for checking.</summary>
     public DateTimeOffset? CheckReminderSentAt { get; set; }
-    /// <summary>The searched texts of every language, folded and stemmed (see <c>ServiceSearch</c>).</summary>
-    public string SearchText { get; set; } = "";
     /// <summary>Marked as invented example content (demo).</summary>
     public bool IsExample { get; set; }
 
@@ -64,6 +62,8 @@ public sealed class HelpService : IMunicipalityOwned, IVersioned, ITimestamped
     public List<ServiceSchedule> Schedules { get; set; } = [];
     public List<SpecialHours> SpecialHours { get; set; } = [];
     public List<ServiceContact> Contacts { get; set; } = [];
+    /// <summary>Its row in the directory's search (written by the save path, never by hand).</summary>
+    public Directory.ServiceListing? Listing { get; set; }
 }
 
 /// <summary>As HSDS's service status, with "temporarily closed" (HSDS: <c>temporarily closed</c>).</summary>

@@ -30,6 +30,16 @@ public static class ServicesModel
             e.HasIndex(s => new { s.MunicipalityId, s.Name });
             e.HasIndex(s => s.OrganisationId);
             e.HasMany(s => s.Topics).WithMany(t => t.Services).UsingEntity("HelpServiceTopics");
+            e.HasOne(s => s.Listing).WithOne().HasForeignKey<Directory.ServiceListing>(l => l.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Directory.ServiceListing>(e =>
+        {
+            e.ToTable("ServiceListings");
+            e.HasKey(l => l.ServiceId);
+            e.Property(l => l.ServiceId).ValueGeneratedNever();
+            e.Property(l => l.Name).HasMaxLength(HelpService.MaxNameLength);
+            // The directory's order within a municipality, its listed services first: a search walks this index.
+            e.HasIndex(l => new { l.MunicipalityId, l.IsListed, l.Name, l.ServiceId });
         });
         builder.Entity<ServiceLanguage>(e =>
         {

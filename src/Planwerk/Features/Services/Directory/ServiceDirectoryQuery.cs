@@ -38,7 +38,10 @@ public sealed record DirectoryPage(int Total, int Page, int PageSize, IReadOnlyL
 /// <summary>The public directory's query: the services of the current municipality that are listed (active or
 /// temporarily closed; inactive and defunct ones are not), filtered by <see cref="DirectoryFilter"/>, by name, a page at a
 /// time. It takes the same number of queries whatever the number of services: the topic list, the ids of all results in
-/// order (their number is the count), and the page with its languages, topics and districts.</summary>
+/// order (their number is the count), and the page with its languages, topics and districts.
+/// <para>The search, the filters of the service itself and the order read the services' narrow
+/// <see cref="ServiceListing"/> rows (walking its index in order of name), never the services' own rows with their long
+/// texts; the filters on topics, places, languages and hours are EXISTS conditions on those tables by service id.</para></summary>
 public static class ServiceDirectoryQuery
 {
     public const int PageSize = 20;
@@ -47,12 +50,15 @@ public static class ServiceDirectoryQuery
     public static IQueryable<HelpService> Listed(IQueryable<HelpService> services) =>
         services.Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
 
+    /// <summary>Whether a service of this status is shown publicly (as <see cref="Listed"/>).</summary>
+    public static bool IsListed(ServiceStatus status) => status is ServiceStatus.Active or ServiceStatus.TemporarilyClosed;
+
     public static async Task<DirectoryPage> FindAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
     {
-        var services = await FilteredAsync(db, filter, clock, ct);
-        // The ids of all results in order, in one query: a search reads every service's search text, so counting and then
-        // reading a page would read them all twice. The ids are small; the page's rows are read by id.
-        var ids = await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        var listings = await FilteredAsync(db, filter, clock, ct);
+        // The ids of all results in order, in one query: counting and then reading a page would search twice. The ids are
+        // small; the page's rows are read by id.
+        var ids = await listings.OrderBy(l => l.Name).ThenBy(l => l.ServiceId).Select(l => l.ServiceId).ToListAsync(ct);
         var total = ids.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -73,31 +79,39 @@ public static class ServiceDirectoryQuery
         return new DirectoryPage(total, page, PageSize, entries);
     }
 
-    /// <summary>The listed services that pass every filter, unordered (one query for the topic list when a topic is asked for).</summary>
-    public static async Task<IQueryable<HelpService>> FilteredAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>The listings of the listed services that pass every filter, unordered (one query for the topic list when a
+    /// topic is asked for).</summary>
+    public static async Task<IQueryable<ServiceListing>> FilteredAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
     {
-        var services = Listed(db.HelpServices.AsNoTracking());
-        if (!string.IsNullOrWhiteSpace(filter.Query)) services = ServiceSearch.Matching(services, filter.Query);
+        var listings = db.Set<ServiceListing>().AsNoTracking().Where(l => l.IsListed);
+        if (!string.IsNullOrWhiteSpace(filter.Query)) listings = ServiceSearch.Matching(listings, filter.Query);
         if (filter.TopicId is int topicId)
         {
             var topics = await TopicAndBelowAsync(db, topicId, ct);
-            services = services.Where(s => s.Topics.Any(t => topics.Contains(t.Id)));
+            var links = db.Set<Dictionary<string, object>>(ServiceSearch.ServiceTopicLinks);
+            listings = listings.Where(l => links.Any(x => EF.Property<int>(x, "ServicesId") == l.ServiceId && topics.Contains(EF.Property<int>(x, "TopicsId"))));
         }
-        if (filter.DistrictId is int districtId) services = services.Where(s => s.Locations.Any(a => a.Location!.DistrictId == districtId));
+        if (filter.DistrictId is int districtId)
+        {
+            listings = listings.Where(l => db.ServiceAtLocations.Any(a => a.ServiceId == l.ServiceId && a.Location!.DistrictId == districtId));
+        }
         if (!string.IsNullOrWhiteSpace(filter.Language))
         {
             var code = filter.Language.Trim();
-            services = services.Where(s => s.Languages.Any(l => l.Code == code));
+            listings = listings.Where(l => db.ServiceLanguages.Any(x => x.ServiceId == l.ServiceId && x.Code == code));
         }
-        if (filter.Situation is { } situation && situation != ResidenceSituations.None) services = services.Where(s => (s.Audience & situation) != 0);
+        if (filter.Situation is { } situation && situation != ResidenceSituations.None) listings = listings.Where(l => (l.Audience & situation) != 0);
         if (filter.Age is int age)
         {
-            services = services.Where(s => (s.MinimumAge == null || s.MinimumAge <= age) && (s.MaximumAge == null || s.MaximumAge >= age));
+            listings = listings.Where(l => (l.MinimumAge == null || l.MinimumAge <= age) && (l.MaximumAge == null || l.MaximumAge >= age));
         }
-        if (filter.FreeOnly) services = services.Where(s => s.IsFree);
-        if (filter.AccessibleOnly) services = services.Where(s => s.Locations.Any(a => a.Location!.IsWheelchairAccessible));
-        if (filter.OpenNow) services = OpenAt(services, BerlinTime.ToLocal(clock.GetUtcNow()));
-        return services;
+        if (filter.FreeOnly) listings = listings.Where(l => l.IsFree);
+        if (filter.AccessibleOnly)
+        {
+            listings = listings.Where(l => db.ServiceAtLocations.Any(a => a.ServiceId == l.ServiceId && a.Location!.IsWheelchairAccessible));
+        }
+        if (filter.OpenNow) listings = OpenAt(db, listings, BerlinTime.ToLocal(clock.GetUtcNow()));
+        return listings;
     }
 
     /// <summary>The topic and every topic below it.</summary>
@@ -122,22 +136,24 @@ public static class ServiceDirectoryQuery
     /// regular hours of the weekday that are valid on the day and not set aside by special hours for the day (the
     /// service's as a whole, or the row's place's); hours that close at or before they open run past midnight, so
     /// yesterday's late hours count until they close; special hours with times are open hours of their own.</summary>
-    public static IQueryable<HelpService> OpenAt(IQueryable<HelpService> services, DateTime local)
+    public static IQueryable<ServiceListing> OpenAt(PlanwerkDbContext db, IQueryable<ServiceListing> listings, DateTime local)
     {
         var today = DateOnly.FromDateTime(local);
         var yesterday = today.AddDays(-1);
         var now = TimeOnly.FromDateTime(local);
         var weekday = today.DayOfWeek;
         var previousWeekday = yesterday.DayOfWeek;
-        return services.Where(s =>
-            s.Schedules.Any(r => r.Weekday == weekday
+        var schedules = db.ServiceSchedules;
+        var special = db.SpecialHours;
+        return listings.Where(l =>
+            schedules.Any(r => r.ServiceId == l.ServiceId && r.Weekday == weekday
                 && (r.ValidFrom == null || r.ValidFrom <= today) && (r.ValidTo == null || r.ValidTo >= today)
                 && r.Opens <= now && (now < r.Closes || r.Closes <= r.Opens)
-                && !s.SpecialHours.Any(x => x.From <= today && x.To >= today && (x.LocationId == null || x.LocationId == r.LocationId)))
-            || s.Schedules.Any(r => r.Weekday == previousWeekday && r.Closes <= r.Opens && now < r.Closes
+                && !special.Any(x => x.ServiceId == l.ServiceId && x.From <= today && x.To >= today && (x.LocationId == null || x.LocationId == r.LocationId)))
+            || schedules.Any(r => r.ServiceId == l.ServiceId && r.Weekday == previousWeekday && r.Closes <= r.Opens && now < r.Closes
                 && (r.ValidFrom == null || r.ValidFrom <= yesterday) && (r.ValidTo == null || r.ValidTo >= yesterday)
-                && !s.SpecialHours.Any(x => x.From <= yesterday && x.To >= yesterday && (x.LocationId == null || x.LocationId == r.LocationId)))
-            || s.SpecialHours.Any(x => x.From <= today && x.To >= today && x.Opens != null && x.Closes != null && x.Opens <= now && now < x.Closes));
+                && !special.Any(x => x.ServiceId == l.ServiceId && x.From <= yesterday && x.To >= yesterday && (x.LocationId == null || x.LocationId == r.LocationId)))
+            || special.Any(x => x.ServiceId == l.ServiceId && x.From <= today && x.To >= today && x.Opens != null && x.Closes != null && x.Opens <= now && now < x.Closes));
     }
 }
 

@@ -11,12 +11,14 @@ namespace Planwerk.Features.Services.Directory;
 /// and who may use it, its topics' names (with the topics above them), its locations' names, addresses and districts, its
 /// organisation's name, and every translation of these.
 /// <para>Each text is put through its language's Lucene analyzer (<see cref="SearchAnalysis"/>) in .NET, and the words are
-/// kept, distinct and space-separated, in <see cref="HelpService.SearchText"/>. A query word is put through every analyzer
+/// kept, distinct and space-separated, in <see cref="ServiceListing.SearchText"/>. A query word is put through every analyzer
 /// and matches a service whose text has a word beginning with one of its forms; all query words must match. So the
 /// database only looks for a literal substring (<c>" " + form</c>): the same plain comparison on SQLite and PostgreSQL,
 /// whatever the database's locale or text-search configuration, and <c>%</c> or <c>_</c> are just characters.</para>
-/// <para>The text is written after every save that changes anything it is made of (<see cref="CollectAsync"/> and
-/// <see cref="Pending.ApplyAsync"/>, one of the context's save jobs), and filled at start-up for rows without one.</para></summary>
+/// <para>The text sits in the service's <see cref="ServiceListing"/>, a narrow row with what the directory filters and orders
+/// by, so a search does not read the services' long texts. The listing is written after every save that changes anything
+/// it is made of (<see cref="CollectAsync"/> and <see cref="Pending.ApplyAsync"/>, one of the context's save jobs), and
+/// filled at start-up for services without one.</para></summary>
 public static class ServiceSearch
 {
     /// <summary>Query words beyond this are ignored (each is one more condition on every row).</summary>
@@ -27,21 +29,28 @@ public static class ServiceSearch
 
     /// <summary>The services whose texts contain every word of <paramref name="query"/> (in any of its forms, as the start of
     /// a word). An empty query keeps every service; a query of nothing searchable (only punctuation) matches none.</summary>
-    public static IQueryable<HelpService> Matching(IQueryable<HelpService> services, string query)
+    public static IQueryable<HelpService> Matching(IQueryable<HelpService> services, string query) =>
+        Matching(services, s => s.Listing!.SearchText, query);
+
+    /// <summary>The listings whose texts contain every word of <paramref name="query"/>, as <see cref="Matching(IQueryable{HelpService}, string)"/>.</summary>
+    public static IQueryable<ServiceListing> Matching(IQueryable<ServiceListing> listings, string query) =>
+        Matching(listings, l => l.SearchText, query);
+
+    private static IQueryable<T> Matching<T>(IQueryable<T> rows, Expression<Func<T, string>> searchText, string query)
     {
-        if (string.IsNullOrWhiteSpace(query)) return services;
+        if (string.IsNullOrWhiteSpace(query)) return rows;
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
         var words = SearchAnalysis.QueryWords(query, MaxWords);
-        if (words.Count == 0) return services.Where(s => false);
-        foreach (var forms in words) services = services.Where(AnyForm(forms));
-        return services;
+        if (words.Count == 0) return rows.Where(_ => false);
+        foreach (var forms in words) rows = rows.Where(AnyForm(searchText, forms));
+        return rows;
     }
 
-    /// <summary><c>s =&gt; s.SearchText.Contains(" " + f1) || s.SearchText.Contains(" " + f2) ...</c>, each form a parameter.</summary>
-    private static Expression<Func<HelpService, bool>> AnyForm(IReadOnlyList<string> forms)
+    /// <summary><c>s =&gt; text(s).Contains(" " + f1) || text(s).Contains(" " + f2) ...</c>, each form a parameter.</summary>
+    private static Expression<Func<T, bool>> AnyForm<T>(Expression<Func<T, string>> searchText, IReadOnlyList<string> forms)
     {
-        var s = Expression.Parameter(typeof(HelpService), "s");
-        var text = Expression.Property(s, nameof(HelpService.SearchText));
+        var row = searchText.Parameters[0];
+        var text = searchText.Body;
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
         Expression? body = null;
         foreach (var form in forms)
@@ -52,7 +61,7 @@ public static class ServiceSearch
             var test = Expression.Call(text, contains, value);
             body = body is null ? test : Expression.OrElse(body, test);
         }
-        return Expression.Lambda<Func<HelpService, bool>>(body!, s);
+        return Expression.Lambda<Func<T, bool>>(body!, row);
     }
 
     private sealed record FormHolder(string Value);
@@ -76,14 +85,15 @@ public static class ServiceSearch
         return result.ToString();
     }
 
-    /// <summary>The search texts of the given services, read in four queries whatever their number (500 at most).</summary>
-    public static async Task<Dictionary<int, string>> TextsAsync(DbContext db, IReadOnlyCollection<int> ids, bool everyMunicipality, CancellationToken ct)
+    /// <summary>The listings the given services should have (their search texts, names, statuses and the filtered
+    /// columns), read in four queries whatever their number (500 at most).</summary>
+    public static async Task<Dictionary<int, ServiceListing>> ListingsAsync(DbContext db, IReadOnlyCollection<int> ids, bool everyMunicipality, CancellationToken ct)
     {
         IQueryable<T> Set<T>() where T : class => everyMunicipality ? db.Set<T>().IgnoreQueryFilters().AsNoTracking() : db.Set<T>().AsNoTracking();
         var services = await Set<HelpService>().Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
-                s.Id, s.MunicipalityId, s.Name, s.Description, s.Eligibility,
+                s.Id, s.MunicipalityId, s.Name, s.Description, s.Eligibility, s.Status, s.IsFree, s.Audience, s.MinimumAge, s.MaximumAge,
                 Organisation = s.Organisation!.Name,
                 Topics = s.Topics.Select(t => t.Id).ToList(),
                 Locations = s.Locations.Select(a => a.LocationId).ToList(),
@@ -110,7 +120,7 @@ public static class ServiceSearch
             .ToListAsync(ct);
         var translated = translations.ToLookup(t => (t.Kind, t.EntityId), t => (t.Text, t.Language));
 
-        var result = new Dictionary<int, string>();
+        var result = new Dictionary<int, ServiceListing>();
         foreach (var s in services)
         {
             var texts = new List<(string, string)> { (s.Name, "de"), (s.Description, "de"), (s.Eligibility, "de"), (s.Organisation, "de") };
@@ -132,31 +142,44 @@ public static class ServiceSearch
             texts.AddRange(translated[(ContentKinds.Service, s.Id)]);
             foreach (var id in shownTopics) texts.AddRange(translated[(ContentKinds.Topic, id)]);
             foreach (var id in s.Locations) texts.AddRange(translated[(ContentKinds.Location, id)]);
-            result[s.Id] = TextOf(texts);
+            result[s.Id] = new ServiceListing
+            {
+                ServiceId = s.Id, MunicipalityId = s.MunicipalityId, IsListed = ServiceDirectoryQuery.IsListed(s.Status), Name = s.Name,
+                SearchText = TextOf(texts), IsFree = s.IsFree, Audience = s.Audience, MinimumAge = s.MinimumAge, MaximumAge = s.MaximumAge,
+            };
         }
         return result;
     }
 
-    /// <summary>Fills <see cref="HelpService.SearchText"/> of services saved before it was kept (empty, since a kept text
-    /// always has at least a space). Runs at start-up across all municipalities: each row gets its own text.</summary>
-    public static async Task FillMissingSearchTextAsync(DbContext db, CancellationToken ct = default)
+    /// <summary>Writes the listings of services that have none (saved before listings were kept, or by a path that wrote
+    /// no listing). Runs at start-up across all municipalities: each row gets its own municipality's listing.</summary>
+    public static async Task FillMissingListingsAsync(DbContext db, CancellationToken ct = default)
     {
         while (true)
         {
-            var batch = await db.Set<HelpService>().IgnoreQueryFilters().Where(s => s.SearchText == "")
+            var batch = await db.Set<HelpService>().IgnoreQueryFilters().Where(s => s.Listing == null)
                 .OrderBy(s => s.Id).Select(s => s.Id).Take(500).ToListAsync(ct);
             if (batch.Count == 0) return;
-            var texts = await TextsAsync(db, batch, everyMunicipality: true, ct);
+            var listings = await ListingsAsync(db, batch, everyMunicipality: true, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var id in batch)
-            {
-                var text = texts.GetValueOrDefault(id, " ");
-                await db.Set<HelpService>().IgnoreQueryFilters().Where(x => x.Id == id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.SearchText, text), ct);
-            }
+            foreach (var listing in listings.Values) await InsertAsync(db, listing, ct);
             await transaction.CommitAsync(ct);
         }
     }
+
+    /// <summary>Adds a listing row in SQL (after a save, in its transaction: not a tracked change of its own, and not in
+    /// the history).</summary>
+    private static Task<int> InsertAsync(DbContext db, ServiceListing l, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ServiceListings" ("ServiceId", "MunicipalityId", "IsListed", "Name", "SearchText", "IsFree", "Audience", "MinimumAge", "MaximumAge")
+            VALUES ({l.ServiceId}, {l.MunicipalityId}, {l.IsListed}, {l.Name}, {l.SearchText}, {l.IsFree}, {(int)l.Audience}, {l.MinimumAge}, {l.MaximumAge})
+            """, ct);
+
+    /// <summary>Whether a stored listing says what the service's current one says.</summary>
+    private static bool Same(ServiceListing a, ServiceListing b) =>
+        a.MunicipalityId == b.MunicipalityId && a.IsListed == b.IsListed && string.Equals(a.Name, b.Name, StringComparison.Ordinal)
+        && string.Equals(a.SearchText, b.SearchText, StringComparison.Ordinal) && a.IsFree == b.IsFree && a.Audience == b.Audience
+        && a.MinimumAge == b.MinimumAge && a.MaximumAge == b.MaximumAge;
 
     /// <summary>Before a save: which services' search texts the save may change. Rows that are deleted, and the services
     /// at changed locations, of changed topics, organisations or districts, are looked up now (the save may cascade the
@@ -245,8 +268,9 @@ public static class ServiceSearch
 
         public bool Any => Services.Count > 0 || Links.Count > 0 || TopicLinks.Count > 0 || ServiceIds.Count > 0;
 
-        /// <summary>After the save, in its transaction: writes the new search texts (an UPDATE of that one column for
-        /// each service whose text changed, not recorded in the history) and keeps the tracked rows in step.</summary>
+        /// <summary>After the save, in its transaction: writes the listings of the affected services (an UPDATE of a
+        /// listing that changed, an INSERT for a new service; not recorded in the history). A deleted service's listing
+        /// goes with it (cascade).</summary>
         public async Task ApplyAsync(DbContext db, CancellationToken ct)
         {
             if (!Any) return;
@@ -255,25 +279,22 @@ public static class ServiceSearch
             ids.UnionWith(Links.Select(l => l.ServiceId));
             ids.UnionWith(TopicLinks.Select(e => (int)e.Property(ServiceTopicLinkService).CurrentValue!));
             ids.RemoveWhere(id => id <= 0);
-            var tracked = db.ChangeTracker.Entries<HelpService>().Where(e => e.State != EntityState.Detached)
-                .GroupBy(e => e.Entity.Id).ToDictionary(g => g.Key, g => g.First());
             foreach (var chunk in ids.Order().Chunk(500))
             {
-                var texts = await TextsAsync(db, chunk, everyMunicipality: false, ct);
-                var current = await db.Set<HelpService>().AsNoTracking().Where(s => chunk.Contains(s.Id))
-                    .Select(s => new { s.Id, s.SearchText }).ToDictionaryAsync(s => s.Id, s => s.SearchText, ct);
-                foreach (var (id, text) in texts)
+                var listings = await ListingsAsync(db, chunk, everyMunicipality: false, ct);
+                var current = await db.Set<ServiceListing>().AsNoTracking().Where(l => chunk.Contains(l.ServiceId)).ToDictionaryAsync(l => l.ServiceId, ct);
+                foreach (var (id, l) in listings)
                 {
-                    if (current.GetValueOrDefault(id) != text)
+                    if (!current.TryGetValue(id, out var stored))
                     {
-                        await db.Set<HelpService>().Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.SearchText, text), ct);
+                        await InsertAsync(db, l, ct);
                     }
-                    if (tracked.TryGetValue(id, out var entry))
+                    else if (!Same(stored, l))
                     {
-                        var property = entry.Property(s => s.SearchText);
-                        property.CurrentValue = text;
-                        property.OriginalValue = text;
-                        property.IsModified = false;
+                        await db.Set<ServiceListing>().Where(x => x.ServiceId == id).ExecuteUpdateAsync(u => u
+                            .SetProperty(x => x.IsListed, l.IsListed).SetProperty(x => x.Name, l.Name).SetProperty(x => x.SearchText, l.SearchText)
+                            .SetProperty(x => x.IsFree, l.IsFree).SetProperty(x => x.Audience, l.Audience)
+                            .SetProperty(x => x.MinimumAge, l.MinimumAge).SetProperty(x => x.MaximumAge, l.MaximumAge), ct);
                     }
                 }
             }

@@ -50,7 +50,10 @@ public static class HsdsApi
                 var rows = q.Skip >= count ? [] : await ordered.Skip(q.Skip).Take(q.PageSize).Select(s => new { s.Uid, s.ModifiedAt }).ToListAsync(ct);
                 return Page(context, q, count, rows.Select(r => new JsonObject { ["id"] = HsdsIds.Text(r.Uid), ["last_modified"] = HsdsJson.Moment(r.ModifiedAt) }), textLanguage: false);
             }
-            var (total, page) = await PageAsync(q, ordered.Select(s => s.Id), ct);
+            // The ids of all results in order, in one query: counting and then reading a page would search twice.
+            var ids = await ordered.Select(s => s.Id).ToListAsync(ct);
+            var total = ids.Count;
+            var page = ids.Skip(q.Skip).Take(q.PageSize).ToList();
             var directory = await HsdsDirectory.LoadAsync(db, db.HelpServices.Where(s => page.Contains(s.Id)), q.Lang, whole: false, ct);
             var writer = new HsdsJson(directory, q.Lang);
             var byId = directory.Services.ToDictionary(s => s.RowId);

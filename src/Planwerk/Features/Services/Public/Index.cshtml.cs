@@ -61,8 +61,9 @@ public sealed class ServiceDirectoryModel(PlanwerkDbContext db, TimeProvider clo
         TopicChoices = topics.Flatten().Select(t => (t.Node.Id, topicTexts.Of(t.Node.Id, nameof(ServiceTopic.Name), t.Node.Name), t.Depth)).ToList();
         DistrictChoices = (await db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
             .Select(d => (d.Id, d.Name)).ToList();
+        var listed = db.Set<ServiceListing>().Where(l => l.IsListed);
         var offered = await db.ServiceLanguages.AsNoTracking()
-            .Where(l => l.Service!.Status == ServiceStatus.Active || l.Service.Status == ServiceStatus.TemporarilyClosed)
+            .Where(l => listed.Any(x => x.ServiceId == l.ServiceId))
             .Select(l => l.Code).Distinct().ToListAsync(ct);
         if (Language is not null && !offered.Contains(Language)) offered.Add(Language);
         LanguageChoices = offered.OrderBy(PublicServiceText.LanguageName, StringComparer.CurrentCulture).ToList();

@@ -213,11 +213,11 @@ public abstract class ServiceSearchTests(PlanwerkApp app)
         await AddAsync(other, await other.AddStakeholderAsync(), "Migrationsberatung");
         Assert.Single(await FoundAsync(m, "Migrationsberatung"));
 
-        await m.WithDbAsync(db => db.HelpServices.Where(s => s.Id == service).ExecuteUpdateAsync(u => u.SetProperty(s => s.SearchText, "")));
+        await m.WithDbAsync(db => db.Set<ServiceListing>().Where(l => l.ServiceId == service).ExecuteDeleteAsync());
         Assert.Empty(await FoundAsync(m, "Migrationsberatung"));
         using (var scope = app.Services.CreateScope())
         {
-            await ServiceSearch.FillMissingSearchTextAsync(scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>());
+            await ServiceSearch.FillMissingListingsAsync(scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>());
         }
         Assert.Single(await FoundAsync(m, "Migrationsberatungen"));
     }

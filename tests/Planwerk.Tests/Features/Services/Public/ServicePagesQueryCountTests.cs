@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Services;
+using Planwerk.Features.Services.Directory;
 using Planwerk.Tests.Features.Participation;
 using Planwerk.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -54,7 +55,7 @@ public abstract class ServicePagesQueryCountTests(PlanwerkApp app, ITestOutputHe
     {
         var small = await SeedAsync(40);
         var large = await SeedAsync(4000);
-        Assert.Equal(4000, await large.M.WithDbAsync(db => db.HelpServices.CountAsync(s => s.SearchText != "")));
+        Assert.Equal(4000, await large.M.WithDbAsync(db => db.Set<ServiceListing>().CountAsync(l => l.SearchText != "")));
 
         var counter = new QueryCounter();
         await using var counted = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(counter)));

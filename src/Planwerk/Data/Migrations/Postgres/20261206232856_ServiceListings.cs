@@ -1,0 +1,63 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Planwerk.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ServiceListings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The search text moves to the listings; start-up writes every service's listing (ServiceSearch.FillMissingListingsAsync).
+            migrationBuilder.DropColumn(
+                name: "SearchText",
+                table: "HelpServices");
+
+            migrationBuilder.CreateTable(
+                name: "ServiceListings",
+                columns: table => new
+                {
+                    ServiceId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    IsListed = table.Column<bool>(type: "boolean", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    IsFree = table.Column<bool>(type: "boolean", nullable: false),
+                    Audience = table.Column<int>(type: "integer", nullable: false),
+                    MinimumAge = table.Column<int>(type: "integer", nullable: true),
+                    MaximumAge = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceListings", x => x.ServiceId);
+                    table.ForeignKey(
+                        name: "FK_ServiceListings_HelpServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "HelpServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceListings_MunicipalityId_IsListed_Name_ServiceId",
+                table: "ServiceListings",
+                columns: new[] { "MunicipalityId", "IsListed", "Name", "ServiceId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ServiceListings");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchText",
+                table: "HelpServices",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+        }
+    }
+}
