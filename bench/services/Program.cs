@@ -126,10 +126,10 @@ for (var start = 0; start < count; start += 500)
 await using (var scope = provider.CreateAsyncScope())
 {
     var db = await OpenAsync(scope);
-    var empty = await db.HelpServices.CountAsync(s => s.Listing == null || s.Listing.SearchText == " ");
+    var empty = await db.HelpServices.CountAsync(s => s.Listing == null || !db.Set<ServiceSearchWord>().Any(w => w.ServiceId == s.Id));
     var total = await db.HelpServices.CountAsync();
-    var length = await db.Set<ServiceListing>().AverageAsync(l => (double)l.SearchText.Length);
-    Console.Error.WriteLine($"\r{count} services added in {watch.Elapsed.TotalSeconds:0.0} s; {total} in the municipality, {empty} without search text, search text {length:0} characters on average.");
+    var words = await db.Set<ServiceSearchWord>().CountAsync();
+    Console.Error.WriteLine($"\r{count} services added in {watch.Elapsed.TotalSeconds:0.0} s; {total} in the municipality, {empty} without a listing or search words, {words} search words ({(double)words / total:0} a service).");
 }
 return 0;
 

@@ -104,7 +104,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
         TimelineModel.Configure(builder);
-        Features.Services.ServicesModel.Configure(builder);
+        Features.Services.ServicesModel.Configure(builder, Database.IsNpgsql());
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());

@@ -8,7 +8,9 @@ namespace Planwerk.Features.Services;
 /// (<c>Uid</c>) are unique within one.</summary>
 public static class ServicesModel
 {
-    public static void Configure(ModelBuilder builder)
+    /// <param name="postgres">On PostgreSQL the search words compare byte by byte (collation "C"), as SQLite's do, so
+    /// a range of the word index is the same words on both.</param>
+    public static void Configure(ModelBuilder builder, bool postgres)
     {
         builder.Entity<HelpService>(e =>
         {
@@ -38,8 +40,18 @@ public static class ServicesModel
             e.HasKey(l => l.ServiceId);
             e.Property(l => l.ServiceId).ValueGeneratedNever();
             e.Property(l => l.Name).HasMaxLength(HelpService.MaxNameLength);
-            // The directory's order within a municipality, its listed services first: a search walks this index.
-            e.HasIndex(l => new { l.MunicipalityId, l.IsListed, l.Name, l.ServiceId });
+            // The directory's order within a municipality: a listing without search words walks this index.
+            e.HasIndex(l => new { l.MunicipalityId, l.Name, l.ServiceId });
+        });
+        builder.Entity<Directory.ServiceSearchWord>(e =>
+        {
+            e.ToTable("ServiceSearchWords");
+            // A search reads a range of words (those beginning with a query word) within a municipality: the key covers it.
+            e.HasKey(w => new { w.MunicipalityId, w.Word, w.ServiceId });
+            var word = e.Property(w => w.Word).HasMaxLength(Directory.ServiceSearchWord.MaxLength);
+            if (postgres) word.UseCollation("C");
+            e.HasOne<HelpService>().WithMany().HasForeignKey(w => w.ServiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(w => w.ServiceId);
         });
         builder.Entity<ServiceLanguage>(e =>
         {

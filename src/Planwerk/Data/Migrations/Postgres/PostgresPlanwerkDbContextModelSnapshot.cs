@@ -2914,45 +2914,6 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("ContentTranslations");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
-                {
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Audience")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("IsFree")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("IsListed")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("MaximumAge")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("MinimumAge")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MunicipalityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("ServiceId");
-
-                    b.HasIndex("MunicipalityId", "IsListed", "Name", "ServiceId");
-
-                    b.ToTable("ServiceListings", (string)null);
-                });
-
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.Property<int>("Id")
@@ -3036,6 +2997,10 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -4255,15 +4220,6 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
-                {
-                    b.HasOne("Planwerk.Features.Services.HelpService", null)
-                        .WithOne("Listing")
-                        .HasForeignKey("Planwerk.Features.Services.Directory.ServiceListing", "ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.HasOne("Planwerk.Features.Participation.Stakeholders.Stakeholder", "Organisation")
@@ -4509,8 +4465,6 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Contacts");
 
                     b.Navigation("Languages");
-
-                    b.Navigation("Listing");
 
                     b.Navigation("Locations");
 

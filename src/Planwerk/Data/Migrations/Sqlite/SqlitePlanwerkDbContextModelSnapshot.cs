@@ -2803,45 +2803,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("ContentTranslations");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
-                {
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Audience")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsFree")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsListed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MaximumAge")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MinimumAge")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MunicipalityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ServiceId");
-
-                    b.HasIndex("MunicipalityId", "IsListed", "Name", "ServiceId");
-
-                    b.ToTable("ServiceListings", (string)null);
-                });
-
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.Property<int>("Id")
@@ -2923,6 +2884,10 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -4124,15 +4089,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
-                {
-                    b.HasOne("Planwerk.Features.Services.HelpService", null)
-                        .WithOne("Listing")
-                        .HasForeignKey("Planwerk.Features.Services.Directory.ServiceListing", "ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.HasOne("Planwerk.Features.Participation.Stakeholders.Stakeholder", "Organisation")
@@ -4378,8 +4334,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("Languages");
-
-                    b.Navigation("Listing");
 
                     b.Navigation("Locations");
 

@@ -84,7 +84,7 @@ public static class ServiceDirectoryQuery
     public static async Task<IQueryable<ServiceListing>> FilteredAsync(PlanwerkDbContext db, DirectoryFilter filter, TimeProvider clock, CancellationToken ct = default)
     {
         var listings = db.Set<ServiceListing>().AsNoTracking().Where(l => l.IsListed);
-        if (!string.IsNullOrWhiteSpace(filter.Query)) listings = ServiceSearch.Matching(listings, filter.Query);
+        if (!string.IsNullOrWhiteSpace(filter.Query)) listings = ServiceSearch.Matching(db, listings, filter.Query);
         if (filter.TopicId is int topicId)
         {
             var topics = await TopicAndBelowAsync(db, topicId, ct);

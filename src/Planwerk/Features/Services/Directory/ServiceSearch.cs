@@ -10,84 +10,108 @@ namespace Planwerk.Features.Services.Directory;
 /// <summary>The full-text search over help services, in every content language at once: the service's name, description
 /// and who may use it, its topics' names (with the topics above them), its locations' names, addresses and districts, its
 /// organisation's name, and every translation of these.
-/// <para>Each text is put through its language's Lucene analyzer (<see cref="SearchAnalysis"/>) in .NET, and the words are
-/// kept, distinct and space-separated, in <see cref="ServiceListing.SearchText"/>. A query word is put through every analyzer
-/// and matches a service whose text has a word beginning with one of its forms; all query words must match. So the
-/// database only looks for a literal substring (<c>" " + form</c>): the same plain comparison on SQLite and PostgreSQL,
-/// whatever the database's locale or text-search configuration, and <c>%</c> or <c>_</c> are just characters.</para>
-/// <para>The text sits in the service's <see cref="ServiceListing"/>, a narrow row with what the directory filters and orders
-/// by, so a search does not read the services' long texts. The listing is written after every save that changes anything
-/// it is made of (<see cref="CollectAsync"/> and <see cref="Pending.ApplyAsync"/>, one of the context's save jobs), and
-/// filled at start-up for services without one.</para></summary>
+/// <para>Each text is put through its language's Lucene analyzer (<see cref="SearchAnalysis"/>) in .NET, and the distinct
+/// words are kept, one row each, in the word index (<see cref="ServiceSearchWord"/>). A query word is put through every
+/// analyzer and matches a service that has a word beginning with one of its forms; all query words must match. So the
+/// database only compares words with ranges (<c>form &lt;= word &lt; form + U+10FFFF</c>), byte by byte (SQLite's binary
+/// collation, PostgreSQL's "C" on this column): the same comparison on SQLite and PostgreSQL, whatever the database's locale
+/// or text-search configuration, and <c>%</c> or <c>_</c> are just characters. A search reads the index's entries for the
+/// words asked for, not every service's text.</para>
+/// <para>The words and the service's <see cref="ServiceListing"/> (what the directory filters and orders by) are written
+/// after every save that changes anything they are made of (<see cref="CollectAsync"/> and <see cref="Pending.ApplyAsync"/>,
+/// one of the context's save jobs), and filled at start-up for services without a listing.</para></summary>
 public static class ServiceSearch
 {
-    /// <summary>Query words beyond this are ignored (each is one more condition on every row).</summary>
+    /// <summary>Query words beyond this are ignored (each is one more condition).</summary>
     public const int MaxWords = 8;
 
     /// <summary>The longest query read; longer input is cut.</summary>
     public const int MaxQueryLength = 200;
 
+    /// <summary>After every word that begins with a form, in the byte order of UTF-8 that both databases compare words
+    /// by: the largest code point.</summary>
+    private const string AfterEveryContinuation = "\U0010FFFF";
+
     /// <summary>The services whose texts contain every word of <paramref name="query"/> (in any of its forms, as the start of
     /// a word). An empty query keeps every service; a query of nothing searchable (only punctuation) matches none.</summary>
-    public static IQueryable<HelpService> Matching(IQueryable<HelpService> services, string query) =>
-        Matching(services, s => s.Listing!.SearchText, query);
-
-    /// <summary>The listings whose texts contain every word of <paramref name="query"/>, as <see cref="Matching(IQueryable{HelpService}, string)"/>.</summary>
-    public static IQueryable<ServiceListing> Matching(IQueryable<ServiceListing> listings, string query) =>
-        Matching(listings, l => l.SearchText, query);
-
-    private static IQueryable<T> Matching<T>(IQueryable<T> rows, Expression<Func<T, string>> searchText, string query)
+    public static IQueryable<HelpService> Matching(DbContext db, IQueryable<HelpService> services, string query)
     {
-        if (string.IsNullOrWhiteSpace(query)) return rows;
+        if (MatchingIds(db, query) is not { } words) return services;
+        foreach (var ids in words) services = services.Where(s => ids.Contains(s.Id));
+        return services;
+    }
+
+    /// <summary>The listings of the services that <see cref="Matching(DbContext, IQueryable{HelpService}, string)"/> finds.</summary>
+    public static IQueryable<ServiceListing> Matching(DbContext db, IQueryable<ServiceListing> listings, string query)
+    {
+        if (MatchingIds(db, query) is not { } words) return listings;
+        foreach (var ids in words) listings = listings.Where(l => ids.Contains(l.ServiceId));
+        return listings;
+    }
+
+    /// <summary>For each query word, the ids of the services that have a word beginning with one of its forms (a
+    /// subquery each); <c>null</c> for an empty query; one subquery that finds nothing for a query of nothing searchable.</summary>
+    private static List<IQueryable<int>>? MatchingIds(DbContext db, string query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return null;
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
         var words = SearchAnalysis.QueryWords(query, MaxWords);
-        if (words.Count == 0) return rows.Where(_ => false);
-        foreach (var forms in words) rows = rows.Where(AnyForm(searchText, forms));
-        return rows;
+        var index = db.Set<ServiceSearchWord>().AsNoTracking();
+        if (words.Count == 0) return [index.Where(_ => false).Select(w => w.ServiceId)];
+        return words.Select(forms => index.Where(AnyForm(forms)).Select(w => w.ServiceId)).ToList();
     }
 
-    /// <summary><c>s =&gt; text(s).Contains(" " + f1) || text(s).Contains(" " + f2) ...</c>, each form a parameter.</summary>
-    private static Expression<Func<T, bool>> AnyForm<T>(Expression<Func<T, string>> searchText, IReadOnlyList<string> forms)
+    /// <summary><c>w =&gt; (w.Word &gt;= f1 &amp;&amp; w.Word &lt; f1 + max) || ...</c>, each bound a parameter.</summary>
+    private static Expression<Func<ServiceSearchWord, bool>> AnyForm(IReadOnlyList<string> forms)
     {
-        var row = searchText.Parameters[0];
-        var text = searchText.Body;
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var w = Expression.Parameter(typeof(ServiceSearchWord), "w");
+        var word = Expression.Property(w, nameof(ServiceSearchWord.Word));
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        var zero = Expression.Constant(0);
         Expression? body = null;
-        foreach (var form in forms)
+        // A form longer than any stored word finds nothing; cut it, as the tokenizer cuts the stored ones.
+        foreach (var form in forms.Select(f => f.Length > ServiceSearchWord.MaxLength ? f[..ServiceSearchWord.MaxLength] : f).Distinct(StringComparer.Ordinal))
         {
-            // A closure member, not a constant, so the form is sent as a parameter and the query plan is reused.
-            var holder = new FormHolder(" " + form);
-            var value = Expression.Property(Expression.Constant(holder), nameof(FormHolder.Value));
-            var test = Expression.Call(text, contains, value);
+            // Closure members, not constants, so the bounds are sent as parameters and the query plan is reused.
+            var holder = new FormHolder(form, form + AfterEveryContinuation);
+            var from = Expression.Property(Expression.Constant(holder), nameof(FormHolder.From));
+            var to = Expression.Property(Expression.Constant(holder), nameof(FormHolder.To));
+            var test = Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Expression.Call(compare, word, from), zero),
+                Expression.LessThan(Expression.Call(compare, word, to), zero));
             body = body is null ? test : Expression.OrElse(body, test);
         }
-        return Expression.Lambda<Func<T, bool>>(body!, row);
+        return Expression.Lambda<Func<ServiceSearchWord, bool>>(body!, w);
     }
 
-    private sealed record FormHolder(string Value);
+    private sealed record FormHolder(string From, string To);
 
     /// <summary>The texts a service is found by, in their languages (German sources, then translations).</summary>
     public sealed record Sources(int ServiceId, List<(string Text, string Language)> Texts);
 
-    /// <summary>The search text of the given texts: every word of each text by its language's analyzer, distinct, in
-    /// order of first use, with a space before and after each.</summary>
-    public static string TextOf(IEnumerable<(string Text, string Language)> texts)
+    /// <summary>The search words of the given texts: every word of each text by its language's analyzer, distinct, in
+    /// order of first use.</summary>
+    public static List<string> WordsOf(IEnumerable<(string Text, string Language)> texts)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new StringBuilder(" ");
+        var result = new List<string>();
         foreach (var (text, language) in texts)
         {
             foreach (var word in SearchAnalysis.Words(text, language))
             {
-                if (seen.Add(word)) result.Append(word).Append(' ');
+                var kept = word.Length > ServiceSearchWord.MaxLength ? word[..ServiceSearchWord.MaxLength] : word;
+                if (seen.Add(kept)) result.Add(kept);
             }
         }
-        return result.ToString();
+        return result;
     }
 
-    /// <summary>The listings the given services should have (their search texts, names, statuses and the filtered
-    /// columns), read in four queries whatever their number (500 at most).</summary>
-    public static async Task<Dictionary<int, ServiceListing>> ListingsAsync(DbContext db, IReadOnlyCollection<int> ids, bool everyMunicipality, CancellationToken ct)
+    /// <summary>What the directory keeps of a service: its listing and its search words.</summary>
+    public sealed record Entry(ServiceListing Listing, List<string> Words);
+
+    /// <summary>The listings the given services should have (names, statuses and the filtered columns) and their search
+    /// words, read in four queries whatever their number (500 at most).</summary>
+    public static async Task<Dictionary<int, Entry>> EntriesAsync(DbContext db, IReadOnlyCollection<int> ids, bool everyMunicipality, CancellationToken ct)
     {
         IQueryable<T> Set<T>() where T : class => everyMunicipality ? db.Set<T>().IgnoreQueryFilters().AsNoTracking() : db.Set<T>().AsNoTracking();
         var services = await Set<HelpService>().Where(s => ids.Contains(s.Id))
@@ -120,7 +144,7 @@ public static class ServiceSearch
             .ToListAsync(ct);
         var translated = translations.ToLookup(t => (t.Kind, t.EntityId), t => (t.Text, t.Language));
 
-        var result = new Dictionary<int, ServiceListing>();
+        var result = new Dictionary<int, Entry>();
         foreach (var s in services)
         {
             var texts = new List<(string, string)> { (s.Name, "de"), (s.Description, "de"), (s.Eligibility, "de"), (s.Organisation, "de") };
@@ -142,17 +166,17 @@ public static class ServiceSearch
             texts.AddRange(translated[(ContentKinds.Service, s.Id)]);
             foreach (var id in shownTopics) texts.AddRange(translated[(ContentKinds.Topic, id)]);
             foreach (var id in s.Locations) texts.AddRange(translated[(ContentKinds.Location, id)]);
-            result[s.Id] = new ServiceListing
+            result[s.Id] = new Entry(new ServiceListing
             {
                 ServiceId = s.Id, MunicipalityId = s.MunicipalityId, IsListed = ServiceDirectoryQuery.IsListed(s.Status), Name = s.Name,
-                SearchText = TextOf(texts), IsFree = s.IsFree, Audience = s.Audience, MinimumAge = s.MinimumAge, MaximumAge = s.MaximumAge,
-            };
+                IsFree = s.IsFree, Audience = s.Audience, MinimumAge = s.MinimumAge, MaximumAge = s.MaximumAge,
+            }, WordsOf(texts));
         }
         return result;
     }
 
-    /// <summary>Writes the listings of services that have none (saved before listings were kept, or by a path that wrote
-    /// no listing). Runs at start-up across all municipalities: each row gets its own municipality's listing.</summary>
+    /// <summary>Writes the listings and words of services that have no listing (saved before listings were kept). Runs
+    /// at start-up across all municipalities: each row gets its own municipality's.</summary>
     public static async Task FillMissingListingsAsync(DbContext db, CancellationToken ct = default)
     {
         while (true)
@@ -160,9 +184,11 @@ public static class ServiceSearch
             var batch = await db.Set<HelpService>().IgnoreQueryFilters().Where(s => s.Listing == null)
                 .OrderBy(s => s.Id).Select(s => s.Id).Take(500).ToListAsync(ct);
             if (batch.Count == 0) return;
-            var listings = await ListingsAsync(db, batch, everyMunicipality: true, ct);
+            var entries = await EntriesAsync(db, batch, everyMunicipality: true, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var listing in listings.Values) await InsertAsync(db, listing, ct);
+            await db.Set<ServiceSearchWord>().IgnoreQueryFilters().Where(w => batch.Contains(w.ServiceId)).ExecuteDeleteAsync(ct);
+            foreach (var entry in entries.Values) await InsertAsync(db, entry.Listing, ct);
+            await InsertWordsAsync(db, entries.Values.SelectMany(e => e.Words.Select(w => (e.Listing, w))).ToList(), ct);
             await transaction.CommitAsync(ct);
         }
     }
@@ -171,15 +197,33 @@ public static class ServiceSearch
     /// the history).</summary>
     private static Task<int> InsertAsync(DbContext db, ServiceListing l, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ServiceListings" ("ServiceId", "MunicipalityId", "IsListed", "Name", "SearchText", "IsFree", "Audience", "MinimumAge", "MaximumAge")
-            VALUES ({l.ServiceId}, {l.MunicipalityId}, {l.IsListed}, {l.Name}, {l.SearchText}, {l.IsFree}, {(int)l.Audience}, {l.MinimumAge}, {l.MaximumAge})
+            INSERT INTO "ServiceListings" ("ServiceId", "MunicipalityId", "IsListed", "Name", "IsFree", "Audience", "MinimumAge", "MaximumAge")
+            VALUES ({l.ServiceId}, {l.MunicipalityId}, {l.IsListed}, {l.Name}, {l.IsFree}, {(int)l.Audience}, {l.MinimumAge}, {l.MaximumAge})
             """, ct);
+
+    /// <summary>Adds search words in SQL, a few hundred rows a statement.</summary>
+    private static async Task InsertWordsAsync(DbContext db, List<(ServiceListing Listing, string Word)> words, CancellationToken ct)
+    {
+        foreach (var chunk in words.Chunk(300))
+        {
+            var sql = new StringBuilder("INSERT INTO \"ServiceSearchWords\" (\"MunicipalityId\", \"Word\", \"ServiceId\") VALUES ");
+            var values = new object[chunk.Length * 3];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (i > 0) sql.Append(", ");
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{3 * i}}}, {{{3 * i + 1}}}, {{{3 * i + 2}}})");
+                values[3 * i] = chunk[i].Listing.MunicipalityId;
+                values[3 * i + 1] = chunk[i].Word;
+                values[3 * i + 2] = chunk[i].Listing.ServiceId;
+            }
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+        }
+    }
 
     /// <summary>Whether a stored listing says what the service's current one says.</summary>
     private static bool Same(ServiceListing a, ServiceListing b) =>
         a.MunicipalityId == b.MunicipalityId && a.IsListed == b.IsListed && string.Equals(a.Name, b.Name, StringComparison.Ordinal)
-        && string.Equals(a.SearchText, b.SearchText, StringComparison.Ordinal) && a.IsFree == b.IsFree && a.Audience == b.Audience
-        && a.MinimumAge == b.MinimumAge && a.MaximumAge == b.MaximumAge;
+        && a.IsFree == b.IsFree && a.Audience == b.Audience && a.MinimumAge == b.MinimumAge && a.MaximumAge == b.MaximumAge;
 
     /// <summary>Before a save: which services' search texts the save may change. Rows that are deleted, and the services
     /// at changed locations, of changed topics, organisations or districts, are looked up now (the save may cascade the
@@ -281,10 +325,14 @@ public static class ServiceSearch
             ids.RemoveWhere(id => id <= 0);
             foreach (var chunk in ids.Order().Chunk(500))
             {
-                var listings = await ListingsAsync(db, chunk, everyMunicipality: false, ct);
+                var entries = await EntriesAsync(db, chunk, everyMunicipality: false, ct);
                 var current = await db.Set<ServiceListing>().AsNoTracking().Where(l => chunk.Contains(l.ServiceId)).ToDictionaryAsync(l => l.ServiceId, ct);
-                foreach (var (id, l) in listings)
+                var currentWords = (await db.Set<ServiceSearchWord>().AsNoTracking().Where(w => chunk.Contains(w.ServiceId))
+                    .Select(w => new { w.ServiceId, w.Word }).ToListAsync(ct)).ToLookup(w => w.ServiceId, w => w.Word);
+                var added = new List<(ServiceListing, string)>();
+                foreach (var (id, entry) in entries)
                 {
+                    var l = entry.Listing;
                     if (!current.TryGetValue(id, out var stored))
                     {
                         await InsertAsync(db, l, ct);
@@ -292,11 +340,19 @@ public static class ServiceSearch
                     else if (!Same(stored, l))
                     {
                         await db.Set<ServiceListing>().Where(x => x.ServiceId == id).ExecuteUpdateAsync(u => u
-                            .SetProperty(x => x.IsListed, l.IsListed).SetProperty(x => x.Name, l.Name).SetProperty(x => x.SearchText, l.SearchText)
+                            .SetProperty(x => x.IsListed, l.IsListed).SetProperty(x => x.Name, l.Name)
                             .SetProperty(x => x.IsFree, l.IsFree).SetProperty(x => x.Audience, l.Audience)
                             .SetProperty(x => x.MinimumAge, l.MinimumAge).SetProperty(x => x.MaximumAge, l.MaximumAge), ct);
                     }
+                    var had = currentWords[id].ToHashSet(StringComparer.Ordinal);
+                    var removed = had.Except(entry.Words, StringComparer.Ordinal).ToList();
+                    if (removed.Count > 0)
+                    {
+                        await db.Set<ServiceSearchWord>().Where(w => w.ServiceId == id && removed.Contains(w.Word)).ExecuteDeleteAsync(ct);
+                    }
+                    added.AddRange(entry.Words.Where(w => !had.Contains(w)).Select(w => (l, w)));
                 }
+                await InsertWordsAsync(db, added, ct);
             }
         }
     }

@@ -158,7 +158,7 @@ public sealed class HsdsQuery
         if (Postcode is { } postcode) services = services.Where(s => s.Locations.Any(a => a.Location!.PostalCode == postcode));
         if (Language is { } language) services = services.Where(s => s.Languages.Any(l => l.Code == language));
         // The directory's own search: every content language, German inflections ("Beratungen" finds "Beratung").
-        if (Search is { } search) services = ServiceSearch.Matching(services, search);
+        if (Search is { } search) services = ServiceSearch.Matching(db, services, search);
         return services;
     }
 
