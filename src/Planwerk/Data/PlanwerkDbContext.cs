@@ -93,6 +93,14 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Services.ContentLanguage> ContentLanguages => Set<Features.Services.ContentLanguage>();
     public DbSet<Features.Services.ContentTranslation> ContentTranslations => Set<Features.Services.ContentTranslation>();
     public DbSet<Features.Services.ServiceProposal> ServiceProposals => Set<Features.Services.ServiceProposal>();
+    public DbSet<Features.Pathways.Pathway> Pathways => Set<Features.Pathways.Pathway>();
+    public DbSet<Features.Pathways.PathwayStage> PathwayStages => Set<Features.Pathways.PathwayStage>();
+    public DbSet<Features.Pathways.PathwayStep> PathwaySteps => Set<Features.Pathways.PathwayStep>();
+    public DbSet<Features.Pathways.PathwayStageStep> PathwayStageSteps => Set<Features.Pathways.PathwayStageStep>();
+    public DbSet<Features.Pathways.PathwayStepService> PathwayStepServices => Set<Features.Pathways.PathwayStepService>();
+    public DbSet<Features.Pathways.PathwayStepMeasure> PathwayStepMeasures => Set<Features.Pathways.PathwayStepMeasure>();
+    public DbSet<Features.Pathways.PathwayPublication> PathwayPublications => Set<Features.Pathways.PathwayPublication>();
+    public DbSet<Features.Pathways.StepFeedback> StepFeedback => Set<Features.Pathways.StepFeedback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,6 +113,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         CouncilModel.Configure(builder);
         TimelineModel.Configure(builder);
         Features.Services.ServicesModel.Configure(builder, Database.IsNpgsql());
+        Features.Pathways.PathwaysModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());

@@ -53,6 +53,8 @@ public static class LanguageCodes
         new("da", "Dänisch", "Danish", "dansk", false),
         new("dav", "Taita", "Taita", "Kitaita", false),
         new("de", "Deutsch", "German", "Deutsch", false),
+        // Easy German (Leichte Sprache): German under a private-use tag, a content language of its own.
+        new("de-x-ls", "Leichte Sprache", "Easy German", "Leichte Sprache", false),
         new("dje", "Zarma", "Zarma", "Zarmaciine", false),
         new("doi", "Dogri", "Dogri", "डोगरी", false),
         new("dsb", "Lower Sorbian", "Lower Sorbian", "dolnoserbšćina", false),

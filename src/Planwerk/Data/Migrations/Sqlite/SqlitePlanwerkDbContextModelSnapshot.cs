@@ -2093,6 +2093,393 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("WorkshopRegistrations");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Pathways.Pathway", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Children")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentPublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Uid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CurrentPublicationId");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("Pathways");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PathwayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PathwayId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PathwayPublications");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PathwayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Uid")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Uid")
+                        .IsUnique();
+
+                    b.HasIndex("PathwayId", "Position");
+
+                    b.ToTable("PathwayStages");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStageStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("StageId", "StepId")
+                        .IsUnique();
+
+                    b.ToTable("PathwayStageSteps");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Children")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deadlines")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentsToBring")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tips")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Uid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitingTime")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatToDo")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("PathwaySteps");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStepMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("StepId", "MeasureId")
+                        .IsUnique();
+
+                    b.ToTable("PathwayStepMeasures");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStepService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("StepId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("PathwayStepServices");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.StepFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChangeRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsultationRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PathwayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Worked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PathwayId");
+
+                    b.HasIndex("StepId", "State");
+
+                    b.HasIndex("MunicipalityId", "State", "CreatedAt");
+
+                    b.ToTable("StepFeedback");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Plans.District", b =>
                 {
                     b.Property<int>("Id")
@@ -3948,6 +4335,113 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Pathways.Pathway", b =>
+                {
+                    b.HasOne("Planwerk.Features.Pathways.PathwayPublication", "CurrentPublication")
+                        .WithMany()
+                        .HasForeignKey("CurrentPublicationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CurrentPublication");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayPublication", b =>
+                {
+                    b.HasOne("Planwerk.Features.Pathways.Pathway", "Pathway")
+                        .WithMany()
+                        .HasForeignKey("PathwayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pathway");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStage", b =>
+                {
+                    b.HasOne("Planwerk.Features.Pathways.Pathway", "Pathway")
+                        .WithMany("Stages")
+                        .HasForeignKey("PathwayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pathway");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStageStep", b =>
+                {
+                    b.HasOne("Planwerk.Features.Pathways.PathwayStage", "Stage")
+                        .WithMany("Steps")
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Pathways.PathwayStep", "Step")
+                        .WithMany("Uses")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Stage");
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStepMeasure", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Pathways.PathwayStep", "Step")
+                        .WithMany("Measures")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStepService", b =>
+                {
+                    b.HasOne("Planwerk.Features.Services.HelpService", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Pathways.PathwayStep", "Step")
+                        .WithMany("Services")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.StepFeedback", b =>
+                {
+                    b.HasOne("Planwerk.Features.Pathways.Pathway", "Pathway")
+                        .WithMany()
+                        .HasForeignKey("PathwayId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Planwerk.Features.Pathways.PathwayStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pathway");
+
+                    b.Navigation("Step");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Plans.FieldOfAction", b =>
                 {
                     b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
@@ -4303,6 +4797,25 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Registrations");
 
                     b.Navigation("WorkingGroups");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.Pathway", b =>
+                {
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStage", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Pathways.PathwayStep", b =>
+                {
+                    b.Navigation("Measures");
+
+                    b.Navigation("Services");
+
+                    b.Navigation("Uses");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.FieldOfAction", b =>
