@@ -3317,6 +3317,61 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("ContentTranslations");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ServiceId");
+
+                    b.HasIndex("MunicipalityId", "Name", "ServiceId");
+
+                    b.ToTable("ServiceListings", (string)null);
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceSearchWord", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId", "Word", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceSearchWords", (string)null);
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.Property<int>("Id")
@@ -3400,10 +3455,6 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -4730,6 +4781,24 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
+                {
+                    b.HasOne("Planwerk.Features.Services.HelpService", null)
+                        .WithOne("Listing")
+                        .HasForeignKey("Planwerk.Features.Services.Directory.ServiceListing", "ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceSearchWord", b =>
+                {
+                    b.HasOne("Planwerk.Features.Services.HelpService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.HasOne("Planwerk.Features.Participation.Stakeholders.Stakeholder", "Organisation")
@@ -4994,6 +5063,8 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Contacts");
 
                     b.Navigation("Languages");
+
+                    b.Navigation("Listing");
 
                     b.Navigation("Locations");
 

@@ -3190,6 +3190,60 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("ContentTranslations");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsListed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId");
+
+                    b.HasIndex("MunicipalityId", "Name", "ServiceId");
+
+                    b.ToTable("ServiceListings", (string)null);
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceSearchWord", b =>
+                {
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId", "Word", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceSearchWords", (string)null);
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.Property<int>("Id")
@@ -3271,10 +3325,6 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -4583,6 +4633,24 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
+                {
+                    b.HasOne("Planwerk.Features.Services.HelpService", null)
+                        .WithOne("Listing")
+                        .HasForeignKey("Planwerk.Features.Services.Directory.ServiceListing", "ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceSearchWord", b =>
+                {
+                    b.HasOne("Planwerk.Features.Services.HelpService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.HasOne("Planwerk.Features.Participation.Stakeholders.Stakeholder", "Organisation")
@@ -4847,6 +4915,8 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("Languages");
+
+                    b.Navigation("Listing");
 
                     b.Navigation("Locations");
 
