@@ -41,7 +41,8 @@ public sealed record DirectoryPage(int Total, int Page, int PageSize, IReadOnlyL
 /// order (their number is the count), and the page with its languages, topics and districts.
 /// <para>The search, the filters of the service itself and the order read the services' narrow
 /// <see cref="ServiceListing"/> rows (walking its index in order of name), never the services' own rows with their long
-/// texts; the filters on topics, places, languages and hours are EXISTS conditions on those tables by service id.</para></summary>
+/// texts. The filters on topics, places and languages are <c>IN</c> conditions (the ids of the services with that topic,
+/// district or language: the database can start from the smaller side), open now is an EXISTS condition on the hours.</para></summary>
 public static class ServiceDirectoryQuery
 {
     public const int PageSize = 20;
@@ -89,16 +90,19 @@ public static class ServiceDirectoryQuery
         {
             var topics = await TopicAndBelowAsync(db, topicId, ct);
             var links = db.Set<Dictionary<string, object>>(ServiceSearch.ServiceTopicLinks);
-            listings = listings.Where(l => links.Any(x => EF.Property<int>(x, "ServicesId") == l.ServiceId && topics.Contains(EF.Property<int>(x, "TopicsId"))));
+            var ids = links.Where(x => topics.Contains(EF.Property<int>(x, "TopicsId"))).Select(x => EF.Property<int>(x, "ServicesId"));
+            listings = listings.Where(l => ids.Contains(l.ServiceId));
         }
         if (filter.DistrictId is int districtId)
         {
-            listings = listings.Where(l => db.ServiceAtLocations.Any(a => a.ServiceId == l.ServiceId && a.Location!.DistrictId == districtId));
+            var ids = db.ServiceAtLocations.Where(a => a.Location!.DistrictId == districtId).Select(a => a.ServiceId);
+            listings = listings.Where(l => ids.Contains(l.ServiceId));
         }
         if (!string.IsNullOrWhiteSpace(filter.Language))
         {
             var code = filter.Language.Trim();
-            listings = listings.Where(l => db.ServiceLanguages.Any(x => x.ServiceId == l.ServiceId && x.Code == code));
+            var ids = db.ServiceLanguages.Where(x => x.Code == code).Select(x => x.ServiceId);
+            listings = listings.Where(l => ids.Contains(l.ServiceId));
         }
         if (filter.Situation is { } situation && situation != ResidenceSituations.None) listings = listings.Where(l => (l.Audience & situation) != 0);
         if (filter.Age is int age)
@@ -108,7 +112,8 @@ public static class ServiceDirectoryQuery
         if (filter.FreeOnly) listings = listings.Where(l => l.IsFree);
         if (filter.AccessibleOnly)
         {
-            listings = listings.Where(l => db.ServiceAtLocations.Any(a => a.ServiceId == l.ServiceId && a.Location!.IsWheelchairAccessible));
+            var ids = db.ServiceAtLocations.Where(a => a.Location!.IsWheelchairAccessible).Select(a => a.ServiceId);
+            listings = listings.Where(l => ids.Contains(l.ServiceId));
         }
         if (filter.OpenNow) listings = OpenAt(db, listings, BerlinTime.ToLocal(clock.GetUtcNow()));
         return listings;
