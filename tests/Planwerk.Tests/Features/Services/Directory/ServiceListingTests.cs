@@ -18,7 +18,7 @@ public abstract class ServiceListingTests(PlanwerkApp app)
 
     /// <summary>Every service of the municipality has the listing and the words its current rows give, and nothing else
     /// is stored (no listing or word of a service that is gone).</summary>
-    private static Task AssertInStepAsync(TestMunicipality m) => m.WithDbAsync(async db =>
+    private static Task<int> AssertInStepAsync(TestMunicipality m) => m.WithDbAsync(async db =>
     {
         var ids = await db.HelpServices.Select(s => s.Id).ToListAsync();
         var expected = await ServiceSearch.EntriesAsync(db, ids, everyMunicipality: false, default);
