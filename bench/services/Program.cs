@@ -12,7 +12,7 @@ using Planwerk.Features.Services.Directory;
 // municipality (its organisations, districts and topics).
 //
 // seed: adds services (default 10,000) with German texts and English and Arabic translations of name, description and
-// eligibility, saved through the application's DbContext in batches of 500, so each service's search text is written by
+// eligibility, saved through the application's DbContext in batches of 500, so each service's listing and search words are written by
 // the save path as an edit writes it (ServiceSearch.CollectAsync/ApplyAsync). Topics (one or two, sub-topics among them),
 // districts (a third of the services at one or two of 1,000 places, most in a district; the rest online or by phone),
 // languages offered (one to four of twelve), residence situations, age ranges and costs are spread evenly.
