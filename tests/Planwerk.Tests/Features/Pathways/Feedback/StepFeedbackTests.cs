@@ -401,6 +401,9 @@ public abstract class StepFeedbackTests(PlanwerkApp app)
         var changePage = await client.GetDocumentAsync(linked.RedirectTarget());
         Assert.NotNull(changePage.QuerySelector($"#change-note-{note}"));
         Assert.Equal($"/{m.Slug}/manage/plans/{plan.Id}/measures/{measureId}/history#change-{change}", changePage.QuerySelector("#change-history")!.GetAttribute("href"));
+        // The measure's history names the feedback under its changes, and leads to it.
+        var history = await client.GetDocumentAsync($"/{m.Slug}/manage/plans/{plan.Id}/measures/{measureId}/history");
+        Assert.Equal($"/{m.Slug}/manage/pathways/feedback/changes/{change}", history.QuerySelector($"#change-feedback-{change}")!.GetAttribute("href"));
         var statistics = await client.GetDocumentAsync($"/{m.Slug}/manage/pathways/feedback");
         Assert.NotNull(statistics.QuerySelector($"#note-{note} a[href$='/pathways/feedback/changes/{change}']"));
     }
