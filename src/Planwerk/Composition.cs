@@ -87,6 +87,7 @@ public static class Composition
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
         // Saved changes to help services evict the municipality's public pages, whatever saved them.
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Services.PublicPages.ServicePageEviction>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Pathways.PublicPages.PathwayPageEviction>();
         // Published pathways never change: their parsed documents are kept in memory by publication.
         services.AddMemoryCache();
         services.AddSingleton<Features.Pathways.PublishedPathways>();
