@@ -6,6 +6,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Council.OParl;
 using Planwerk.Features.Demo;
+using Planwerk.Features.Pathways;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
@@ -86,6 +87,7 @@ public static class Composition
         services.AddOutputCache(o => o.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
         // Saved changes to help services evict the municipality's public pages, whatever saved them.
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Services.PublicPages.ServicePageEviction>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Pathways.PublicPages.PathwayPageEviction>();
         // Published pathways never change: their parsed documents are kept in memory by publication.
         services.AddMemoryCache();
         services.AddSingleton<Features.Pathways.PublishedPathways>();
@@ -148,6 +150,7 @@ public static class Composition
         app.MapPlanApi();
         app.MapOParl();
         app.MapHsdsApi();
+        app.MapPathwayApi();
         app.MapPlanPdf();
         app.MapPlanImages();
         app.MapRazorPages();

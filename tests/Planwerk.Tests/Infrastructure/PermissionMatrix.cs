@@ -6,7 +6,7 @@ using Planwerk.Tests.Features.Participation;
 namespace Planwerk.Tests.Infrastructure;
 
 /// <summary>Every kind of visitor a permission test can be: no one signed in, a signed-in person without a
-/// role, a member of an organisation (invited to a round or not), each role of the route's municipality,
+/// role, a member of an organisation (invited to a round or not), each role (the counsellor among them) of the route's municipality,
 /// and a plan editor or administrator of another municipality.</summary>
 public enum Visitor
 {
@@ -17,6 +17,7 @@ public enum Visitor
     PlanEditor,
     Moderator,
     CouncilClerk,
+    Counsellor,
     Administrator,
     OtherPlanEditor,
     OtherAdministrator,
@@ -31,6 +32,7 @@ public static class Access
     public static readonly Func<Visitor, bool> PlanEditor = v => v is Visitor.PlanEditor or Visitor.Administrator;
     public static readonly Func<Visitor, bool> Moderation = v => v is Visitor.Moderator or Visitor.Administrator;
     public static readonly Func<Visitor, bool> CouncilClerk = v => v is Visitor.CouncilClerk or Visitor.Administrator;
+    public static readonly Func<Visitor, bool> PathwayEditors = v => v is Visitor.PlanEditor or Visitor.Counsellor or Visitor.Administrator;
     public static readonly Func<Visitor, bool> StakeholderMember = v => v == Visitor.StakeholderMember;
     public static readonly Func<Visitor, bool> Nobody = _ => false;
 }
@@ -79,6 +81,8 @@ public static class PermissionMatrix
                 return await m.SignedInClientAsync(MunicipalityRole.Moderator);
             case Visitor.CouncilClerk:
                 return await m.SignedInClientAsync(MunicipalityRole.CouncilClerk);
+            case Visitor.Counsellor:
+                return await m.SignedInClientAsync(MunicipalityRole.Counsellor);
             case Visitor.Administrator:
                 return await m.SignedInClientAsync(MunicipalityRole.Administrator);
             case Visitor.OtherPlanEditor:

@@ -10,6 +10,7 @@ public static class AccountText
         MunicipalityRole.PlanEditor => "Planbearbeiter/in",
         MunicipalityRole.Moderator => "Moderator/in",
         MunicipalityRole.CouncilClerk => "Ratsbüro (Sitzungsdienst)",
+        MunicipalityRole.Counsellor => "Berater/in",
         _ => role.ToString(),
     };
 }

@@ -11,4 +11,7 @@ public enum MunicipalityRole
     Moderator,
     /// <summary>Records the council's deliberation: bodies, meetings, papers, their consultations, results and amendments.</summary>
     CouncilClerk,
+    /// <summary>A counsellor the plan team trusts with content: writes and edits integration pathways and their steps
+    /// (and their translations), but does not publish, withdraw or delete them.</summary>
+    Counsellor,
 }

@@ -6,7 +6,7 @@ namespace Planwerk.Features.Accounts;
 
 /// <summary>Where a person goes after signing in: back where they came from when that is an address
 /// of this site, else to the management of their first municipality (for a moderator its reported comments, or
-/// its stakeholder registry when none are open; for a council clerk its council pages), else to their account.</summary>
+/// its stakeholder registry when none are open; for a council clerk its council pages, for a counsellor its integration pathways), else to their account.</summary>
 public static class SignInTarget
 {
     /// <summary>The return address if it is local, else null. Absolute and protocol-relative addresses
@@ -22,6 +22,8 @@ public static class SignInTarget
         var first = memberships[0];
         // Council clerks record the council's deliberation: their start page is the council's.
         if (first.Role == MunicipalityRole.CouncilClerk) return $"/{first.Slug}/manage/council";
+        // Counsellors write integration pathways, nothing else of the plan team's.
+        if (first.Role == MunicipalityRole.Counsellor) return $"/{first.Slug}/manage/pathways";
         if (first.Role != MunicipalityRole.Moderator) return $"/{first.Slug}/manage";
         // Moderators do not edit plans: reported comments come first when there are any, else the stakeholder registry.
         var slug = first.Slug;

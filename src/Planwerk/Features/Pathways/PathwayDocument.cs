@@ -59,6 +59,8 @@ public sealed record PublishedStep
     /// <summary>Help services in the step's order; read live (a service no longer listed is left out when shown).</summary>
     public required IReadOnlyList<int> ServiceIds { get; init; }
     public required IReadOnlyList<int> MeasureIds { get; init; }
+    /// <summary>Marked as invented example content (demo).</summary>
+    public bool IsExample { get; init; }
 }
 
 /// <summary>For whom a pathway or step is: residence situations, an age range, children.</summary>

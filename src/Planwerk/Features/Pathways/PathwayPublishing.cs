@@ -51,6 +51,7 @@ public static class PathwayPublishing
             Conditions = new PathwayConditions(s.Audience, s.MinimumAge, s.MaximumAge, s.Children),
             ServiceIds = [.. services[s.Id]],
             MeasureIds = [.. measures[s.Id]],
+            IsExample = s.IsExample,
         };
         return new PathwayDocument
         {

@@ -11,13 +11,13 @@ using Planwerk.Infrastructure.Tenancy;
 
 namespace Planwerk.Features.Plans;
 
-/// <summary>Every fact of one measure of a published plan. Six SQL commands: the municipality, the
-/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, its help services, and its key and the plan's adoption (a sixth
+/// <summary>Every fact of one measure of a published plan. Seven SQL commands: the municipality, the
+/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, its help services, the current pathway publications (the documents themselves are kept in memory), and its key and the plan's adoption (a seventh
 /// for an adopted plan: the adopted version, whose texts it shows with the live status; see
 /// <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) : PageModel
+public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock, Pathways.PublishedPathways pathways) : PageModel
 {
     public MeasureFacts Measure { get; private set; } = null!;
     /// <summary>Set for an adopted plan: which of its states the page shows.</summary>
@@ -37,6 +37,10 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) :
 
     /// <summary>Live: the listed help services the measure creates or strengthens.</summary>
     public IReadOnlyList<(int Id, string Name)> Services { get; private set; } = [];
+
+    /// <summary>The published pathway steps that name this measure, as the public reads them (from the published
+    /// documents, one query for the current publications whatever their number).</summary>
+    public IReadOnlyList<Pathways.PublicPages.MeasureStepLink> PathwaySteps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
@@ -60,6 +64,7 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock) :
         Services = (await Planwerk.Features.Services.Directory.ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking())
             .Where(s => db.MeasureServices.Any(x => x.MeasureId == measureId && x.ServiceId == s.Id))
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
+        PathwaySteps = Pathways.PublicPages.MeasureStepLink.Of(await pathways.ListAsync(db, ct), measureId);
         var adoption = await db.Measures.AsNoTracking().Where(x => x.Id == measureId)
             .Select(x => new { x.Key, x.Plan!.AdoptedVersionId, x.Plan.AdoptedOn }).FirstAsync(ct);
         if (adoption is { AdoptedVersionId: int versionId, AdoptedOn: DateOnly adoptedOn })

@@ -39,6 +39,10 @@ public static class Policies
     /// papers, their consultations, results and amendments.</summary>
     public const string CouncilClerk = nameof(CouncilClerk);
 
+    /// <summary>Plan editors, administrators and counsellors of the route's municipality: write and edit its integration
+    /// pathways, their steps and translations. Publishing, withdrawing and deleting a pathway needs <see cref="PlanEditor"/>.</summary>
+    public const string PathwayEditor = nameof(PathwayEditor);
+
     /// <summary>Installation administrators: they create and rename municipalities (<c>/admin/municipalities</c>).
     /// A role of the installation, not of a municipality: a municipality's administrator does not hold it.
     /// It is the user claim <see cref="InstallationAdministratorClaim"/>, granted by
@@ -68,6 +72,8 @@ public static class Policies
                 .AddRequirements(new Features.Implementation.Reports.ReportingRequirement()))
             .AddPolicy(CouncilClerk, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.CouncilClerk)))
+            .AddPolicy(PathwayEditor, p => p.RequireAuthenticatedUser()
+                .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator, MunicipalityRole.PlanEditor, MunicipalityRole.Counsellor)))
             .AddPolicy(MunicipalityAdministrator, p => p.RequireAuthenticatedUser()
                 .AddRequirements(new MembershipRequirement(MunicipalityRole.Administrator)))
             .AddPolicy(InstallationAdministrator, p => p.RequireAuthenticatedUser()

@@ -49,7 +49,7 @@ public sealed class UsersModel(
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
-    public static IReadOnlyList<MunicipalityRole> Roles { get; } = [MunicipalityRole.PlanEditor, MunicipalityRole.Moderator, MunicipalityRole.CouncilClerk, MunicipalityRole.Administrator];
+    public static IReadOnlyList<MunicipalityRole> Roles { get; } = [MunicipalityRole.PlanEditor, MunicipalityRole.Moderator, MunicipalityRole.CouncilClerk, MunicipalityRole.Counsellor, MunicipalityRole.Administrator];
 
     private CurrentMunicipality Municipality => HttpContext.RequiredMunicipality();
 

@@ -10,8 +10,8 @@ namespace Planwerk.Features.Plans.Transfer;
 /// XLSX, the whole plan as JSON. Never stored by caches: it may hold what is not yet published.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ExportModel(PlanwerkDbContext db) : PageModel
+public sealed class ExportModel(PlanwerkDbContext db, Pathways.PublishedPathways published) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int planId, string format, CancellationToken cancellationToken) =>
-        await PlanExport.FileAsync(db, planId, format, publicOnly: false, cancellationToken) is { } file ? file : NotFound();
+        await PlanExport.FileAsync(db, planId, format, publicOnly: false, published, cancellationToken) is { } file ? file : NotFound();
 }

@@ -19,6 +19,9 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
     public const string Created = "Der Plan „{0}“ wurde aus dem JSON-Dokument angelegt: {1}, {2}. Er ist noch nicht öffentlich.";
 
     public const string OrganisationsCreated = "Organisationen: {0} im Verzeichnis neu angelegt.";
+    public const string PathwaysCreated = "Integrationswege: {0} als Entwurf angelegt; sie werden erst öffentlich, wenn Sie sie veröffentlichen.";
+    public const string PathwaysSkipped = "{0} Wege gab es hier schon (gleiche Kennung oder gleiches Kürzel); sie blieben unverändert.";
+    public const string ServiceLinksDropped = "{0} Verweise auf Hilfeangebote, die es hier nicht gibt, wurden weggelassen.";
 
     internal const int UploadLimit = PlanImport.MaxBytes + 2 * 1024 * 1024;
 
@@ -60,6 +63,12 @@ public sealed class ImportPlanModel(PlanwerkDbContext db, TimeProvider clock, IS
         // The new plan is not public, so no public page changed and the cache stays.
         var created = localizer[Created, result.Title, result.Levels.Field.Counted(result.Fields), result.Levels.Measure.Counted(result.Measures)].Value;
         if (result.OrganisationsCreated > 0) created += " " + localizer[OrganisationsCreated, result.OrganisationsCreated].Value;
+        if (result.Pathways is { } pathways)
+        {
+            created += " " + localizer[PathwaysCreated, pathways.Created].Value;
+            if (pathways.Skipped > 0) created += " " + localizer[PathwaysSkipped, pathways.Skipped].Value;
+            if (pathways.ServiceLinksDropped > 0) created += " " + localizer[ServiceLinksDropped, pathways.ServiceLinksDropped].Value;
+        }
         TempData[nameof(IndexModel.CreatedFromJson)] = created;
         return LocalRedirect($"/{HttpContext.RequiredMunicipality().Slug}/manage/plans/{result.PlanId}/transfer");
     }

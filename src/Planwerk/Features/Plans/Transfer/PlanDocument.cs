@@ -35,6 +35,11 @@ public sealed record PlanDocument(
     /// <summary>What the plan calls its levels; optional, so documents without it read as the default words.</summary>
     public PlanLevels? Levels { get; init; }
 
+    /// <summary>The municipality's integration pathways (docs/pathways.md), in exports of the whole plan; absent from
+    /// frozen versions and from documents without pathways.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Pathways.PathwayTransferDocument? Pathways { get; init; }
+
     /// <summary>The levels' words, the default ones when the document names none.</summary>
     [JsonIgnore]
     public PlanLevels LevelNames => Levels ?? PlanLevels.Default;

@@ -12,14 +12,17 @@ public static class PlanExport
     public static readonly IReadOnlyList<string> Formats = ["csv", "xlsx", "json"];
 
     /// <summary>The download, or null when the format is unknown or the municipality has no such plan
-    /// (or, with <paramref name="publicOnly"/>, no such public plan).</summary>
-    public static async Task<FileContentResult?> FileAsync(PlanwerkDbContext db, int planId, string format, bool publicOnly, CancellationToken cancellationToken)
+    /// (or, with <paramref name="publicOnly"/>, no such public plan). The JSON document also carries the municipality's
+    /// pathways: their working state for the plan team, only the published ones with <paramref name="publicOnly"/>.</summary>
+    public static async Task<FileContentResult?> FileAsync(PlanwerkDbContext db, int planId, string format, bool publicOnly,
+        Pathways.PublishedPathways published, CancellationToken cancellationToken)
     {
         if (!Formats.Contains(format)) return null;
         if (publicOnly && !await db.Plans.AnyAsync(p => p.Id == planId && p.IsPublic, cancellationToken)) return null;
         var document = await PlanDocument.LoadAsync(db, planId, cancellationToken);
         if (document is null) return null;
 
+        if (format == "json") document = document with { Pathways = await Pathways.PathwayTransfer.LoadAsync(db, planId, publicOnly, published, cancellationToken) };
         var name = FileName(document.Title);
         return format switch
         {

@@ -23,6 +23,9 @@ public sealed record PlanImportResult(IReadOnlyList<ImportProblem> Problems, int
     /// <summary>Organisations the import added to the registry (only with its option to create missing ones).</summary>
     public int OrganisationsCreated { get; init; }
 
+    /// <summary>What the import did with the document's pathways; null when it had none.</summary>
+    public Pathways.PathwayImportCounts? Pathways { get; init; }
+
     public static PlanImportResult Failed(params ImportProblem[] problems) => new(problems, 0, "", 0, 0, 0);
 }
 
@@ -61,6 +64,11 @@ public static partial class PlanImport
         var problems = Validate(document!, limits);
         var organisations = await OrganisationNames.LoadAsync(db, createOrganisations, cancellationToken);
         problems.AddRange(FindOrganisations(document!, organisations));
+        if (document!.Pathways is { } pathways)
+        {
+            var keys = document.AllMeasures().Select(m => m.Measure.Key).OfType<int>().ToHashSet();
+            problems.AddRange(Pathways.PathwayTransfer.Validate(pathways, keys));
+        }
         if (problems.Count > 0) return PlanImportResult.Failed([.. problems]);
         return await CreateAsync(db, document!, organisations, now, prepare, cancellationToken);
     }
@@ -367,6 +375,7 @@ public static partial class PlanImport
         }
 
         var measures = 0;
+        var measuresByKey = new Dictionary<int, Measure>();
         for (var i = 0; i < document.Fields.Count; i++)
         {
             var f = document.Fields[i];
@@ -402,6 +411,7 @@ public static partial class PlanImport
                 MeasureOrganisations.Assign(measure, string.IsNullOrWhiteSpace(m.Lead) ? null : organisations.Find(m.Lead),
                     MeasureOrganisation.SplitPartners(m.Partners).Select(n => organisations.Find(n)!).ToList());
                 db.Measures.Add(measure);
+                if (m.Key is int key) measuresByKey[key] = measure;
                 measures++;
             }
         }
@@ -421,8 +431,24 @@ public static partial class PlanImport
         }
 
         prepare?.Invoke(plan);
-        // One SaveChanges is one transaction: the plan with everything in it, or nothing.
-        await db.SaveChangesAsync(cancellationToken);
-        return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated) { Levels = document.LevelNames, OrganisationsCreated = organisations.Created.Count };
+        if (document.Pathways is null)
+        {
+            // One SaveChanges is one transaction: the plan with everything in it, or nothing.
+            await db.SaveChangesAsync(cancellationToken);
+            return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated) { Levels = document.LevelNames, OrganisationsCreated = organisations.Created.Count };
+        }
+        // The pathways' translations need the rows' ids: two saves, in one transaction (the caller's, when it has one).
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            var (counts, addTranslations) = await Pathways.PathwayTransfer.AddAsync(db, document.Pathways, measuresByKey, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await addTranslations();
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return new PlanImportResult([], plan.Id, plan.Title, document.Fields.Count, measures, districtsCreated)
+            {
+                Levels = document.LevelNames, OrganisationsCreated = organisations.Created.Count, Pathways = counts,
+            };
+        }
     }
 }

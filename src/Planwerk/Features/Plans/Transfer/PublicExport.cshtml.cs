@@ -11,8 +11,8 @@ namespace Planwerk.Features.Plans.Transfer;
 /// everyone. A plan that is not public answers 404, as its pages do.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class PublicExportModel(PlanwerkDbContext db) : PageModel
+public sealed class PublicExportModel(PlanwerkDbContext db, Pathways.PublishedPathways published) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int planId, string format, CancellationToken cancellationToken) =>
-        await PlanExport.FileAsync(db, planId, format, publicOnly: true, cancellationToken) is { } file ? file : NotFound();
+        await PlanExport.FileAsync(db, planId, format, publicOnly: true, published, cancellationToken) is { } file ? file : NotFound();
 }

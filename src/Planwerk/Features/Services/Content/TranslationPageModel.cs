@@ -58,10 +58,18 @@ public abstract class TranslationPageModel(PlanwerkDbContext db, IOutputCacheSto
         if (Languages.FirstOrDefault(x => x.Code == code) is not { } target) return false;
         Language = target;
         if (await LoadSourcesAsync(ct) is not { } sources) return false;
-        var ids = (Service: Ids(sources, ContentKinds.Service), Location: Ids(sources, ContentKinds.Location), Topic: Ids(sources, ContentKinds.Topic));
-        var stored = await TranslatableTexts.StoredAsync(Db, target.Code, ids.Service, ids.Location, ids.Topic, ct);
-        Sheet = new TranslationSheet(target.Code, sources, stored.GetValueOrDefault(target.Code) ?? TranslatableTexts.None);
+        Sheet = new TranslationSheet(target.Code, sources, await LoadStoredAsync(target.Code, sources, ct));
         return true;
+    }
+
+    /// <summary>The stored translations of the page's texts into the language; pages of other kinds of content (pathways)
+    /// read their own kinds.</summary>
+    protected virtual async Task<IReadOnlyDictionary<(string Kind, int EntityId, string Field), StoredTranslation>> LoadStoredAsync(
+        string language, IReadOnlyList<SourceText> sources, CancellationToken ct)
+    {
+        var ids = (Service: Ids(sources, ContentKinds.Service), Location: Ids(sources, ContentKinds.Location), Topic: Ids(sources, ContentKinds.Topic));
+        var stored = await TranslatableTexts.StoredAsync(Db, language, ids.Service, ids.Location, ids.Topic, ct);
+        return stored.GetValueOrDefault(language) ?? TranslatableTexts.None;
     }
 
     private static List<int> Ids(IReadOnlyList<SourceText> sources, string kind) => sources.Where(s => s.Kind == kind).Select(s => s.EntityId).Distinct().ToList();
