@@ -6,6 +6,7 @@ using Planwerk.Data;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Council.OParl;
 using Planwerk.Features.Demo;
+using Planwerk.Features.Pathways;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
@@ -148,6 +149,7 @@ public static class Composition
         app.MapPlanApi();
         app.MapOParl();
         app.MapHsdsApi();
+        app.MapPathwayApi();
         app.MapPlanPdf();
         app.MapPlanImages();
         app.MapRazorPages();

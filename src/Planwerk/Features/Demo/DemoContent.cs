@@ -98,6 +98,8 @@ public static class DemoContent
         await DemoImplementation.AddAsync(db, plan, cancellationToken, reporter.Id);
         // After the registry and the plan: the services belong to its organisations, and measures name them.
         await DemoServices.AddAsync(db, plan, now, cancellationToken);
+        // After the services and the plan: the pathways' steps name both.
+        await DemoPathways.AddAsync(db, plan, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
