@@ -14,16 +14,16 @@ namespace Planwerk.Features.Pathways;
 /// help services it names (by their open-data uid, with their name for readers) and the plan's measures it names (by
 /// the measure's key in the plan), and every translation. The plan team's export carries the working state of every
 /// pathway; the public export only what is published. An import creates the pathways as drafts, keeping their uids.</summary>
-public sealed record PathwayTransferDocument(IReadOnlyList<PathwayEntry> Pathways, IReadOnlyList<PathwayStepEntry> Steps);
+public sealed record PathwayTransferDocument(IReadOnlyList<PathwayTransferEntry> Pathways, IReadOnlyList<StepTransferEntry> Steps);
 
-public sealed record PathwayEntry(Guid Uid, string Code, string Title, string Summary, ResidenceSituations Audience, int? MinimumAge, int? MaximumAge,
-    ChildrenCondition Children, bool IsExample, IReadOnlyList<TranslationEntry> Translations, IReadOnlyList<StageEntry> Stages);
+public sealed record PathwayTransferEntry(Guid Uid, string Code, string Title, string Summary, ResidenceSituations Audience, int? MinimumAge, int? MaximumAge,
+    ChildrenCondition Children, bool IsExample, IReadOnlyList<TranslationEntry> Translations, IReadOnlyList<StageTransferEntry> Stages);
 
 /// <summary>A stage; <see cref="Steps"/> are uids of <see cref="PathwayTransferDocument.Steps"/>, in order.</summary>
-public sealed record StageEntry(Guid Uid, string Title, string Summary, IReadOnlyList<TranslationEntry> Translations, IReadOnlyList<Guid> Steps);
+public sealed record StageTransferEntry(Guid Uid, string Title, string Summary, IReadOnlyList<TranslationEntry> Translations, IReadOnlyList<Guid> Steps);
 
 /// <summary>A step. <see cref="Measures"/> are keys of measures of the plan in the same document.</summary>
-public sealed record PathwayStepEntry(Guid Uid, string Title, string WhatToDo, string Why, string DocumentsToBring, string Deadlines, string WaitingTime, string Tips,
+public sealed record StepTransferEntry(Guid Uid, string Title, string WhatToDo, string Why, string DocumentsToBring, string Deadlines, string WaitingTime, string Tips,
     ResidenceSituations Audience, int? MinimumAge, int? MaximumAge, ChildrenCondition Children, bool IsExample,
     IReadOnlyList<TranslationEntry> Translations, IReadOnlyList<ServiceReference> Services, IReadOnlyList<int> Measures);
 
@@ -67,16 +67,16 @@ public static partial class PathwayTransfer
         var measureKeys = await db.Measures.AsNoTracking().Where(m => m.PlanId == planId).Select(m => new { m.Id, m.Key }).ToDictionaryAsync(m => m.Id, m => m.Key, ct);
         var serviceIds = documents.SelectMany(d => d.AllSteps).SelectMany(s => s.ServiceIds).Distinct().ToList();
         var services = await db.HelpServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).Select(s => new { s.Id, s.Uid, s.Name }).ToDictionaryAsync(s => s.Id, ct);
-        var steps = new Dictionary<Guid, PathwayStepEntry>();
-        var pathways = new List<PathwayEntry>();
+        var steps = new Dictionary<Guid, StepTransferEntry>();
+        var pathways = new List<PathwayTransferEntry>();
         foreach (var d in documents)
         {
-            var stages = new List<StageEntry>();
+            var stages = new List<StageTransferEntry>();
             foreach (var stage in d.Stages)
             {
                 foreach (var s in stage.Steps.Where(s => !steps.ContainsKey(s.Uid)))
                 {
-                    steps[s.Uid] = new PathwayStepEntry(s.Uid, s.Title.Source, s.WhatToDo.Source, s.Why.Source, s.DocumentsToBring.Source, s.Deadlines.Source,
+                    steps[s.Uid] = new StepTransferEntry(s.Uid, s.Title.Source, s.WhatToDo.Source, s.Why.Source, s.DocumentsToBring.Source, s.Deadlines.Source,
                         s.WaitingTime.Source, s.Tips.Source, s.Conditions.Audience, s.Conditions.MinimumAge, s.Conditions.MaximumAge, s.Conditions.Children,
                         s.IsExample,
                         Translations(
@@ -86,10 +86,10 @@ public static partial class PathwayTransfer
                         s.ServiceIds.Where(services.ContainsKey).Select(id => new ServiceReference(services[id].Uid, services[id].Name)).ToList(),
                         s.MeasureIds.Where(measureKeys.ContainsKey).Select(id => measureKeys[id]).Order().ToList());
                 }
-                stages.Add(new StageEntry(stage.Uid, stage.Title.Source, stage.Summary.Source,
+                stages.Add(new StageTransferEntry(stage.Uid, stage.Title.Source, stage.Summary.Source,
                     Translations((nameof(PathwayStage.Title), stage.Title), (nameof(PathwayStage.Summary), stage.Summary)), stage.Steps.Select(s => s.Uid).ToList()));
             }
-            pathways.Add(new PathwayEntry(d.Uid, d.Code, d.Title.Source, d.Summary.Source, d.Conditions.Audience, d.Conditions.MinimumAge, d.Conditions.MaximumAge,
+            pathways.Add(new PathwayTransferEntry(d.Uid, d.Code, d.Title.Source, d.Summary.Source, d.Conditions.Audience, d.Conditions.MinimumAge, d.Conditions.MaximumAge,
                 d.Conditions.Children, d.IsExample, Translations((nameof(Pathway.Title), d.Title), (nameof(Pathway.Summary), d.Summary)), stages));
         }
         return new PathwayTransferDocument(pathways, [.. steps.Values]);
@@ -208,7 +208,7 @@ public static partial class PathwayTransfer
 
         var dropped = 0;
         var steps = new Dictionary<Guid, PathwayStep>();
-        var newSteps = new List<(PathwayStepEntry Entry, PathwayStep Step)>();
+        var newSteps = new List<(StepTransferEntry Entry, PathwayStep Step)>();
         foreach (var entry in document.Steps)
         {
             if (existingSteps.TryGetValue(entry.Uid, out var existing)) { steps[entry.Uid] = existing; continue; }
@@ -229,7 +229,7 @@ public static partial class PathwayTransfer
             steps[entry.Uid] = step;
             newSteps.Add((entry, step));
         }
-        var created = new List<(PathwayEntry Entry, Pathway Pathway)>();
+        var created = new List<(PathwayTransferEntry Entry, Pathway Pathway)>();
         var skipped = 0;
         foreach (var entry in document.Pathways)
         {

@@ -46,7 +46,7 @@ public abstract class DirectoryPrintTests(PlanwerkApp app)
 
     /// <summary>The lines of a PDF as a reader extracts them: the letters in the order the page writes them, each joined
     /// form or ligature replaced by the characters its <c>/ActualText</c> names.</summary>
-    private static List<(string Text, List<Letter> Letters)> Lines(byte[] bytes)
+    internal static List<(string Text, List<Letter> Letters)> Lines(byte[] bytes)
     {
         using var pdf = PdfDocument.Open(bytes);
         var lines = new List<(string Text, List<Letter> Letters)>();
