@@ -4,6 +4,7 @@ using Planwerk.Data;
 using Planwerk.Features.Demo;
 using Planwerk.Features.Pathways;
 using Planwerk.Features.Services;
+using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Demo;
 
@@ -112,6 +113,39 @@ public abstract class DemoPathwaysTests(DemoApp app)
         Assert.Contains(notes, n => n.Worked && n.State == FeedbackState.Approved);
         Assert.Contains(notes, n => !n.Worked && n.Problem == StepProblem.Waiting && n.State == FeedbackState.Approved);
         Assert.Contains(notes, n => n.State == FeedbackState.Pending);
+    }
+
+    public static TheoryData<string, string[], string[]> FinderCases() => new()
+    {
+        // A mother from Ukraine with children: the family pathway and the Ukrainian one, no asylum or minors' steps.
+        { "situation=TemporaryProtection&age=27-64&children=yes&lang=uk", ["familie-mit-kindern", "schutz-ukraine"],
+            ["Einen Kita-Platz finden", "Das Kind in der Schule anmelden", "Unterstützung für die Familie", "Menschen kennenlernen",
+             "Die Aufenthaltserlaubnis nach § 24 beantragen", "Beim Jobcenter melden", "Den passenden Deutschkurs finden",
+             "Den Berufsabschluss anerkennen lassen", "Eine eigene Wohnung finden"] },
+        // An asylum seeker under 18 without children: the asylum pathway without its children's steps, and the minors' pathway.
+        { "situation=AsylumSeekers&age=6-17&children=no&lang=ar", ["asyl-neu-angekommen", "unbegleitet-minderjaehrig"],
+            ["Vor der Anhörung beraten lassen", "Zum Arzt gehen", "Deutsch lernen von Anfang an", "Menschen kennenlernen", "Hilfe, wenn die Seele leidet",
+             "Schutz und Begleitung für junge Menschen ohne Eltern", "Zur Schule gehen", "Eine Ausbildung finden"] },
+        // A recognised refugee looking for work, without children.
+        { "situation=RecognisedRefugees&age=27-64&children=no", ["arbeit-suchen"],
+            ["Beim Jobcenter melden", "Den passenden Deutschkurs finden", "Den Berufsabschluss anerkennen lassen", "Eine Arbeit suchen und sich bewerben", "Eine eigene Wohnung finden"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FinderCases))]
+    public async Task The_finder_over_the_demo_pathways_shows_exactly_the_steps_that_apply(string answers, string[] pathways, string[] steps)
+    {
+        var titles = await InDemoAsync((db, _) => db.PathwaySteps.Select(s => new { s.Uid, s.Title }).ToDictionaryAsync(s => s.Uid.ToString("N"), s => s.Title));
+        var page = await app.CreateClient().GetDocumentAsync($"/{DemoContent.Slug}/pathways/finder?{answers}");
+
+        var found = page.QuerySelectorAll("section.found-pathway").Select(p => p.GetAttribute("data-pathway")).ToList();
+        Assert.Equal(pathways, found);
+        var shown = page.QuerySelectorAll("section.found-pathway article.pathway-step").Select(a => titles[a.Id!["step-".Length..]]).Distinct().ToList();
+        Assert.Equal(steps.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+        // Every step names services of the demo, and the answers stay in the address of the handout.
+        Assert.All(page.QuerySelectorAll("section.found-pathway article.pathway-step"), a => Assert.NotEmpty(a.QuerySelectorAll("li.step-service")));
+        Assert.Contains(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.StartsWith($"/{DemoContent.Slug}/pathways/finder/print?", StringComparison.Ordinal)
+            && a.GetAttribute("href")!.Contains(answers.Split('&')[0], StringComparison.Ordinal));
     }
 
     private async Task<T> InDemoAsync<T>(Func<PlanwerkDbContext, IServiceProvider, Task<T>> query)

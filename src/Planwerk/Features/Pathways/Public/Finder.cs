@@ -9,7 +9,8 @@ public sealed record FoundPathway(PathwayDocument Pathway, IReadOnlyList<FoundSt
 /// <summary>One person's pathway: of the published pathways, those whose conditions admit the answers, and of their
 /// steps those that apply, each step once (a step shared by two pathways is shown where it first comes), with at most
 /// <see cref="ServicesPerStep"/> of its services: those that admit the person and offer the reading language (when none
-/// does, the admitting ones, marked), in the step's order with the ones in the person's district first. Pure: it works on
+/// does, the admitting ones, marked), in the step's order with the ones in the person's district first; in a step for people
+/// with children the services' ages are the children's and are not compared with the person's. Pure: it works on
 /// what the page has read, so the page's queries do not grow with the pathways.</summary>
 public static class Finder
 {
@@ -40,8 +41,11 @@ public static class Finder
     private static FoundStep Step(PublishedStep step, FinderAnswers answers, string language,
         IReadOnlyDictionary<int, StepService> services, IReadOnlyDictionary<int, StepMeasure> measures)
     {
+        // A step for people with children is done for the children: its services' ages (a school, a day-care centre)
+        // are the children's, so the person's own age does not choose among them.
+        var forChildren = step.Conditions.Children == ChildrenCondition.WithChildren;
         var admitting = step.ServiceIds.Distinct().Where(services.ContainsKey).Select(id => services[id])
-            .Where(s => s.Admits(answers.Situation, answers.Age?.Minimum, answers.Age?.Maximum)).ToList();
+            .Where(s => s.Admits(answers.Situation, forChildren ? null : answers.Age?.Minimum, forChildren ? null : answers.Age?.Maximum)).ToList();
         var offering = admitting.Where(s => s.Offers(language)).ToList();
         var noneInLanguage = offering.Count == 0 && admitting.Count > 0;
         var chosen = (noneInLanguage ? admitting : offering)
