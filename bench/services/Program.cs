@@ -16,15 +16,20 @@ using Planwerk.Features.Services.Directory;
 // the save path as an edit writes it (ServiceSearch.CollectAsync/ApplyAsync). Topics (one or two, sub-topics among them),
 // districts (a third of the services at one or two of 1,000 places, most in a district; the rest online or by phone),
 // languages offered (one to four of twelve), residence situations, age ranges and costs are spread evenly.
+// pathways: adds published pathways (default 50), each of three stages of three steps (every fifth step shared with the
+// pathway before), every step naming five of the municipality's listed services and one of its measures, the pathways'
+// conditions and the steps' spread over residence situations, ages and children, titles translated into Arabic and
+// Ukrainian; published through PathwayPublishing as the plan team publishes.
 // measure: times ServiceDirectoryQuery.FindAsync (the count and the first page, as the directory page asks) for searches
 // with filters, each in a fresh DbContext as a request has, and prints the median and 90th and 99th percentiles.
 //
 // Usage: dotnet ServicesSeed.dll seed sqlite|postgres "<connection string>" <municipality slug> [services, default 10000]
 //        dotnet ServicesSeed.dll measure sqlite|postgres "<connection string>" <municipality slug> [rounds, default 20]
+//        dotnet ServicesSeed.dll pathways sqlite|postgres "<connection string>" <municipality slug> [pathways, default 50]
 //        dotnet ServicesSeed.dll analyze sqlite "<connection string>" <municipality slug>   (runs SQLite's ANALYZE)
-if (args.Length < 4 || args[0] is not ("seed" or "measure" or "analyze"))
+if (args.Length < 4 || args[0] is not ("seed" or "measure" or "analyze" or "pathways"))
 {
-    Console.Error.WriteLine("Usage: ServicesSeed seed|measure|analyze sqlite|postgres \"<connection string>\" <municipality slug> [count]");
+    Console.Error.WriteLine("Usage: ServicesSeed seed|measure|analyze|pathways sqlite|postgres \"<connection string>\" <municipality slug> [count]");
     return 2;
 }
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,6 +54,7 @@ if (args[0] == "analyze")
     return 0;
 }
 if (args[0] == "measure") return await MeasureAsync(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20);
+if (args[0] == "pathways") return await PathwaysAsync(args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 50);
 
 var count = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10000;
 var watch = Stopwatch.StartNew();
@@ -132,6 +138,73 @@ await using (var scope = provider.CreateAsyncScope())
     Console.Error.WriteLine($"\r{count} services added in {watch.Elapsed.TotalSeconds:0.0} s; {total} in the municipality, {empty} without a listing or search words, {words} search words ({(double)words / total:0} a service).");
 }
 return 0;
+
+async Task<int> PathwaysAsync(int count)
+{
+    var started = Stopwatch.StartNew();
+    await using var scope = provider.CreateAsyncScope();
+    var db = await OpenAsync(scope);
+    var services = await db.HelpServices.Where(s => s.Status == ServiceStatus.Active).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+    var measures = await db.Measures.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync();
+    if (services.Count < 10 || measures.Count == 0) throw new InvalidOperationException("The municipality needs services and a plan with measures (seed and the demo).");
+    var situations = Enum.GetValues<ResidenceSituations>().Where(x => x is not ResidenceSituations.None and not ResidenceSituations.Everybody).ToArray();
+    var offset = await db.Pathways.CountAsync();
+    var pathways = new List<Planwerk.Features.Pathways.Pathway>();
+    // The steps of the pathway before, by place: every fifth step place takes the one at the same place there (shared).
+    var before = new List<Planwerk.Features.Pathways.PathwayStep>();
+    var n = 0;
+    for (var p = 0; p < count; p++)
+    {
+        var pathway = new Planwerk.Features.Pathways.Pathway
+        {
+            Code = $"weg-{offset + p + 1}", Title = $"Weg {offset + p + 1}: {Words.PlaceNames[p % Words.PlaceNames.Length]}", Summary = "Ein Weg für den Benchmark.",
+            Audience = p % 3 == 0 ? ResidenceSituations.Everybody : situations[p % situations.Length] | situations[(p + 2) % situations.Length],
+            MinimumAge = p % 4 == 1 ? 18 : null, MaximumAge = p % 4 == 2 ? 17 : null,
+            Children = p % 5 == 0 ? Planwerk.Features.Pathways.ChildrenCondition.WithChildren : Planwerk.Features.Pathways.ChildrenCondition.Any, Position = offset + p,
+        };
+        var these = new List<Planwerk.Features.Pathways.PathwayStep>();
+        for (var k = 0; k < 3; k++)
+        {
+            var stage = new Planwerk.Features.Pathways.PathwayStage { Title = $"Stufe {k + 1}", Position = k };
+            for (var j = 0; j < 3; j++)
+            {
+                n++;
+                var shared = n % 5 == 0 && before.Count > 0;
+                var step = shared ? before[k * 3 + j] : new Planwerk.Features.Pathways.PathwayStep
+                {
+                    Title = $"Schritt {n}", WhatToDo = Words.Texts(n).De.Description, Why = "Damit es weitergeht.", DocumentsToBring = "Ausweis\nBescheid",
+                    Audience = n % 4 == 0 ? situations[n % situations.Length] : ResidenceSituations.Everybody, MinimumAge = n % 7 == 0 ? 16 : null,
+                    Children = n % 6 == 0 ? Planwerk.Features.Pathways.ChildrenCondition.WithChildren : Planwerk.Features.Pathways.ChildrenCondition.Any,
+                };
+                if (!shared)
+                {
+                    for (var x = 0; x < 5; x++) step.Services.Add(new Planwerk.Features.Pathways.PathwayStepService { ServiceId = services[(n * 37 + x * 101) % services.Count], Position = x });
+                    step.Measures.Add(new Planwerk.Features.Pathways.PathwayStepMeasure { MeasureId = measures[n % measures.Count] });
+                }
+                stage.Steps.Add(new Planwerk.Features.Pathways.PathwayStageStep { Step = step, Position = j });
+                these.Add(step);
+            }
+            pathway.Stages.Add(stage);
+        }
+        before = these;
+        db.Pathways.Add(pathway);
+        pathways.Add(pathway);
+    }
+    await db.SaveChangesAsync();
+    foreach (var pathway in pathways)
+    {
+        foreach (var (language, text) in new[] { ("ar", "طريق " + pathway.Code), ("uk", "Шлях " + pathway.Code) })
+        {
+            db.ContentTranslations.Add(new ContentTranslation { Kind = Planwerk.Features.Pathways.PathwayTexts.PathwayKind, EntityId = pathway.Id, Language = language,
+                Field = "Title", Text = text, SourceFingerprint = ServiceTexts.Fingerprint(pathway.Title) });
+        }
+    }
+    await db.SaveChangesAsync();
+    foreach (var pathway in pathways) await Planwerk.Features.Pathways.PathwayPublishing.PublishAsync(db, pathway, DateTimeOffset.UtcNow);
+    await db.SaveChangesAsync();
+    Console.Error.WriteLine($"{count} pathways with {n} step places published in {started.Elapsed.TotalSeconds:0.0} s; {await db.Pathways.CountAsync()} in the municipality.");
+    return 0;
+}
 
 async Task<int> MeasureAsync(int rounds)
 {
