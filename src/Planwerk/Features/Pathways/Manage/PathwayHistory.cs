@@ -41,18 +41,7 @@ public static class PathwayHistory
             fields.Add(new ChangeRecordField { Field = field, OldValue = NullIfEmpty(old), NewValue = NullIfEmpty(@new) });
         }
         if (fields.Count == 0 && action == ChangeAction.Updated) return null;
-        var author = db.Author;
-        if (author.UserId is { } userId && author.UserName is null)
-            author.UserName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        var record = new ChangeRecord
-        {
-            EntityType = entityType, EntityId = entityId, EntityLabel = label.Length > 1000 ? label[..1000] : label, Action = action, At = now,
-            UserId = author.UserId, UserName = author.UserName ?? "",
-            Reason = author.Reason.Length > ChangeRecord.MaxReasonLength ? author.Reason[..ChangeRecord.MaxReasonLength] : author.Reason,
-            Fields = fields,
-        };
-        db.ChangeRecords.Add(record);
-        return record;
+        return await ChangeRecords.AddAsync(db, entityType, entityId, label, action, now, fields, ct);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
