@@ -101,6 +101,10 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Features.Pathways.PathwayStepMeasure> PathwayStepMeasures => Set<Features.Pathways.PathwayStepMeasure>();
     public DbSet<Features.Pathways.PathwayPublication> PathwayPublications => Set<Features.Pathways.PathwayPublication>();
     public DbSet<Features.Pathways.StepFeedback> StepFeedback => Set<Features.Pathways.StepFeedback>();
+    public DbSet<Features.Statistics.StatisticsDataset> StatisticsDatasets => Set<Features.Statistics.StatisticsDataset>();
+    public DbSet<Features.Statistics.StatisticsCategory> StatisticsCategories => Set<Features.Statistics.StatisticsCategory>();
+    public DbSet<Features.Statistics.StatisticsObservation> StatisticsObservations => Set<Features.Statistics.StatisticsObservation>();
+    public DbSet<PlanSectionDataset> PlanSectionDatasets => Set<PlanSectionDataset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -114,6 +118,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         TimelineModel.Configure(builder);
         Features.Services.ServicesModel.Configure(builder, Database.IsNpgsql());
         Features.Pathways.PathwaysModel.Configure(builder);
+        Features.Statistics.StatisticsModel.Configure(builder);
         builder.ApplyConfiguration(new Features.Legal.LegalPageConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.MilestoneConfiguration());
         builder.ApplyConfiguration(new Features.Implementation.ReportingPeriodConfiguration());

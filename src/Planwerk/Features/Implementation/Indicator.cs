@@ -40,6 +40,12 @@ public sealed class Indicator : IMunicipalityOwned, IVersioned
     public DateOnly TargetOn { get; set; }
     /// <summary>The order within the plan (lists show plan indicators first, then by field and measure).</summary>
     public int Position { get; set; }
+    /// <summary>Set when the indicator takes its values from a dataset's series instead of typed values: the dataset's
+    /// observations (of <see cref="DatasetCategoryId"/>, or those without a category when empty) are its values.</summary>
+    public int? DatasetId { get; set; }
+    public Statistics.StatisticsDataset? Dataset { get; set; }
+    public int? DatasetCategoryId { get; set; }
+    public Statistics.StatisticsCategory? DatasetCategory { get; set; }
     public int Version { get; set; }
 
     public List<IndicatorValue> Values { get; set; } = [];
@@ -75,6 +81,9 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.HasOne(i => i.Plan).WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.FieldOfAction).WithMany().HasForeignKey(i => i.FieldOfActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Measure).WithMany().HasForeignKey(i => i.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        // A dataset in use by an indicator cannot be deleted until the indicator lets go of it (the page says which).
+        builder.HasOne(i => i.Dataset).WithMany().HasForeignKey(i => i.DatasetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.DatasetCategory).WithMany().HasForeignKey(i => i.DatasetCategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.PlanId, i.Position });
         builder.HasIndex(i => new { i.PlanId, i.Name }).IsUnique();
     }

@@ -53,6 +53,13 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     /// 0 to <see cref="MaxWeight"/>, two decimals; 0 leaves it out of the weighted progress.</summary>
     public decimal Weight { get; set; } = DefaultWeight;
     public bool IsExample { get; set; }
+    /// <summary>The measure of the earlier plan this one continues (the plan's <see cref="Plan.PredecessorId"/>), if any.</summary>
+    public int? CarriedFromMeasureId { get; set; }
+    public Measure? CarriedFrom { get; set; }
+    /// <summary>The closing assessment when the plan ends: achieved, partly, not, continued or dropped; empty until assessed.</summary>
+    public Lineage.MeasureOutcome? Outcome { get; set; }
+    /// <summary>Plain text: what the measure achieved, why it was continued or dropped.</summary>
+    public string OutcomeText { get; set; } = "";
     public int Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>The searched fields folded for search (see <see cref="MeasureSearch"/>); written on every save, never edited.</summary>
@@ -63,6 +70,7 @@ public sealed partial class Measure : IMunicipalityOwned, IVersioned
     /// <summary>Who carries it out: its lead and its partners, from the registry of organisations.</summary>
     public List<Features.Implementation.MeasureOrganisation> Organisations { get; set; } = [];
 
+    public const int MaxOutcomeTextLength = 2000;
     public const decimal MaxWeight = 1000m;
 
     /// <summary>The weight of a measure nobody has weighed.</summary>

@@ -52,6 +52,13 @@ internal static class PlanModel
             e.Property(m => m.Weight).HasPrecision(8, 2);
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(40);
             e.Property(m => m.Priority).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.OutcomeText).HasMaxLength(Measure.MaxOutcomeTextLength);
+            // Deleting the earlier plan leaves the continuing measures without their origin.
+            e.HasOne(m => m.CarriedFrom).WithMany().HasForeignKey(m => m.CarriedFromMeasureId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(m => m.CarriedFromMeasureId);
+            // A measure is carried into a plan at most once.
+            e.HasIndex(m => new { m.PlanId, m.CarriedFromMeasureId }).IsUnique();
             e.HasOne(m => m.Plan).WithMany(p => p.Measures).HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
             // Deleting a field with measures is refused by the page; the database backs that up.
             e.HasOne(m => m.FieldOfAction).WithMany(f => f.Measures).HasForeignKey(m => m.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
@@ -84,8 +91,17 @@ internal static class PlanModel
         builder.Entity<PlanSection>(e =>
         {
             e.Property(s => s.Title).HasMaxLength(PlanSection.MaxTitleLength);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
             e.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => new { s.PlanId, s.Position });
+        });
+
+        builder.Entity<PlanSectionDataset>(e =>
+        {
+            e.HasOne(l => l.Section).WithMany(s => s.Datasets).HasForeignKey(l => l.SectionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(l => l.Dataset).WithMany().HasForeignKey(l => l.DatasetId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(l => new { l.SectionId, l.DatasetId }).IsUnique();
+            e.HasIndex(l => l.DatasetId);
         });
 
         builder.Entity<PlanImage>(e =>

@@ -867,6 +867,12 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<int?>("DatasetCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Definition")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -919,6 +925,10 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DatasetCategoryId");
+
+                    b.HasIndex("DatasetId");
 
                     b.HasIndex("FieldOfActionId");
 
@@ -2754,6 +2764,9 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CarriedFromMeasureId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2790,6 +2803,15 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OutcomeText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
@@ -2840,7 +2862,12 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CarriedFromMeasureId");
+
                     b.HasIndex("FieldOfActionId", "Position");
+
+                    b.HasIndex("PlanId", "CarriedFromMeasureId")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
@@ -3082,6 +3109,11 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("integer");
 
@@ -3105,6 +3137,36 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.HasIndex("PlanId", "Position");
 
                     b.ToTable("PlanSections");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSectionDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("SectionId", "DatasetId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSectionDatasets");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.Timeline.TimelineEntry", b =>
@@ -3927,6 +3989,182 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("SpecialHours");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsCategories");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CategoryLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ChartKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("CoversFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CoversTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsDatasets");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("DatasetId", "Period")
+                        .IsUnique()
+                        .HasFilter("\"CategoryId\" IS NULL");
+
+                    b.HasIndex("DatasetId", "CategoryId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsObservations");
+                });
+
             modelBuilder.Entity("HelpServiceTopics", b =>
                 {
                     b.HasOne("Planwerk.Features.Services.HelpService", null)
@@ -4174,6 +4412,16 @@ namespace Planwerk.Data.Migrations.Postgres
 
             modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
                 {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsCategory", "DatasetCategory")
+                        .WithMany()
+                        .HasForeignKey("DatasetCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Planwerk.Features.Plans.FieldOfAction", "FieldOfAction")
                         .WithMany()
                         .HasForeignKey("FieldOfActionId")
@@ -4189,6 +4437,10 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("DatasetCategory");
 
                     b.Navigation("FieldOfAction");
 
@@ -4664,6 +4916,11 @@ namespace Planwerk.Data.Migrations.Postgres
 
             modelBuilder.Entity("Planwerk.Features.Plans.Measure", b =>
                 {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "CarriedFrom")
+                        .WithMany()
+                        .HasForeignKey("CarriedFromMeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Planwerk.Features.Plans.FieldOfAction", "FieldOfAction")
                         .WithMany("Measures")
                         .HasForeignKey("FieldOfActionId")
@@ -4675,6 +4932,8 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("CarriedFrom");
 
                     b.Navigation("FieldOfAction");
 
@@ -4729,6 +4988,25 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSectionDataset", b =>
+                {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Plans.Sections.PlanSection", "Section")
+                        .WithMany("Datasets")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("Section");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.Timeline.TimelineEntry", b =>
@@ -4950,6 +5228,35 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsCategory", b =>
+                {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany("Categories")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsObservation", b =>
+                {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany("Observations")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Dataset");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
                 {
                     b.Navigation("ChangeLinks");
@@ -5058,6 +5365,11 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Principles");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSection", b =>
+                {
+                    b.Navigation("Datasets");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.Navigation("Contacts");
@@ -5081,6 +5393,13 @@ namespace Planwerk.Data.Migrations.Postgres
             modelBuilder.Entity("Planwerk.Features.Services.ServiceTopic", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsDataset", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Observations");
                 });
 #pragma warning restore 612, 618
         }

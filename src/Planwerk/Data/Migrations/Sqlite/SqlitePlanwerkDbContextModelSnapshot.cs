@@ -834,6 +834,12 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DatasetCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Definition")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -886,6 +892,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DatasetCategoryId");
+
+                    b.HasIndex("DatasetId");
 
                     b.HasIndex("FieldOfActionId");
 
@@ -2643,6 +2653,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CarriedFromMeasureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2678,6 +2691,15 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanId")
@@ -2729,7 +2751,12 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CarriedFromMeasureId");
+
                     b.HasIndex("FieldOfActionId", "Position");
+
+                    b.HasIndex("PlanId", "CarriedFromMeasureId")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "Key")
                         .IsUnique();
@@ -2963,6 +2990,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
@@ -2986,6 +3018,34 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.HasIndex("PlanId", "Position");
 
                     b.ToTable("PlanSections");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSectionDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId");
+
+                    b.HasIndex("SectionId", "DatasetId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSectionDatasets");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.Timeline.TimelineEntry", b =>
@@ -3779,6 +3839,176 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("SpecialHours");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsCategories");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChartKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CoversFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CoversTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsDatasets");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("DatasetId", "Period")
+                        .IsUnique()
+                        .HasFilter("\"CategoryId\" IS NULL");
+
+                    b.HasIndex("DatasetId", "CategoryId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsObservations");
+                });
+
             modelBuilder.Entity("HelpServiceTopics", b =>
                 {
                     b.HasOne("Planwerk.Features.Services.HelpService", null)
@@ -4026,6 +4256,16 @@ namespace Planwerk.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>
                 {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsCategory", "DatasetCategory")
+                        .WithMany()
+                        .HasForeignKey("DatasetCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Planwerk.Features.Plans.FieldOfAction", "FieldOfAction")
                         .WithMany()
                         .HasForeignKey("FieldOfActionId")
@@ -4041,6 +4281,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("DatasetCategory");
 
                     b.Navigation("FieldOfAction");
 
@@ -4516,6 +4760,11 @@ namespace Planwerk.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Planwerk.Features.Plans.Measure", b =>
                 {
+                    b.HasOne("Planwerk.Features.Plans.Measure", "CarriedFrom")
+                        .WithMany()
+                        .HasForeignKey("CarriedFromMeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Planwerk.Features.Plans.FieldOfAction", "FieldOfAction")
                         .WithMany("Measures")
                         .HasForeignKey("FieldOfActionId")
@@ -4527,6 +4776,8 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("CarriedFrom");
 
                     b.Navigation("FieldOfAction");
 
@@ -4581,6 +4832,25 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSectionDataset", b =>
+                {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Plans.Sections.PlanSection", "Section")
+                        .WithMany("Datasets")
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("Section");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Plans.Timeline.TimelineEntry", b =>
@@ -4802,6 +5072,35 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsCategory", b =>
+                {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany("Categories")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsObservation", b =>
+                {
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Planwerk.Features.Statistics.StatisticsDataset", "Dataset")
+                        .WithMany("Observations")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Dataset");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
                 {
                     b.Navigation("ChangeLinks");
@@ -4910,6 +5209,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Principles");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSection", b =>
+                {
+                    b.Navigation("Datasets");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>
                 {
                     b.Navigation("Contacts");
@@ -4933,6 +5237,13 @@ namespace Planwerk.Data.Migrations.Sqlite
             modelBuilder.Entity("Planwerk.Features.Services.ServiceTopic", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Statistics.StatisticsDataset", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Observations");
                 });
 #pragma warning restore 612, 618
         }
