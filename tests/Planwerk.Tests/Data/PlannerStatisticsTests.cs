@@ -32,4 +32,44 @@ public sealed class PlannerStatisticsTests(SqliteApp app) : IClassFixture<Sqlite
         // The first number of each index's statistics is the table's row count at the time of ANALYZE.
         Assert.All(rows, stat => Assert.True(int.Parse(stat.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) >= 30, stat));
     }
+
+    [Fact]
+    public async Task Statistics_count_every_row_so_a_lookup_by_many_service_ids_uses_the_service_index()
+    {
+        // One municipality with more rows than a sample would read: 60 services in 40 languages each.
+        var m = await app.CreateMunicipalityAsync();
+        var organisation = await m.AddStakeholderAsync("Sprachschule");
+        var ids = await m.WithDbAsync(async db =>
+        {
+            var services = Enumerable.Range(1, 60).Select(i => new HelpService
+            {
+                OrganisationId = organisation, Name = "Kurs " + i,
+                Languages = Enumerable.Range(1, 40).Select(l => new ServiceLanguage { Code = "x" + l.ToString("00", System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
+            }).ToList();
+            db.HelpServices.AddRange(services);
+            await db.SaveChangesAsync();
+            return services.Select(s => s.Id).ToList();
+        });
+
+        await app.Services.InitializeDatabaseAsync();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
+        var stat = await db.Database.SqlQueryRaw<string>(
+            "SELECT stat AS \"Value\" FROM sqlite_stat1 WHERE idx = 'IX_ServiceLanguages_MunicipalityId_Code'").SingleAsync();
+        var rowsPerMunicipality = int.Parse(stat.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(rowsPerMunicipality >= 2400 / 2, $"rows per municipality estimated from a sample: {stat}");
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = $"EXPLAIN QUERY PLAN SELECT \"ServiceId\", \"Code\" FROM \"ServiceLanguages\" WHERE \"MunicipalityId\" = {m.Id} AND \"ServiceId\" IN ({string.Join(",", ids.Take(10))})";
+        var details = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) details.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+        var plan = string.Join("\n", details);
+        Assert.Contains("IX_ServiceLanguages_ServiceId", plan);
+    }
 }
