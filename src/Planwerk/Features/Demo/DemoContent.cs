@@ -68,11 +68,11 @@ public static class DemoContent
             PeriodStart = 2014,
             PeriodEnd = 2016,
             State = PlanState.Superseded,
-            Summary = "Der Vorgängerplan, auf den sich die Stadtratsvorlage V0085/14 vom 17.09.2014 bezieht. Sein Inhalt ist in dieser Demo nicht erfasst.",
             IsPublic = true,
             UpdatedAt = now,
         };
         db.Plans.Add(predecessor);
+        DemoLineage.AddPredecessorContent(db, predecessor, now);
         // The importer reads the districts from the database, so they are saved before it runs.
         await db.SaveChangesAsync(cancellationToken);
 
@@ -89,6 +89,9 @@ public static class DemoContent
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Kind, StakeholderKind.PublicAuthority), cancellationToken);
         var plan = await db.Plans.SingleAsync(p => p.Id == imported.PlanId, cancellationToken);
         var fields = await db.FieldsOfAction.Where(f => f.PlanId == plan.Id).OrderBy(f => f.Position).ToListAsync(cancellationToken);
+        // Before the versions are frozen: the figures, the measures carried over and the retrospective are in the plan.
+        await DemoStatistics.AddAsync(db, now, cancellationToken);
+        await DemoLineage.AddAsync(db, plan, cancellationToken);
         DemoWorkshop.Add(db, plan, fields, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoConsultation.AddAsync(services, db, plan, cancellationToken);

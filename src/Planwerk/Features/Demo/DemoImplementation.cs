@@ -114,7 +114,26 @@ public static class DemoImplementation
             for (var k = 0; k < values.Length; k++)
                 db.IndicatorValues.Add(new IndicatorValue { Indicator = indicator, On = new DateOnly(2019 + k, 12, 31), Value = values[k] });
         }
+        // The plan's indicator fed by the allocations dataset: its values are the real yearly figures (2019 is missing),
+        // its baseline is the real figure of 2018; the planning figure it is measured against is example content.
+        var allocations = await db.StatisticsDatasets.Where(d => d.Code == DemoStatistics.AllocationsCode).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+        if (allocations is not null)
+        {
+            db.Indicators.Add(new Indicator
+            {
+                PlanId = plan.Id, Name = DatasetIndicator, Unit = "Personen", Direction = IndicatorDirection.LowerIsBetter, Position = ++position,
+                Definition = "Zahl der Asylsuchenden, die Dresden im Jahr zugewiesen wurden, gegenüber der Zahl, für die die Unterbringung geplant ist. "
+                    + "Die Werte kommen aus dem Datensatz „Asylsuchende, die Dresden zugewiesen wurden, je Jahr“; ein Jahreswert gilt zum 31. Dezember. "
+                    + "Beispielinhalt: Die Planungszahl (Zielwert) ist erfunden.",
+                Source = "Landesdirektion Sachsen (Datensatz)",
+                BaselineValue = 821m, BaselineOn = new DateOnly(2018, 12, 31), TargetValue = 800m, TargetOn = new DateOnly(2022, 12, 31),
+                DatasetId = allocations,
+            });
+        }
     }
+
+    /// <summary>The name of the demo plan's indicator whose values come from the allocations dataset.</summary>
+    public const string DatasetIndicator = "Zugewiesene Asylsuchende im Jahr";
 
     /// <summary>The last period in which some reports are not yet published: measure numbers ending in these digits.</summary>
     private static ReportState? LastPeriodState(int index) => (index % 10) switch

@@ -87,8 +87,10 @@ public abstract partial class DemoContentTests(DemoApp app)
             Assert.EndsWith(partner, m.Partners, StringComparison.Ordinal);
             return m with { Description = m.Description[..^description.Length], Partners = m.Partners[..^partner.Length] };
         }
+        // And the retrospective, added in code beside the datasets it shows (it is not part of the plan document).
         var before = seeded with
         {
+            Sections = seeded.Sections.Where(x => x.Title != DemoLineage.RetrospectiveTitle).ToList(),
             Fields = seeded.Fields.Select(f => f with
             {
                 Measures = f.Measures.Select(m => m.Number switch
@@ -215,7 +217,9 @@ public abstract partial class DemoContentTests(DemoApp app)
         Assert.Equal(1, await db.Municipalities.CountAsync(m => m.Slug == DemoContent.Slug));
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email == DemoContent.DemoEmail));
         Assert.Equal(1, await db.Users.CountAsync(u => u.Email == DemoContent.EditorEmail));
-        Assert.Equal(66, await InDemoAsync(d => d.Measures.CountAsync()));
+        Assert.Equal(66 + DemoLineage.Measures.Length, await InDemoAsync(d => d.Measures.CountAsync()));
+        Assert.Equal(3, await InDemoAsync(d => d.StatisticsDatasets.CountAsync()));
+        Assert.Equal(1, await InDemoAsync(d => d.PlanSections.CountAsync(x => x.Kind == Planwerk.Features.Plans.Sections.PlanSectionKind.Retrospective)));
         Assert.Equal(2, await InDemoAsync(d => d.Plans.CountAsync()));
         Assert.Equal(19, await InDemoAsync(d => d.Districts.CountAsync()));
     }

@@ -40,14 +40,16 @@ public abstract class DemoImplementationTests(DemoApp app)
             var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
             db.CurrentMunicipalityId = (await db.Municipalities.SingleAsync(m => m.Slug == DemoContent.Slug)).Id;
             planId = (await db.Plans.SingleAsync(p => p.Title == DemoContentTests.PlanTitle)).Id;
-            Assert.Equal(DemoImplementation.Indicators.Length, await db.Indicators.CountAsync(i => i.PlanId == planId));
+            // The typed indicators, and one that reads the allocations dataset.
+            Assert.Equal(DemoImplementation.Indicators.Length, await db.Indicators.CountAsync(i => i.PlanId == planId && i.DatasetId == null));
+            Assert.Equal(DemoImplementation.DatasetIndicator, await db.Indicators.Where(i => i.PlanId == planId && i.DatasetId != null).Select(i => i.Name).SingleAsync());
             Assert.Equal(DemoImplementation.Indicators.Sum(i => i.Values.Length), await db.IndicatorValues.CountAsync(v => v.Indicator!.PlanId == planId));
         }
         var visitor = app.CreateBrowserlikeClient();
         var dashboard = await visitor.GetDocumentAsync($"/{DemoContent.Slug}/plans/{planId}/dashboard");
         var states = dashboard.QuerySelectorAll("#indicators .track strong").Select(s => s.TextContent).ToList();
-        Assert.Equal(["auf Kurs.", "hinter dem Kurs.", "Ziel erreicht.", "hinter dem Kurs."], states);
-        Assert.Equal("2 von 4", dashboard.QuerySelector("#indicators-on-track")!.TextContent);
+        Assert.Equal(["auf Kurs.", "hinter dem Kurs.", "Ziel erreicht.", "hinter dem Kurs.", "hinter dem Kurs."], states);
+        Assert.Equal("2 von 5", dashboard.QuerySelector("#indicators-on-track")!.TextContent);
         // The published yearly reports are public; the draft is not.
         foreach (var (year, published) in DemoImplementation.YearlyReports)
         {

@@ -10,7 +10,8 @@ using Planwerk.Infrastructure.Security;
 namespace Planwerk.Features.Implementation.Indicators;
 
 /// <summary>One indicator for the plan team: edit it (against the version the form was loaded with), delete it with its
-/// values, see its values and where it stands, and add a value.</summary>
+/// values, see its values and where it stands, and add a value; or let it read its values from a dataset series of the
+/// municipality (then the dataset's figures are its values, and the typed ones are kept for when it lets go).</summary>
 [Authorize(Policy = Policies.PlanEditor)]
 public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l)
     : IndicatorPageModel(db, clock, l)
@@ -21,6 +22,12 @@ public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore c
     [BindProperty]
     public IndicatorValueInput Value { get; set; } = new();
 
+    [BindProperty]
+    public IndicatorSeriesInput Series { get; set; } = new();
+
+    /// <summary>The datasets the indicator may read.</summary>
+    public IReadOnlyList<SeriesChoice> SeriesChoices { get; private set; } = [];
+
     public string StoredName { get; private set; } = "";
     public IndicatorSummary Summary { get; private set; } = null!;
 
@@ -28,6 +35,7 @@ public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore c
     {
         if (await FindAsync(planId, id, ct) is not { } indicator) return NotFound();
         Input = IndicatorInput.From(indicator, Summary.MeasureNumber);
+        Series = IndicatorSeriesInput.From(indicator);
         Value.On = Today;
         return Page();
     }
@@ -36,6 +44,8 @@ public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore c
     {
         if (await FindAsync(planId, id, ct) is not { } indicator) return NotFound();
         Forget(nameof(Value));
+        Forget(nameof(Series));
+        Series = IndicatorSeriesInput.From(indicator);
         var measure = await ValidateAsync(Input, id, ct);
         if (indicator.Version != Input.Version) ShowConflict(indicator, Summary.MeasureNumber);
         if (!ModelState.IsValid || Conflict is not null) return Page();
@@ -54,6 +64,10 @@ public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore c
     {
         if (await FindAsync(planId, id, ct) is not { } indicator) return NotFound();
         Forget(nameof(Input));
+        Forget(nameof(Series));
+        Series = IndicatorSeriesInput.From(indicator);
+        if (indicator.DatasetId is not null)
+            ModelState.AddModelError("Value." + nameof(IndicatorValueInput.Value), L["Dieser Indikator übernimmt seine Werte aus einem Datensatz. Wählen Sie unter „Herkunft der Werte“ die Eingabe von Hand, um Werte einzutragen."]);
         Value.Validate(ModelState, "Value.", L, Today);
         if (!ModelState.IsValid)
         {
@@ -65,6 +79,43 @@ public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore c
         Db.IndicatorValues.Add(value);
         await Db.SaveChangesAsync(ct);
         return await SavedAsync(cache, L["Der Wert vom {0} wurde eingetragen.", Infrastructure.Time.BerlinTime.Date(value.On)], EditUrl(id) + "#values");
+    }
+
+    /// <summary>Chooses where the values come from: a dataset series, or typed by hand. Typed values are kept either way.</summary>
+    public async Task<IActionResult> OnPostSeriesAsync(int planId, int id, CancellationToken ct)
+    {
+        if (await FindAsync(planId, id, ct) is not { } indicator) return NotFound();
+        Forget(nameof(Input));
+        Forget(nameof(Value));
+        Input = IndicatorInput.From(indicator, Summary.MeasureNumber);
+        Value.On = Today;
+        Series.Validate(ModelState, "Series.", L, SeriesChoices);
+        if (indicator.Version != Series.Version) ShowSeriesConflict(indicator);
+        if (!ModelState.IsValid || Conflict is not null) return Page();
+
+        ExpectVersion(Db, indicator, Series.Version);
+        Series.ApplyTo(indicator);
+        return await SaveEditAsync(Db, cache, reason: null,
+            save: () => Db.SaveChangesAsync(ct),
+            reload: async () => await Db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.PlanId == planId, ct),
+            showConflict: ShowSeriesConflict,
+            saved: () => (indicator.DatasetId is null
+                ? L["Der Indikator „{0}“ zeigt wieder die von Hand eingetragenen Werte.", indicator.Name]
+                : L["Der Indikator „{0}“ übernimmt seine Werte jetzt aus dem Datensatz.", indicator.Name], EditUrl(id) + "#values"));
+    }
+
+    /// <summary>Whether <see cref="Infrastructure.Editing.ManagePageModel.Conflict"/> is the series form's (shown there) or the indicator form's.</summary>
+    public bool ConflictIsSeries { get; private set; }
+
+    private void ShowSeriesConflict(Indicator stored)
+    {
+        ConflictIsSeries = true;
+        ModelState.AddModelError("", L["Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
+        Conflict = new Infrastructure.Editing.EditConflict().Compare(L["Herkunft der Werte"],
+            IndicatorSeriesInput.Describe(Series.DatasetId, Series.CategoryId, SeriesChoices, L),
+            IndicatorSeriesInput.Describe(stored.DatasetId, stored.DatasetCategoryId, SeriesChoices, L));
+        ModelState.Remove("Series.Version");
+        Series.Version = stored.Version;
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int planId, int id, CancellationToken ct)
@@ -92,6 +143,7 @@ public sealed class IndicatorEditModel(PlanwerkDbContext db, IOutputCacheStore c
         var indicator = await Db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.PlanId == planId, ct);
         if (indicator is null) return null;
         Summary = (await IndicatorReads.OfPlanAsync(Db, planId, id, ct))[0];
+        SeriesChoices = await IndicatorSeriesInput.ChoicesAsync(Db, ct);
         StoredName = indicator.Name;
         return indicator;
     }

@@ -65,7 +65,9 @@ public sealed class IndicatorValueEditModel(PlanwerkDbContext db, IOutputCacheSt
     {
         if (!await LoadPlanAsync(planId, ct)) return null;
         var value = await Db.IndicatorValues.Include(v => v.Indicator)
-            .FirstOrDefaultAsync(v => v.Id == valueId && v.IndicatorId == id && v.Indicator!.PlanId == planId, ct);
+            .FirstOrDefaultAsync(v => v.Id == valueId && v.IndicatorId == id && v.Indicator!.PlanId == planId
+                // While the indicator reads a dataset, its typed values are kept but neither shown nor edited.
+                && v.Indicator.DatasetId == null, ct);
         if (value is null) return null;
         (IndicatorId, IndicatorName, StoredOn) = (id, value.Indicator!.Name, value.On);
         return value;

@@ -20,6 +20,7 @@ public static class IndicatorValueImport
     public const string UnknownIndicator = "Der Plan hat keinen Indikator „{0}“. Vorhanden: {1}.";
     public const string NotAValue = "„{0}“ ist keine gültige Zahl. Beispiele: 12,5 oder 1250 oder -3 (höchstens vier Nachkommastellen).";
     public const string FutureDate = "Das Datum {0} liegt in der Zukunft.";
+    public const string FedByDataset = "Der Indikator „{0}“ übernimmt seine Werte aus einem Datensatz; Werte werden dort eingetragen.";
     public const string DuplicateValue = "Für diesen Indikator und Tag steht schon in Zeile {0} ein Wert.";
     public const string NoIndicators = "keine";
 
@@ -78,6 +79,11 @@ public static class IndicatorValueImport
             if (!byName.TryGetValue(name, out var indicator))
             {
                 problems.Add(ImportProblem.At(row.Number, sheet.Header[index[IndicatorColumn]], UnknownIndicator, name, known));
+                ok = false;
+            }
+            else if (indicator.DatasetId is not null)
+            {
+                problems.Add(ImportProblem.At(row.Number, sheet.Header[index[IndicatorColumn]], FedByDataset, indicator.Name));
                 ok = false;
             }
             var date = ValueParsing.Date(Cell(row, DateColumn));

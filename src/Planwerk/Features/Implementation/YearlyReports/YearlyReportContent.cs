@@ -169,9 +169,20 @@ public sealed class YearlyReportContent
                 i.Id, i.Name, i.Unit, i.Direction, i.BaselineValue, i.BaselineOn, i.TargetValue, i.TargetOn,
                 FieldNumber = i.FieldOfAction != null ? (int?)i.FieldOfAction.Number : null,
                 MeasureNumber = i.Measure != null ? i.Measure.Number : null,
+                i.DatasetId,
                 Values = i.Values.Where(v => v.On <= yearEnd).OrderBy(v => v.On).ThenBy(v => v.Id).Select(v => new IndicatorPoint(v.On, v.Value)).ToList(),
+                // An indicator fed by a dataset reads the figures of its series instead (a year's figure counts on 31 December,
+                // so the figures of years up to this one, whose 1 January is before the year's end).
+                IsYear = i.Dataset != null && i.Dataset.PeriodKind == Statistics.StatisticsPeriodKind.Year,
+                Observed = db.StatisticsObservations
+                    .Where(o => o.DatasetId == i.DatasetId && o.CategoryId == i.DatasetCategoryId && o.Value != null && o.Period <= yearEnd)
+                    .OrderBy(o => o.Period).Select(o => new { o.Period, Value = o.Value!.Value }).ToList(),
             })
             .ToListAsync(ct);
+        indicators = indicators.Select(i => i.DatasetId is null ? i : i with
+        {
+            Values = i.Observed.Select(o => new IndicatorPoint(Implementation.Indicators.IndicatorReads.ValueDay(o.Period, i.IsYear), o.Value)).ToList(),
+        }).ToList();
 
         var rows = measures.InPlanOrder(m => m.Position, m => m.Number).Select(m =>
         {

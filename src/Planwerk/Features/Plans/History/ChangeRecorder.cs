@@ -173,7 +173,8 @@ public static class ChangeRecorder
                 (decimal)value(nameof(Indicator.BaselineValue))!, (DateOnly)value(nameof(Indicator.BaselineOn))!,
                 (decimal)value(nameof(Indicator.TargetValue))!, (DateOnly)value(nameof(Indicator.TargetOn))!,
                 (int?)value(nameof(Indicator.FieldOfActionId)), (int?)value(nameof(Indicator.MeasureId)),
-                (string)value(nameof(Indicator.Definition))!, (string)value(nameof(Indicator.Source))!);
+                (string)value(nameof(Indicator.Definition))!, (string)value(nameof(Indicator.Source))!,
+                (int?)value(nameof(Indicator.DatasetId)), (int?)value(nameof(Indicator.DatasetCategoryId)));
         var old = entry.State == EntityState.Added ? null : Text(p => entry.Property(p).OriginalValue);
         var @new = entry.State == EntityState.Deleted ? null : Text(p => entry.Property(p).CurrentValue);
         if (string.Equals(old ?? "", @new ?? "", StringComparison.Ordinal)) return;
@@ -192,7 +193,7 @@ public static class ChangeRecorder
     /// <summary>An indicator in a few lines, the same in every language: "name · unit · HigherIsBetter · 12.5 (2019-01-01) →
     /// 40 (2022-12-31) · field #3", then the definition and the source.</summary>
     public static string IndicatorText(string name, string unit, IndicatorDirection direction, decimal baseline, DateOnly baselineOn, decimal target,
-        DateOnly targetOn, int? fieldId, int? measureId, string definition, string source)
+        DateOnly targetOn, int? fieldId, int? measureId, string definition, string source, int? datasetId = null, int? categoryId = null)
     {
         var belongs = measureId is int m ? "measure #" + Render(m) : fieldId is int f ? "field #" + Render(f) : "";
         var head = string.Join(" · ", new[] { name, unit, direction.ToString(),
@@ -200,6 +201,8 @@ public static class ChangeRecorder
         var lines = new List<string> { head };
         if (definition.Length > 0) lines.Add("Definition: " + definition);
         if (source.Length > 0) lines.Add("Quelle: " + source);
+        // Where the values come from, when not typed: the dataset series (its figures are the values).
+        if (datasetId is int dataset) lines.Add("Werte: dataset #" + Render(dataset) + (categoryId is int category ? " · category #" + Render(category) : ""));
         return string.Join("\n", lines);
     }
 
