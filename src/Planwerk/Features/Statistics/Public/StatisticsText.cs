@@ -22,9 +22,9 @@ public static class StatisticsText
             : Infrastructure.Time.BerlinTime.Date(day);
         return (d.CoversFrom, d.CoversTo) switch
         {
-            ({ } from, { } to) => Day(from) + " " + t("bis") + " " + Day(to),
-            ({ } from, null) => t("ab") + " " + Day(from),
-            (null, { } to) => t("bis") + " " + Day(to),
+            ({ } from, { } to) => string.Format(System.Globalization.CultureInfo.CurrentCulture, t("{0} bis {1}"), Day(from), Day(to)),
+            ({ } from, null) => string.Format(System.Globalization.CultureInfo.CurrentCulture, t("ab {0}"), Day(from)),
+            (null, { } to) => string.Format(System.Globalization.CultureInfo.CurrentCulture, t("bis {0}"), Day(to)),
             _ => "",
         };
     }
