@@ -12,6 +12,7 @@ using Planwerk.Features.Plans.History;
 using Planwerk.Features.Plans.Print;
 using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Services.Hsds;
+using Planwerk.Features.Statistics.OpenData;
 using Planwerk.Infrastructure;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
@@ -88,6 +89,7 @@ public static class Composition
         // Saved changes to help services evict the municipality's public pages, whatever saved them.
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Services.PublicPages.ServicePageEviction>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Pathways.PublicPages.PathwayPageEviction>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Statistics.PublicPages.StatisticsPageEviction>();
         // Published pathways never change: their parsed documents are kept in memory by publication.
         services.AddMemoryCache();
         services.AddSingleton<Features.Pathways.PublishedPathways>();
@@ -151,6 +153,7 @@ public static class Composition
         app.MapOParl();
         app.MapHsdsApi();
         app.MapPathwayApi();
+        app.MapStatisticsOpenData();
         app.MapPlanPdf();
         app.MapPlanImages();
         app.MapRazorPages();
