@@ -121,8 +121,9 @@ public static class FigureImport
             else if (value.IsEmpty && note.Length == 0) { problems.Add(ImportProblem.At(row.Number, header[v], FigureImportTexts.ValueMissing)); ok = false; }
             else if (value.IsMissing && note.Length == 0) note = value.MissingNote!;
             else amount = value.Value;
-            if (period is not { } day || !ok) continue;
-            Add(new Figure(day, category, amount, note), row.Number, periodColumn, kind, figures, seen, problems);
+            // A period twice is reported even where the value is wrong too.
+            if (period is not { } day) continue;
+            Add(new Figure(day, category, amount, note), row.Number, periodColumn, kind, figures, seen, problems, keep: ok);
         }
         return Finish(FigureTableShape.LongForm, figures, problems);
     }
@@ -174,7 +175,8 @@ public static class FigureImport
         return new(shape, problems.Count == 0 ? figures : [], problems);
     }
 
-    private static void Add(Figure figure, int row, string column, StatisticsPeriodKind kind, List<Figure> figures, Dictionary<(DateOnly, string), int> seen, List<ImportProblem> problems)
+    private static void Add(Figure figure, int row, string column, StatisticsPeriodKind kind, List<Figure> figures, Dictionary<(DateOnly, string), int> seen,
+        List<ImportProblem> problems, bool keep = true)
     {
         if (seen.TryGetValue(figure.Key, out var first))
         {
@@ -183,7 +185,7 @@ public static class FigureImport
             return;
         }
         seen[figure.Key] = row;
-        figures.Add(figure);
+        if (keep) figures.Add(figure);
     }
 
     private static string Cell(SheetRow row, int index) => index < row.Cells.Count ? row.Cells[index].Trim() : "";

@@ -6,6 +6,7 @@ using Planwerk.Features.Accounts;
 using Planwerk.Features.Implementation;
 using Planwerk.Features.Statistics;
 using Planwerk.Tests.Features.Accounts;
+using Planwerk.Tests.Features.Plans.PublicSite;
 using Planwerk.Tests.Infrastructure;
 
 namespace Planwerk.Tests.Features.Statistics.Manage;
