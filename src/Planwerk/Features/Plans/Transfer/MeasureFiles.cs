@@ -37,12 +37,14 @@ public static class MeasureFiles
 
     public static string FormatSize(long bytes) => Infrastructure.Files.FileSizes.Text(bytes);
 
-    /// <summary>Reads an uploaded file as CSV or XLSX, whichever its content is.</summary>
-    public static SheetReading Read(ReadOnlySpan<byte> content)
+    /// <summary>Reads an uploaded file as CSV or XLSX, whichever its content is. With <paramref name="germanCells"/>,
+    /// XLSX number and date cells come as a German CSV writes them ("12,5", "31.12.2016"), so a reader of German
+    /// text reads both kinds of file alike (the statistics import); otherwise invariant ("12.5", "2016-12-31").</summary>
+    public static SheetReading Read(ReadOnlySpan<byte> content, bool germanCells = false)
     {
         if (content.Length == 0) return SheetReading.Refused(ImportTexts.EmptyFile);
         if (content.Length > MaxBytes) return SheetReading.Refused(ImportTexts.TooLarge, FormatSize(content.Length), FormatSize(MaxBytes));
-        return content.StartsWith("PK\u0003\u0004"u8) ? ReadXlsx(content.ToArray()) : ReadCsv(content);
+        return content.StartsWith("PK\u0003\u0004"u8) ? ReadXlsx(content.ToArray(), germanCells) : ReadCsv(content);
     }
 
     // ---------------------------------------------------------------- CSV
@@ -245,7 +247,7 @@ public static class MeasureFiles
         return builder.ToString();
     }
 
-    private static SheetReading ReadXlsx(byte[] content)
+    private static SheetReading ReadXlsx(byte[] content, bool germanCells)
     {
         try
         {
@@ -264,11 +266,11 @@ public static class MeasureFiles
             if (lastRow == 0) return SheetReading.Refused(ImportTexts.EmptyFile);
             if (lastRow > MaxRows + 1) return SheetReading.Refused(ImportTexts.TooManyRows, MaxRows.ToString(CultureInfo.InvariantCulture));
 
-            var header = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(1, c))).ToList();
+            var header = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(1, c), germanCells)).ToList();
             var rows = new List<SheetRow>(lastRow);
             for (var r = 2; r <= lastRow; r++)
             {
-                rows.Add(new SheetRow(r, Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(r, c))).ToList()));
+                rows.Add(new SheetRow(r, Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(r, c), germanCells)).ToList()));
             }
             return new SheetReading(new Sheet(header, rows), null);
         }
@@ -281,10 +283,19 @@ public static class MeasureFiles
 
     /// <summary>A cell's value as the text the import parses: numbers invariant and shortest
     /// (1250000.5), dates as yyyy-MM-dd, formulas by the value last calculated (never run here).</summary>
-    private static string CellText(IXLCell cell)
+    private static string CellText(IXLCell cell, bool german)
     {
         // Value, not GetString(): ClosedXML 0.95's GetString decodes _xHHHH_ escapes a second time.
         var value = cell.HasFormula ? cell.CachedValue : cell.Value;
+        if (german)
+        {
+            switch (value)
+            {
+                // At most 14 decimals: what a spreadsheet shows, without the binary noise of "R" (0.30000000000000004).
+                case double d: return d.ToString("0.##############", CultureInfo.GetCultureInfo("de-DE"));
+                case DateTime t when t.TimeOfDay == TimeSpan.Zero: return t.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+            }
+        }
         return value switch
         {
             null => "",
