@@ -64,6 +64,7 @@ public sealed class AssessmentModel(PlanwerkDbContext db, IOutputCacheStore cach
     {
         var stored = await LoadAsync(planId, ct);
         if (stored is null) return NotFound();
+        NameOutcomeChoices();
         var seen = new HashSet<int>();
         for (var i = 0; i < Rows.Count; i++)
         {
@@ -79,7 +80,6 @@ public sealed class AssessmentModel(PlanwerkDbContext db, IOutputCacheStore cach
             if (LineageRules.OutcomeProblem(row.Outcome, carried, IsContinued) is { } problem)
                 ModelState.AddModelError(RowKey(i, nameof(Row.Outcome)), $"{Levels.Measure.One} {Number(row.MeasureId)}: {localizer[problem]}");
         }
-        NameOutcomeChoices();
         if (!ModelState.IsValid) return Page();
 
         var changed = Rows.Where(r => Differs(r, stored[r.MeasureId])).ToList();
