@@ -27,7 +27,9 @@ public static class AdoptedPlanReads
 
     /// <summary>Changes that are monitoring or publishing, not a change of the plan's text: they do not make the
     /// working state differ (whether the plan is public, and its predecessor, are not part of the adopted text).</summary>
-    private static readonly string[] Monitoring = ["Status", "Progress", "State", "AdoptedVersionId", "AdoptedOn", "IsPublic", "PredecessorId"];
+    private static readonly string[] Monitoring = ["Status", "Progress", "State", "AdoptedVersionId", "AdoptedOn", "IsPublic", "PredecessorId",
+        // The closing assessment is written when the plan ends; carrying a measure over links it, neither changes the text.
+        "Outcome", "OutcomeText", "CarriedFromMeasureId"];
 
     public static bool WantsWorkingState(HttpRequest request) =>
         string.Equals(request.Query[StandKey], WorkingState, StringComparison.Ordinal);

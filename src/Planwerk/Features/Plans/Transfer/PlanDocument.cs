@@ -123,6 +123,7 @@ public sealed record PlanDocument(
                 Lead = m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => o.Organisation!.Name).FirstOrDefault(),
                 Partners = m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => o.Organisation!.Name).ToList(),
                 m.StartDate, m.EndDate, m.EstimatedCost, m.Funding, m.Priority, m.Status, m.Progress, m.Weight, m.IsExample,
+                m.Outcome, m.OutcomeText,
                 Districts = m.Districts.Select(d => new DistrictDocument(d.Name, d.Kind)).ToList(),
                 Principles = m.Principles.Select(p => p.Position).ToList(),
             })
@@ -137,11 +138,21 @@ public sealed record PlanDocument(
                 m.Key, m.Number, m.Title, m.Goal, m.Description, m.TargetGroups, m.Lead ?? "", MeasureOrganisation.JoinPartners(m.Partners),
                 m.Districts.Select(d => d.Name).Order(StringComparer.Ordinal).ToList(),
                 m.StartDate, m.EndDate, NormalizeAmount(m.EstimatedCost), m.Funding, m.Priority,
-                m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample) { Weight = NormalizeWeight(m.Weight) }).ToList())).ToList();
-        var sections = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId)
+                m.Principles.Order().ToList(), m.Status, m.Progress, m.IsExample)
+            {
+                Weight = NormalizeWeight(m.Weight), Outcome = m.Outcome, OutcomeText = m.OutcomeText.Length == 0 ? null : m.OutcomeText,
+            }).ToList())).ToList();
+        var sectionRows = await db.PlanSections.AsNoTracking().Where(s => s.PlanId == planId)
             .OrderBy(s => s.Position).ThenBy(s => s.Id)
-            .Select(s => new SectionDocument(s.Title, s.Body))
+            .Select(s => new
+            {
+                s.Title, s.Body, s.Kind,
+                Datasets = s.Datasets.OrderBy(d => d.Position).ThenBy(d => d.Id).Select(d => d.Dataset!.Code).ToList(),
+            })
             .ToListAsync(cancellationToken);
+        var sections = sectionRows.Select(s => s.Kind == Planwerk.Features.Plans.Sections.PlanSectionKind.Retrospective
+            ? new SectionDocument(s.Title, s.Body) { Kind = s.Kind, Datasets = s.Datasets }
+            : new SectionDocument(s.Title, s.Body)).ToList();
         var images = await db.PlanImages.AsNoTracking().Where(i => i.PlanId == planId)
             .OrderBy(i => i.Number)
             .Select(i => new ImageDocument(i.Number, i.FileName, i.ContentType, i.AltText, i.Bytes))
@@ -236,11 +247,28 @@ public sealed record MeasureDocument(
     bool IsExample)
 {
     public decimal? Weight { get; init; }
+
+    /// <summary>The closing assessment (docs/plan-lineage.md); absent until the measure is assessed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Lineage.MeasureOutcome? Outcome { get; init; }
+
+    /// <summary>The assessment's text; absent when empty.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OutcomeText { get; init; }
 }
 
 /// <summary>A narrative section (preface, retrospective, …) with its Markdown body, in plan order.
 /// Images in the body are written <c>![alt text](image:3)</c>, 3 being the image's <see cref="ImageDocument.Number"/>.</summary>
-public sealed record SectionDocument(string Title, string Body);
+public sealed record SectionDocument(string Title, string Body)
+{
+    /// <summary>Absent for a text section; "Retrospective" for a retrospective (docs/plan-lineage.md).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Planwerk.Features.Plans.Sections.PlanSectionKind? Kind { get; init; }
+
+    /// <summary>A retrospective's datasets, in order, by their codes; absent for a text section.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Datasets { get; init; }
+}
 
 /// <summary>An image the sections show, with its bytes (base64 in JSON).</summary>
 public sealed record ImageDocument(int Number, string FileName, string ContentType, string AltText, byte[] Data);

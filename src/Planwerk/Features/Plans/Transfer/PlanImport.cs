@@ -270,6 +270,7 @@ public static partial class PlanImport
                 else if (MeasureRules.Progress(m.Status, m.Progress) == MeasureRules.CompletedBelowFull) Problem(ma + ".progress", ImportTexts.CompletedBelowFull, Str(m.Progress));
                 if (m.Weight is decimal weight && !Measure.IsValidWeight(weight))
                     Problem(ma + ".weight", ImportTexts.NotAWeight, weight.ToString(CultureInfo.InvariantCulture));
+                if (m.OutcomeText is not null) Text(ma + ".outcomeText", m.OutcomeText, Measure.MaxOutcomeTextLength, required: false);
             }
         }
 
@@ -374,6 +375,10 @@ public static partial class PlanImport
             districts[d.Name] = match;
         }
 
+        var codes = document.Sections.SelectMany(x => x.Datasets ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var datasetsByCode = codes.Count == 0 ? new Dictionary<string, int>(StringComparer.Ordinal)
+            : await db.StatisticsDatasets.Where(x => codes.Contains(x.Code)).ToDictionaryAsync(x => x.Code, x => x.Id, StringComparer.Ordinal, cancellationToken);
+
         var measures = 0;
         var measuresByKey = new Dictionary<int, Measure>();
         for (var i = 0; i < document.Fields.Count; i++)
@@ -403,6 +408,8 @@ public static partial class PlanImport
                     Progress = m.Progress,
                     Weight = m.Weight ?? Measure.DefaultWeight,
                     IsExample = m.IsExample,
+                    Outcome = m.Outcome,
+                    OutcomeText = m.OutcomeText ?? "",
                     Key = m.Key ?? 0,
                     UpdatedAt = now,
                     Districts = m.Districts.Distinct(StringComparer.Ordinal).Select(n => districts[n]).Distinct().ToList(),
@@ -419,7 +426,11 @@ public static partial class PlanImport
         for (var i = 0; i < document.Sections.Count; i++)
         {
             var s = document.Sections[i];
-            db.PlanSections.Add(new PlanSection { Plan = plan, Position = i + 1, Title = s.Title, Body = s.Body });
+            var section = db.PlanSections.Add(new PlanSection { Plan = plan, Position = i + 1, Title = s.Title, Body = s.Body, Kind = s.Kind ?? PlanSectionKind.Text }).Entity;
+            // A retrospective's datasets are found by their codes among the municipality's datasets; a code not found here is left out.
+            foreach (var (code, position) in (s.Datasets ?? []).Distinct(StringComparer.Ordinal).Select((c, p) => (c, p + 1)))
+                if (datasetsByCode.TryGetValue(code, out var datasetId))
+                    section.Datasets.Add(new PlanSectionDataset { DatasetId = datasetId, Position = position });
         }
         foreach (var image in document.Images)
         {
