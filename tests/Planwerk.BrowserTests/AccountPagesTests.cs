@@ -71,9 +71,9 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await invited.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync(password);
         await invited.GetByLabel("Neues Passwort wiederholen").FillAsync(password);
         await invited.GetByRole(AriaRole.Button, new() { Name = "Passwort speichern" }).ClickAsync();
-        await invited.WaitForURLAsync("**/account/login");
+        await invited.ReachAsync("**/account/login");
         await invited.SignInAsync(email, password);
-        await invited.WaitForURLAsync($"**/{m.Slug}/manage");
+        await invited.ReachAsync($"**/{m.Slug}/manage");
         Assert.Equal(200, (await invited.GotoAsync(usersUrl))!.Status);
         Assert.DoesNotContain("eingeladen, noch kein Passwort", await invited.Locator("table tbody tr", new() { HasText = email }).InnerTextAsync(), StringComparison.Ordinal);
     }
@@ -109,7 +109,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByLabel("Neues Passwort", new() { Exact = true }).FillAsync(newPassword);
         await page.GetByLabel("Neues Passwort wiederholen").FillAsync(newPassword);
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
-        await page.WaitForURLAsync("**/account");
+        await page.ReachAsync("**/account");
         Assert.Contains("Ihr Passwort wurde geändert.", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
 
         // The old password no longer opens the account; the new one does.
@@ -118,7 +118,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
         Assert.EndsWith("/account/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await page.SignInAsync(user.Email!, newPassword);
-        await page.WaitForURLAsync($"**/{m.Slug}/manage");
+        await page.ReachAsync($"**/{m.Slug}/manage");
 
         // Two-factor sign-in: a wrong code is refused, the app's code turns it on.
         await page.GotoAsync("/account/two-factor");
@@ -150,16 +150,16 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         // Signing in now asks for the code.
         await page.SignOutAsync();
         await page.SubmitLoginAsync(user.Email!, newPassword);
-        await page.WaitForURLAsync("**/account/login-2fa**");
+        await page.ReachAsync("**/account/login-2fa**");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mit einem Wiederherstellungscode anmelden" }).ClickAsync();
         await page.ArriveAtAsync("/account/login-recovery", "Anmelden mit Wiederherstellungscode");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/account/login-2fa**");
+        await page.ReachAsync("**/account/login-2fa**");
         await page.GetByLabel("Code aus der Authenticator-App").FillAsync(AccountTestSupport.CurrentCode(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage");
+        await page.ReachAsync($"**/{m.Slug}/manage");
         await page.GotoAsync("/account");
         Assert.Contains("eingeschaltet", await page.MainTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("ausgeschaltet", await page.MainTextAsync(), StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public sealed class AccountPagesTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("Passwort zur Bestätigung").FillAsync(newPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ausschalten" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor");
+        await page.ReachAsync("**/account/two-factor");
         Assert.Contains("Die Zwei-Faktor-Anmeldung ist ausgeschaltet.", await page.Locator("#two-factor-status").InnerTextAsync(), StringComparison.Ordinal);
     }
 

@@ -102,7 +102,7 @@ public sealed class CouncilAndPlanPathTests(BrowserApp app) : IClassFixture<Brow
         await page.Locator("#Input_NewState").SelectOptionAsync(target!);
         await page.Locator("#Input_Reason").FillAsync("Beschluss " + HostileText.Script);
         await page.TabToAndPressAsync(submit);
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.EndsWith("/state", StringComparison.Ordinal));
+        await page.ReachAsync(url => !new Uri(url).AbsolutePath.EndsWith("/state", StringComparison.Ordinal));
         Assert.Equal(Enum.Parse<PlanState>(target!), await m.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.PlanId).Select(p => p.State).SingleAsync()));
         await page.AssertNoAccessibilityViolationsAsync();
 
@@ -115,12 +115,12 @@ public sealed class CouncilAndPlanPathTests(BrowserApp app) : IClassFixture<Brow
         await page.Locator("#Input_Start").FillAsync("2. Quartal 2019");
         await page.Locator("#Input_Title").FillAsync(title);
         await page.TabToAndPressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Eintrag hinzufügen" }));
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == manage + "/timeline");
+        await page.ReachAsync(url => new Uri(url).AbsolutePath == manage + "/timeline");
         Assert.Contains(title, await page.MainTextAsync(), StringComparison.Ordinal);
         await page.AssertNoAccessibilityViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(manage + "/timeline/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        await page.ReachAsync(url => new Uri(url).AbsolutePath.StartsWith(manage + "/timeline/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
         Assert.Equal(title, await page.Locator("#Input_Title").InputValueAsync());
         await page.AssertNoAccessibilityViolationsAsync();
     }

@@ -26,7 +26,7 @@ public sealed class EditorFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var page = await app.NewPageAsync();
         await SignInAsync(page, editor.Email!);
-        await page.WaitForURLAsync($"**/{m.Slug}/manage");
+        await page.ReachAsync($"**/{m.Slug}/manage");
         await page.AssertNoAccessibilityViolationsAsync();
 
         await page.GotoAsync($"/{m.Slug}/manage/plans/{plan.PlanId}/measures/new?fieldId={plan.FieldId}");
@@ -39,7 +39,7 @@ public sealed class EditorFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#measure-form button[type=submit]").First.ClickAsync();
         // The form's own address lies under the plan's too: wait for the plan page itself, not for any
         // address under it, or the check below may read the form before the browser has left it.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/{m.Slug}/manage/plans/{plan.PlanId}");
+        await page.ReachAsync(url => new Uri(url).AbsolutePath == $"/{m.Slug}/manage/plans/{plan.PlanId}");
         Assert.Contains(title, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         var visitor = await app.NewPageAsync();
@@ -59,7 +59,7 @@ public sealed class EditorFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         var editor = await m.AddMemberAsync(MunicipalityRole.PlanEditor);
         var page = await app.NewPageAsync();
         await SignInAsync(page, editor.Email!);
-        await page.WaitForURLAsync($"**/{m.Slug}/manage");
+        await page.ReachAsync($"**/{m.Slug}/manage");
 
         await page.GotoAsync($"/{m.Slug}/manage/plans/{plan.PlanId}/measures/new?fieldId={plan.FieldId}");
         await page.Locator("#Input_Goal").FillAsync("Ein Ziel ohne Titel");

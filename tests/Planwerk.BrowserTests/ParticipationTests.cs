@@ -58,7 +58,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await page.GotoAsync(roundUrl);
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Stellungnahme schreiben" }).ClickAsync();
-        await page.WaitForURLAsync($"**{roundUrl}/statements/new");
+        await page.ReachAsync($"**{roundUrl}/statements/new");
         await page.AssertNoAccessibilityViolationsAsync();
         var measureOption = page.Locator("#Input_Target option", new() { HasTextString = "Sprachkurse in den Stadtteilen" });
         await page.Locator("#Input_Target").SelectOptionAsync(await measureOption.GetAttributeAsync("value") ?? "");
@@ -71,7 +71,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         });
         await page.GetByLabel("Ich bin einverstanden, dass meine Stellungnahme veröffentlicht wird.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Stellungnahme abgeben" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/my-statements/*");
+        await page.ReachAsync($"**/{m.Slug}/my-statements/*");
         var statementId = int.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1], CultureInfo.InvariantCulture);
         var receipt = (await page.Locator("#receipt-number").InnerTextAsync()).Trim();
         Assert.False(string.IsNullOrEmpty(receipt));
@@ -94,14 +94,14 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await team.Locator("#Input_Goal").FillAsync("Alle Neuankommenden lernen Deutsch, mit Kinderbetreuung.");
         await team.Locator("#Input_Reason").FillAsync("Stellungnahme " + receipt);
         await team.Locator("#measure-form button[type=submit]").First.ClickAsync();
-        await team.WaitForURLAsync(url => !url.EndsWith(measureUrl, StringComparison.Ordinal));
+        await team.ReachAsync(url => !url.EndsWith(measureUrl, StringComparison.Ordinal));
 
         // From the team's statement list to the weighing page.
         var manageRound = $"/{m.Slug}/manage/consultations/{Id(roundId)}";
         await team.GotoAsync(manageRound + "/statements");
         await team.AssertNoAccessibilityViolationsAsync();
         await team.Locator($"#statement-row-{Id(statementId)}").GetByRole(AriaRole.Link, new() { Name = "Abwägen" }).ClickAsync();
-        await team.WaitForURLAsync($"**/{m.Slug}/manage/statements/{Id(statementId)}/weigh");
+        await team.ReachAsync($"**/{m.Slug}/manage/statements/{Id(statementId)}/weigh");
         Assert.Contains(HostileText.Script, await team.Locator("#statement-text").InnerTextAsync(), StringComparison.Ordinal);
         await team.AssertNoAccessibilityViolationsAsync();
         await team.GetByLabel("übernommen", new() { Exact = true }).CheckAsync();
@@ -111,7 +111,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         Assert.Equal(1, await change.CountAsync());
         await change.CheckAsync();
         await team.GetByRole(AriaRole.Button, new() { Name = "Abwägung speichern" }).ClickAsync();
-        await team.WaitForURLAsync($"**{manageRound}/weighing*");
+        await team.ReachAsync($"**{manageRound}/weighing*");
         Assert.Contains("1 Stellungnahmen, davon 1 abgewogen und 0 offen.", await team.Locator("#weighing-summary").InnerTextAsync(), StringComparison.Ordinal);
         await team.AssertNoAccessibilityViolationsAsync();
 
@@ -137,7 +137,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         visitor.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
         await visitor.GotoAsync(roundUrl);
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Ergebnis der Abwägung" }).ClickAsync();
-        await visitor.WaitForURLAsync($"**{roundUrl}/weighing");
+        await visitor.ReachAsync($"**{roundUrl}/weighing");
         var table = await visitor.MainTextAsync();
         Assert.Contains(receipt, table, StringComparison.Ordinal);
         Assert.Contains(HostileText.Script, await visitor.Locator(".statement-text").First.InnerTextAsync(), StringComparison.Ordinal);
@@ -189,7 +189,6 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         Assert.Contains("Ich bin Schriftführerin. " + HostileText.Markup, await team.MainTextAsync(), StringComparison.Ordinal);
         await team.AssertNoAccessibilityViolationsAsync();
         await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Annehmen" }));
-        await team.WaitForLoadStateAsync();
         await team.AssertNoAccessibilityViolationsAsync();
         Assert.True(await m.WithDbAsync(db => db.StakeholderMembers.AnyAsync(x => x.StakeholderId == organisation && x.UserId == resident.Id)));
     }
@@ -209,7 +208,7 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await page.GotoAsync($"/{m.Slug}/consultations");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.TabToAndPressAsync(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Beteiligung zum Entwurf" }));
-        await page.WaitForURLAsync($"**/{m.Slug}/consultations/{Id(roundId)}");
+        await page.ReachAsync($"**/{m.Slug}/consultations/{Id(roundId)}");
 
         // A resident registers for the workshop in a working group.
         await page.SignInAsync(resident.Email!);
@@ -229,7 +228,6 @@ public sealed partial class ParticipationTests(BrowserApp app) : IClassFixture<B
         await team.AssertNoAccessibilityViolationsAsync();
         await team.Locator("#Input_Place").FillAsync("Stadtteilhaus Prohlis");
         await team.TabToAndPressAsync(team.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }));
-        await team.WaitForLoadStateAsync();
         Assert.Equal("Stadtteilhaus Prohlis", (await m.WorkshopAsync(workshopId)).Place);
         await team.AssertNoAccessibilityViolationsAsync();
 

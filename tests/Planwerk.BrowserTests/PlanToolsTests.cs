@@ -23,8 +23,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
     private static async Task UploadAsync(IPage page, FilePayload file)
     {
         await page.GetByLabel("CSV- oder XLSX-Datei").SetInputFilesAsync(file);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und importieren" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.LoadsNextAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und importieren" }).ClickAsync());
     }
 
     [Fact]
@@ -77,7 +76,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#from").FillAsync(today);
         await page.Locator("#to").FillAsync(today);
         await page.Locator("#history-filter").GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
-        await page.WaitForURLAsync($"**{historyUrl}?**person=**");
+        await page.ReachAsync($"**{historyUrl}?**person=**");
         Assert.Contains($"from={today}", page.Url, StringComparison.Ordinal);
         Assert.Equal(editor.Id, await page.Locator("#person").InputValueAsync());
         var entries = page.Locator("ol.history > li");
@@ -91,14 +90,14 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#from").FillAsync("2020-01-01");
         await page.Locator("#to").FillAsync("2020-01-31");
         await page.Locator("#history-filter").GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
-        await page.WaitForURLAsync("**to=2020-01-31**");
+        await page.ReachAsync("**to=2020-01-31**");
         Assert.Contains("Keine Änderungen gefunden.", await page.MainTextAsync(), StringComparison.Ordinal);
 
         // From the plan's history to the imported measure's own history, by keyboard.
         await page.GotoAsync($"{historyUrl}?person={Uri.EscapeDataString(editor.Id)}");
         await page.Locator("ol.history").GetByRole(AriaRole.Link, new() { Name = "Mentoring für Neuankommende" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/measures/*/history");
+        await page.ReachAsync("**/measures/*/history");
         Assert.Contains("Änderungsverlauf: Maßnahme", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("ol.history > li").CountAsync());
         Assert.Contains(NewTitle, await page.Locator("ol.history").InnerTextAsync(), StringComparison.Ordinal);
@@ -109,11 +108,11 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ganzer Plan als JSON-Dokument" }).ClickAsync());
         Assert.EndsWith(".json", download.SuggestedFilename, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Einen ganzen Plan aus einem JSON-Dokument als neuen Plan anlegen" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/import");
+        await page.ReachAsync($"**/{m.Slug}/manage/plans/import");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByLabel("JSON-Dokument").SetInputFilesAsync(await download.PathAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und als neuen Plan anlegen" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/*/transfer");
+        await page.ReachAsync($"**/{m.Slug}/manage/plans/*/transfer");
         Assert.NotEqual(transferUrl, new Uri(page.Url).AbsolutePath);
         Assert.Contains("Der Plan hat 4 Maßnahmen.", await page.MainTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Aktionsplan Integration", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
@@ -135,7 +134,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#Input_Name").FillAsync("Erster Entwurf " + HostileText.Script);
         await page.Locator("#Input_Note").FillAsync("Vor dem Vorwort.");
         await page.Locator("#freeze-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**{manageUrl}/versions/*");
+        await page.ReachAsync($"**{manageUrl}/versions/*");
         var versionId = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         Assert.Contains("Erster Entwurf " + HostileText.Script, await page.Locator("#version-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Sprachkurse in den Stadtteilen", await page.MainTextAsync(), StringComparison.Ordinal);
@@ -146,7 +145,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("Dieser Plan hat noch keine Abschnitte.", await page.MainTextAsync(), StringComparison.Ordinal);
         await page.AssertNoAccessibilityViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Abschnitt hinzufügen" }).ClickAsync();
-        await page.WaitForURLAsync($"**{manageUrl}/sections/new");
+        await page.ReachAsync($"**{manageUrl}/sections/new");
         await page.AssertNoAccessibilityViolationsAsync();
         await page.Locator("#Input_Body").FillAsync("Ohne Titel.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abschnitt anlegen" }).ClickAsync();
@@ -155,15 +154,15 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#Input_Title").FillAsync("Rückblick");
         await page.Locator("#Input_Body").FillAsync("Was seit 2018 geschah.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abschnitt anlegen" }).ClickAsync();
-        await page.WaitForURLAsync($"**{manageUrl}/sections");
+        await page.ReachAsync($"**{manageUrl}/sections");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Abschnitt hinzufügen" }).ClickAsync();
-        await page.WaitForURLAsync($"**{manageUrl}/sections/new");
+        await page.ReachAsync($"**{manageUrl}/sections/new");
         await page.Locator("#Input_Title").FillAsync("Vorwort " + HostileText.Script);
         await page.Locator("#Input_Body").FillAsync("Ein **starker** Satz.\n\n- Sprache\n- Arbeit\n\n" + HostileText.Markup);
         await page.Locator("#Input_Reason").FillAsync("Beschluss der Steuerungsgruppe");
         await page.GetByRole(AriaRole.Button, new() { Name = "Abschnitt anlegen" }).ClickAsync();
-        await page.WaitForURLAsync($"**{manageUrl}/sections");
+        await page.ReachAsync($"**{manageUrl}/sections");
         Assert.Contains("wurde angelegt", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoAccessibilityViolationsAsync();
 
@@ -171,8 +170,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         var items = page.Locator("ol.sections > li");
         Assert.Equal(["Rückblick", "Vorwort " + HostileText.Script], await items.Locator(":scope > a").AllInnerTextsAsync());
         await items.Nth(1).GetByRole(AriaRole.Button, new() { Name = "Nach oben" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        await page.LoadsNextAsync(() => page.Keyboard.PressAsync("Enter"));
         await Assertions.Expect(items.First.Locator(":scope > a")).ToHaveTextAsync("Vorwort " + HostileText.Script);
 
         // The public plan shows the sections in that order, the Markdown rendered and the markup inert.
@@ -193,7 +191,7 @@ public sealed class PlanToolsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("#compare-from").SelectOptionAsync(versionId);
         await page.Locator("#compare-to").SelectOptionAsync("current");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
-        await page.WaitForURLAsync($"**{manageUrl}/versions/compare?from={versionId}&to=current");
+        await page.ReachAsync($"**{manageUrl}/versions/compare?from={versionId}&to=current");
         Assert.Contains("Änderungen an Abschnitten: 2", await page.MainTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Vorwort " + HostileText.Script, await page.Locator("#section-changes-list").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertNoAccessibilityViolationsAsync();

@@ -69,7 +69,7 @@ public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var link = page.GetByRole(AriaRole.Link, new() { Name = "Sprachkurse in den Stadtteilen" });
         await link.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/measures/{plan.MeasureId}");
+        await page.ReachAsync($"**/measures/{plan.MeasureId}");
         Assert.Contains("Alle Neuankommenden lernen Deutsch.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -95,7 +95,7 @@ public sealed class PublicPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync($"/{m.Slug}/plans/{plan.PlanId}");
         await page.GetByRole(AriaRole.Searchbox).FillAsync("SPRACHKURSE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=SPRACHKURSE");
+        await page.ReachAsync("**/search?q=SPRACHKURSE");
         Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Sprachkurse in den Stadtteilen" }).CountAsync());
         await context.DisposeAsync();
     }

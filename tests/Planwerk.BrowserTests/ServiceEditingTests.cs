@@ -19,7 +19,7 @@ public sealed class ServiceEditingTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(PlanwerkApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.ReachAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ServiceEditingTests(BrowserApp app) : IClassFixture<BrowserA
         await SignInAsync(page, provider.Email!);
         await page.GotoAsync($"/{m.Slug}/manage/services");
         await page.Locator($"a[href='/{m.Slug}/manage/services/{serviceId}']").First.ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage/services/{serviceId}");
+        await page.ReachAsync($"**/{m.Slug}/manage/services/{serviceId}");
         await page.AssertNoAccessibilityViolationsAsync();
         var description = "Beratung zum Asylverfahren, dienstags auch auf Arabisch. " + HostileText.Markup;
         await page.Locator("#Input_Description").FillAsync(description);

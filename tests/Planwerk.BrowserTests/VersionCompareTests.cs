@@ -14,7 +14,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GotoAsync(versionsUrl);
         await page.Locator("#Input_Name").FillAsync(name);
         await page.Locator("#freeze-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(versionsUrl + "/*");
+        await page.ReachAsync(versionsUrl + "/*");
         Assert.Contains($"Fassung „{name}“ vom", await page.Locator("#version-banner").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -31,7 +31,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByLabel("E-Mail-Adresse").FillAsync(editor.Email!);
         await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(PlanwerkApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage");
+        await page.ReachAsync($"**/{m.Slug}/manage");
 
         await FreezeAsync(page, versionsUrl, "Erster Entwurf");
         await page.GotoAsync(versionsUrl);
@@ -40,7 +40,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GotoAsync($"/{m.Slug}/manage/plans/{plan.PlanId}/measures/{plan.MeasureId}");
         await page.Locator("#Input_Title").FillAsync("Sprachkurse in allen Stadtteilen " + HostileText.Script);
         await page.Locator("#measure-form button[type=submit]").First.ClickAsync();
-        await page.WaitForURLAsync($"**/{m.Slug}/manage/plans/{plan.PlanId}#**");
+        await page.ReachAsync($"**/{m.Slug}/manage/plans/{plan.PlanId}#**");
 
         await FreezeAsync(page, versionsUrl, "Beteiligungsfassung");
 
@@ -51,7 +51,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
         await visitor.Locator("#compare-from").SelectOptionAsync(from!);
         await visitor.Locator("#compare-to").SelectOptionAsync(to!);
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
-        await visitor.WaitForURLAsync($"**/{m.Slug}/plans/{plan.PlanId}/versions/compare?from={from}&to={to}");
+        await visitor.ReachAsync($"**/{m.Slug}/plans/{plan.PlanId}/versions/compare?from={from}&to={to}");
 
         var change = visitor.Locator("#changed-measures article").First;
         Assert.Equal("den", await change.Locator("dd del").First.EvaluateAsync<string>(
@@ -66,7 +66,7 @@ public sealed class VersionCompareTests(BrowserApp app) : IClassFixture<BrowserA
 
         await visitor.Locator("#compare-to").SelectOptionAsync("current");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
-        await visitor.WaitForURLAsync("**to=current");
+        await visitor.ReachAsync("**to=current");
         await visitor.GotoAsync($"/{m.Slug}/plans/{plan.PlanId}/versions/{from}");
         Assert.Contains("nicht der aktuelle Stand", await visitor.Locator("#version-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Sprachkurse in den Stadtteilen", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
