@@ -56,7 +56,7 @@ public sealed class ServiceDirectoryModel(PlanwerkDbContext db, TimeProvider clo
         Q = Q?.Trim();
         Language = string.IsNullOrWhiteSpace(Language) ? null : Language.Trim().ToLowerInvariant();
 
-        var topics = await TopicTree.LoadAsync(db, ct);
+        var topics = await TopicTree.LoadShapeAsync(db, ct);
         var topicTexts = await ServiceTexts.LoadAsync(db, ContentKinds.Topic, topics.All.Select(t => t.Id).ToList(), Choice.Language, ct);
         TopicChoices = topics.Flatten().Select(t => (t.Node.Id, topicTexts.Of(t.Node.Id, nameof(ServiceTopic.Name), t.Node.Name), t.Depth)).ToList();
         DistrictChoices = (await db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
