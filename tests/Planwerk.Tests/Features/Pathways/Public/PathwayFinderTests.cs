@@ -82,6 +82,40 @@ public abstract class PathwayFinderTests(PlanwerkApp app)
             await db.Districts.CountAsync(), await db.Measures.CountAsync(), await db.Set<Planwerk.Features.Services.ContentLanguage>().CountAsync()));
 
     [Fact]
+    public async Task The_questions_are_asked_in_the_reading_language_where_the_finder_has_its_words()
+    {
+        var w = await PathwayWorld.CreateAsync(app);
+        var client = app.CreateClient();
+
+        // Arabic: the questions, answers and button are Arabic, the form is marked Arabic and right to left.
+        var arabic = await client.GetDocumentAsync($"/{w.M.Slug}/pathways/finder?situation=AsylumSeekers&age=0-5&lang=ar");
+        var form = arabic.QuerySelector("#finder-form")!;
+        Assert.Equal("ar", form.GetAttribute("lang"));
+        Assert.Equal("rtl", form.GetAttribute("dir"));
+        Assert.Equal("ما الخطوات التي تنطبق عليّ؟", arabic.QuerySelector("#finder-heading")!.TextContent.Trim());
+        Assert.Equal("عمرك", arabic.QuerySelector("label[for=finder-age]")!.TextContent.Trim());
+        Assert.Equal("هل لديك أطفال؟", arabic.QuerySelector("#finder-form legend")!.TextContent.Trim());
+        Assert.Equal("اعرض طريقي", arabic.QuerySelector("#finder-form button[type=submit]")!.TextContent.Trim());
+        Assert.Equal("أقل من 6 سنوات", arabic.QuerySelector("#finder-age option[selected]")!.TextContent.Trim());
+        Assert.Equal(Planwerk.Features.Services.Print.DirectoryLabels.For("ar", "de").Audience(Planwerk.Features.Services.ResidenceSituations.AsylumSeekers)[0],
+            arabic.QuerySelector("#finder-situation option[selected]")!.TextContent.Trim());
+        Assert.DoesNotContain("Ihr Alter", form.TextContent, StringComparison.Ordinal);
+
+        // A hand-edited address's problem is named in the interface language, marked as such inside the Arabic form.
+        var problem = await client.GetDocumentAsync($"/{w.M.Slug}/pathways/finder?age=150&lang=ar");
+        var problems = problem.QuerySelector("#finder-problems")!;
+        Assert.Equal("de", problems.GetAttribute("lang"));
+        Assert.Contains("Altersgruppe", problems.TextContent, StringComparison.Ordinal);
+
+        // Without a reading language, German: the interface's words, and no language marks of the form's own.
+        var german = await client.GetDocumentAsync($"/{w.M.Slug}/pathways/finder?age=0-5");
+        var germanForm = german.QuerySelector("#finder-form")!;
+        Assert.Null(germanForm.GetAttribute("lang"));
+        Assert.Equal("Ihr Alter", german.QuerySelector("label[for=finder-age]")!.TextContent.Trim());
+        Assert.Equal("unter 6 Jahre", german.QuerySelector("#finder-age option[selected]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_answers_survive_in_every_link_of_the_result()
     {
         var w = await PathwayWorld.CreateAsync(app);
