@@ -29,7 +29,7 @@ public static class ServiceTexts
     {
         if (language == ContentLanguages.Source || entityIds.Count == 0) return new Translations(language, []);
         var rows = await db.ContentTranslations.AsNoTracking()
-            .Where(t => t.Kind == kind && t.Language == language && entityIds.Contains(t.EntityId))
+            .Where(t => t.Kind == kind && t.Language == language && EF.Parameter(entityIds).Contains(t.EntityId))
             .Select(t => new { t.EntityId, t.Field, t.Text, t.SourceFingerprint })
             .ToListAsync(ct);
         return new Translations(language, rows.ToDictionary(r => (r.EntityId, r.Field), r => (r.Text, r.SourceFingerprint)));

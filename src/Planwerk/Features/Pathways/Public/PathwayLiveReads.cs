@@ -51,11 +51,11 @@ public static class PathwayLiveReads
     public static async Task<IReadOnlyDictionary<int, ServiceFacts>> FactsAsync(PlanwerkDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
-        var services = await ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking()).Where(s => wanted.Contains(s.Id))
+        var services = await ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking()).Where(s => EF.Parameter(wanted).Contains(s.Id))
             .Select(s => new { s.Id, s.Audience, s.MinimumAge, s.MaximumAge }).ToListAsync(ct);
-        var languages = (await db.ServiceLanguages.AsNoTracking().Where(l => wanted.Contains(l.ServiceId)).Select(l => new { l.ServiceId, l.Code }).ToListAsync(ct))
+        var languages = (await db.ServiceLanguages.AsNoTracking().Where(l => EF.Parameter(wanted).Contains(l.ServiceId)).Select(l => new { l.ServiceId, l.Code }).ToListAsync(ct))
             .ToLookup(l => l.ServiceId, l => l.Code);
-        var districts = (await db.ServiceAtLocations.AsNoTracking().Where(a => wanted.Contains(a.ServiceId) && a.Location!.DistrictId != null)
+        var districts = (await db.ServiceAtLocations.AsNoTracking().Where(a => EF.Parameter(wanted).Contains(a.ServiceId) && a.Location!.DistrictId != null)
             .Select(a => new { a.ServiceId, DistrictId = a.Location!.DistrictId!.Value }).ToListAsync(ct))
             .ToLookup(a => a.ServiceId, a => a.DistrictId);
         return services.ToDictionary(s => s.Id, s => new ServiceFacts(s.Id, s.Audience, s.MinimumAge, s.MaximumAge,
@@ -68,7 +68,7 @@ public static class PathwayLiveReads
         var today = BerlinTime.Today(clock);
         var yesterday = today.AddDays(-1);
         var wanted = ids.Distinct().ToList();
-        var services = await ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking()).Where(s => wanted.Contains(s.Id))
+        var services = await ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking()).Where(s => EF.Parameter(wanted).Contains(s.Id))
             .Include(s => s.Organisation)
             .Include(s => s.Languages)
             .Include(s => s.Locations).ThenInclude(a => a.Location).ThenInclude(l => l!.District)
@@ -99,7 +99,7 @@ public static class PathwayLiveReads
     public static async Task<IReadOnlyDictionary<int, StepMeasure>> MeasuresAsync(PlanwerkDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.Measures.AsNoTracking().Where(x => wanted.Contains(x.Id) && x.Plan!.IsPublic)
+        return await db.Measures.AsNoTracking().Where(x => EF.Parameter(wanted).Contains(x.Id) && x.Plan!.IsPublic)
             .Select(x => new StepMeasure(x.Id, x.PlanId, x.Number, x.Title, x.Plan!.Title, x.Status, x.Progress))
             .ToDictionaryAsync(x => x.Id, ct);
     }
