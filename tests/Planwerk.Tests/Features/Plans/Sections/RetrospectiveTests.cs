@@ -232,7 +232,7 @@ public abstract partial class RetrospectiveTests(PlanwerkApp app)
         var section = page.QuerySelector("section.plan-section")!;
         Assert.Equal("Rückblick", section.QuerySelector("h2")!.TextContent);
         Assert.Equal(6, section.QuerySelectorAll(".outcome-group h4").Length);
-        Assert.Equal(["Untergebrachte nach Art", s.Allocations.Title], section.QuerySelectorAll("figure svg title").Select(t => t.TextContent));
+        Assert.Equal(["Untergebrachte nach Art", s.Allocations.Title], section.QuerySelectorAll("figure svg > title").Select(t => t.TextContent));
         Assert.DoesNotContain("Entwurfsreihe", section.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll("script, article img"));
     }
