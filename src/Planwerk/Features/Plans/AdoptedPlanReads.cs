@@ -85,7 +85,11 @@ public static class AdoptedPlanReads
     public static SectionsView Sections(PlanDocument document, string municipality, int planId, int versionId)
     {
         var numbers = document.Images.Select(i => i.Number).ToHashSet();
-        return new SectionsView(document.Sections.Select((s, i) => new SectionText(i + 1, s.Title, s.Body)).ToList(),
+        // A retrospective keeps its kind and its datasets' codes as adopted; their figures are read live.
+        return new SectionsView(document.Sections.Select((s, i) => new SectionText(i + 1, s.Title, s.Body)
+            {
+                Kind = s.Kind ?? PlanSectionKind.Text, DatasetCodes = s.Datasets ?? [],
+            }).ToList(),
             n => numbers.Contains(n) ? VersionLinks.Image(municipality, planId, versionId, n, manage: false) : null);
     }
 

@@ -12,10 +12,12 @@ namespace Planwerk.Features.Plans;
 /// <summary>A published plan: its facts, principles, status summary and every field with its measures.
 /// Four SQL commands whatever the plan's size: the municipality, the plan with its principles, the
 /// fields, the measures (and the sections, the named versions). For an adopted plan the adopted version
-/// (see <see cref="AdoptedPlanReads"/>) takes the place of the sections' command.</summary>
+/// (see <see cref="AdoptedPlanReads"/>) takes the place of the sections' command. A retrospective section adds
+/// at most three (<see cref="Retrospective.LoadAsync"/>).</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
-public sealed class PlanPageModel(PlanwerkDbContext db, Planwerk.Infrastructure.Markdown.MarkdownRenderer markdown) : PageModel
+public sealed class PlanPageModel(PlanwerkDbContext db, Planwerk.Infrastructure.Markdown.MarkdownRenderer markdown,
+    Microsoft.Extensions.Localization.IStringLocalizer<Planwerk.Infrastructure.Localization.SharedResource> l) : PageModel
 {
     public PlanHeader Plan { get; private set; } = null!;
     public IReadOnlyList<FieldWithMeasures> Fields { get; private set; } = [];
@@ -40,16 +42,20 @@ public sealed class PlanPageModel(PlanwerkDbContext db, Planwerk.Infrastructure.
                 Plan = AdoptedPlanReads.Header(plan, adopted.Document);
                 Fields = AdoptedPlanReads.Fields(adopted.Document, fields, measures);
                 Summary = StatusSummary.Of(Fields.SelectMany(f => f.Measures).ToList());
-                Sections = AdoptedPlanReads.Sections(adopted.Document, slug, planId, versionId);
+                Sections = await WithRetrospectiveAsync(AdoptedPlanReads.Sections(adopted.Document, slug, planId, versionId), slug, plan, ct);
                 Adopted = new AdoptedNote(adoptedOn, false, adopted.ChangedSince, url, AdoptedPlanReads.WorkingStateUrl(url));
                 return Page();
             }
             Adopted = new AdoptedNote(adoptedOn, true, true, url, AdoptedPlanReads.WorkingStateUrl(url));
         }
-        Sections = await db.SectionsViewAsync(markdown, slug, planId, ct);
+        Sections = await WithRetrospectiveAsync(await db.SectionsViewAsync(markdown, slug, planId, ct), slug, plan, ct);
         Plan = plan;
         Fields = PublicPlanReads.GroupByField(fields, measures);
         Summary = StatusSummary.Of(measures);
         return Page();
     }
+
+    /// <summary>The live figures and assessments of the retrospective sections, also for the adopted version.</summary>
+    private async Task<SectionsView> WithRetrospectiveAsync(SectionsView sections, string slug, PlanHeader plan, CancellationToken ct) =>
+        sections with { Retrospective = await Retrospective.LoadAsync(db, l, slug, plan.Id, plan.PublicPredecessorId, sections.Sections, ct) };
 }

@@ -139,6 +139,7 @@ public static class ChangeHistory
         "OutcomeText" => "Text der Bewertung",
         "CarriedFromMeasureId" => "Fortgeführt aus Maßnahme (Nummer)",
         "Kind" => "Art des Abschnitts",
+        Sections.SectionEditModel.DatasetsField => "Datenreihen",
         "RollUpMethod" => "Fortschritt zusammenfassen",
         ChangeRecorder.MilestoneField => "Meilenstein",
         ChangeRecorder.IndicatorField => "Indikator",

@@ -14,6 +14,10 @@ public sealed record PdfSpan(double X, string Text, XFont Font, XColor Color);
 /// alternative text a screen reader reads instead.</summary>
 public sealed record PdfImage(XImage Image, double X, double Width, double Height, string AltText);
 
+/// <summary>A vector drawing (a dataset's chart) that fills the line, X points from the content's left edge, drawn by
+/// <see cref="Draw"/> into its box; a figure with the alternative text a screen reader reads instead.</summary>
+public sealed record PdfDrawing(Action<XGraphics, XRect> Draw, double X, double Width, double Height, string AltText);
+
 /// <summary>A filled rectangle drawn on a line (a chart's bar), X points from the content's left edge and Y from the
 /// line's top. It is drawn as an artifact: the line's text says the same in words.</summary>
 public sealed record PdfBox(double X, double Y, double Width, double Height, XColor Color);
@@ -37,6 +41,8 @@ public sealed class PdfLine
     public IReadOnlyList<PdfSpan> Spans { get; init; } = [];
     /// <summary>An image that fills the line (the line is as high as the image).</summary>
     public PdfImage? Image { get; init; }
+    /// <summary>A vector drawing that fills the line (the line is as high as the drawing).</summary>
+    public PdfDrawing? Drawing { get; init; }
     /// <summary>Rectangles drawn behind the line's text (a chart's bars).</summary>
     public IReadOnlyList<PdfBox> Boxes { get; init; } = [];
     /// <summary>Room above the line, dropped at the top of a page.</summary>
@@ -474,6 +480,25 @@ public sealed class PdfLayout : IDisposable
 
     /// <summary>Puts the lines on pages, then draws them: page header and footer, the table of contents'
     /// page numbers and links (known only once everything is placed), and bookmarks.</summary>
+    /// <summary>A vector drawing of <paramref name="aspect"/> (height per width) as wide as the content, with its caption in
+    /// small type below it, kept together on one page.</summary>
+    public List<PdfLine> DrawingBlock(Action<XGraphics, XRect> draw, double aspect, string altText, string caption)
+    {
+        var w = ContentWidth;
+        var h = Math.Min(w * aspect, ContentHeight / 2);
+        var lines = new List<PdfLine> { new() { Height = h, Drawing = new PdfDrawing(draw, 0, w, h, altText), SpaceBefore = 8, KeepWithNext = true, Role = PdfRole.Figure } };
+        var captionLines = Wrap([new TextRun(Clean(caption))], w, Small, Small, Muted).Select(s => Line(s, Small.Size)).ToList();
+        for (var i = 0; i < captionLines.Count; i++)
+        {
+            captionLines[i].SpaceBefore = i == 0 ? 3 : 0;
+            captionLines[i].KeepWithNext = i < captionLines.Count - 1;
+            captionLines[i].Continues = i > 0;
+        }
+        if (captionLines.Count == 0) lines[0].KeepWithNext = false;
+        lines.AddRange(captionLines);
+        return lines;
+    }
+
     public byte[] Render(IReadOnlyList<PdfLine> lines, PdfRenderOptions options)
     {
         var pages = Paginate(lines);
@@ -526,7 +551,7 @@ public sealed class PdfLayout : IDisposable
 
             foreach (var (line, y) in pages[p])
             {
-                var draws = line.Spans.Count > 0 || line.Image is not null || line.PageNumberOf is not null;
+                var draws = line.Spans.Count > 0 || line.Image is not null || line.Drawing is not null || line.PageNumberOf is not null;
                 if (draws && (!line.Continues || !open))
                 {
                     if (open) structure.End();
@@ -543,6 +568,8 @@ public sealed class PdfLayout : IDisposable
                 }
                 if (line.Image is { } image)
                     gfx.DrawImage(image.Image, Left + image.X, y, image.Width, image.Height);
+                if (line.Drawing is { } drawing)
+                    drawing.Draw(gfx, new XRect(Left + drawing.X, y, drawing.Width, drawing.Height));
                 foreach (var span in line.Spans)
                     gfx.DrawString(span.Text, span.Font, Brush(span.Color), Left + span.X, y + line.Baseline);
                 if (line.PageNumberOf is { } of && anchors.TryGetValue(of, out var target))
@@ -593,6 +620,10 @@ public sealed class PdfLayout : IDisposable
             case PdfRole.Figure when line.Image is { } image:
                 structure.BeginElement(PdfIllustrationElementTag.Figure, Clean(image.AltText),
                     new XRect(Left + image.X, y, image.Width, image.Height));
+                break;
+            case PdfRole.Figure when line.Drawing is { } drawing:
+                structure.BeginElement(PdfIllustrationElementTag.Figure, Clean(drawing.AltText),
+                    new XRect(Left + drawing.X, y, drawing.Width, drawing.Height));
                 break;
             case PdfRole.Heading1:
                 structure.BeginElement(PdfBlockLevelElementTag.Heading1);

@@ -133,6 +133,7 @@ public static class PlanPdf
             var section = d.Plan.Sections[i];
             lines.AddRange(layout.Heading(section.Title, layout.Heading1, 0, PrintDocument.SectionAnchor(i), 1, breakBefore: true));
             lines.AddRange(layout.Paragraphs(MarkdownText.ToParagraphs(section.Body), 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 8, Image));
+            if (d.RetrospectiveOf(i) is { } retrospective) lines.AddRange(RetrospectiveLines(layout, retrospective, l));
         }
         if (d.Plan.Principles.Count > 0)
         {
@@ -149,6 +150,48 @@ public static class PlanPdf
         foreach (var field in d.Fields)
         {
             lines.AddRange(FieldLines(layout, d, field, l, breakBefore: true));
+        }
+        return lines;
+    }
+
+    /// <summary>What Planwerk adds to a retrospective: the earlier plan's measures by their assessment as text, then each
+    /// chosen dataset's chart as vector graphics with its caption and text summary.</summary>
+    private static List<PdfLine> RetrospectiveLines(PdfLayout layout, Sections.RetrospectivePart part, IStringLocalizer l)
+    {
+        var lines = new List<PdfLine>();
+        if (part.Earlier is { MeasureCount: > 0 } earlier)
+        {
+            lines.AddRange(layout.Heading(l["Die {0} des Vorgängerplans nach ihrer Bewertung", earlier.MeasureWords.Many] + " (" + earlier.Title + ")", layout.Heading2, 16));
+            foreach (var group in earlier.Groups)
+            {
+                lines.AddRange(layout.Heading($"{Sections.Retrospective.GroupHeading(group.Outcome, l)} ({group.Measures.Count.ToString(CultureInfo.CurrentCulture)})", layout.Heading3, 10));
+                var paragraphs = new List<TextParagraph>();
+                foreach (var m in group.Measures)
+                {
+                    paragraphs.Add(new TextParagraph([new TextRun(m.Number + " " + m.Title, Bold: true)], 1, "–"));
+                    if (m.OutcomeText.Length > 0) paragraphs.Add(new TextParagraph([new TextRun(m.OutcomeText)], 1));
+                    if (m.ContinuedNumber is not null)
+                        paragraphs.Add(new TextParagraph([new TextRun(l["Fortgeführt in diesem Plan als"] + " " + m.ContinuedNumber + " " + m.ContinuedTitle)], 1));
+                }
+                lines.AddRange(layout.Paragraphs(paragraphs, 0, PdfLayout.ContentWidth, layout.Body, layout.BodyBold, 4));
+            }
+        }
+        if (part.Charts.Count > 0)
+        {
+            lines.AddRange(layout.Heading(l["Zahlen"], layout.Heading2, 16));
+            foreach (var chart in part.Charts)
+            {
+                lines.AddRange(layout.Heading(chart.Caption, layout.Heading3, 12));
+                if (chart.Layout is not { } chartLayout)
+                {
+                    lines.AddRange(layout.Text(l["Es liegen noch keine Zahlen vor."], layout.Body, 4));
+                    continue;
+                }
+                var caption = chart.HasMissing ? l["Fehlende Zahlen sind mit „keine Angabe“ markiert, nicht als Null gezeichnet."].Value : "";
+                lines.AddRange(layout.DrawingBlock((gfx, box) => Statistics.Charts.ChartPdf.Draw(gfx, chartLayout, box), chartLayout.Height / chartLayout.Width,
+                    chartLayout.Description, caption));
+                lines.AddRange(layout.Paragraphs([new TextParagraph([new TextRun(chartLayout.Description)])], 0, PdfLayout.ContentWidth, layout.Small, layout.SmallBold, 6));
+            }
         }
         return lines;
     }

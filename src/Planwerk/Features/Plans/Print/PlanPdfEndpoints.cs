@@ -26,8 +26,10 @@ public static class PlanPdfEndpoints
     private static async Task<IResult> DownloadAsync(
         HttpContext context, PlanwerkDbContext db, IStringLocalizer<SharedResource> l, int planId, DocumentScope scope, int partId, CancellationToken ct)
     {
-        var document = await PrintDocument.LoadAsync(db, context.RequiredMunicipality().Name, planId, scope, partId, ct, AdoptedPlanReads.WantsWorkingState(context.Request));
+        var municipality = context.RequiredMunicipality();
+        var document = await PrintDocument.LoadAsync(db, municipality.Name, planId, scope, partId, ct, AdoptedPlanReads.WantsWorkingState(context.Request));
         if (document is null) return Results.NotFound();
+        await document.LoadRetrospectiveAsync(db, l, municipality.Slug, ct);
         var bytes = PlanPdf.Render(document, l);
         // Results.File sends Content-Disposition: attachment with both filename and filename*.
         return Results.File(bytes, "application/pdf", PlanPdf.FileName(document));

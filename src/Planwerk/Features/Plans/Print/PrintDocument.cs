@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Planwerk.Data;
+using Microsoft.Extensions.Localization;
+using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Plans.Transfer;
 using Planwerk.Features.Plans.Versions;
 
@@ -73,6 +75,32 @@ public sealed class PrintDocument
     public IReadOnlyList<PrincipleDocument> PrinciplesOf(MeasureDocument measure) =>
         measure.Principles.Distinct().Order().SelectMany(position => principlesByPosition[position]).ToList();
 
+    /// <summary>The earlier plan this one continues, when it is public.</summary>
+    public int? PublicPredecessorId { get; private init; }
+
+    /// <summary>What Planwerk adds to the retrospective sections (<see cref="LoadRetrospectiveAsync"/>); null without one.</summary>
+    public Retrospective? Retrospective { get; private set; }
+
+    /// <summary>The additions to the section at <paramref name="index"/> when it is a retrospective.</summary>
+    public RetrospectivePart? RetrospectiveOf(int index) =>
+        RetrospectivePart.Of(Retrospective, SectionTextOf(index), SectionAnchor(index));
+
+    private SectionText SectionTextOf(int index) => new(index + 1, Plan.Sections[index].Title, Plan.Sections[index].Body)
+    {
+        Kind = Plan.Sections[index].Kind ?? PlanSectionKind.Text,
+        DatasetCodes = Plan.Sections[index].Datasets ?? [],
+    };
+
+    /// <summary>For the whole plan: reads the live assessments of the earlier plan and the chosen datasets' figures, also
+    /// when the document shows the adopted version (the frozen document holds the sections' texts and the datasets' codes).
+    /// At most three queries, none without a retrospective section.</summary>
+    public async Task LoadRetrospectiveAsync(PlanwerkDbContext db, IStringLocalizer l, string municipality, CancellationToken ct)
+    {
+        if (Scope != DocumentScope.Plan) return;
+        var sections = Enumerable.Range(0, Plan.Sections.Count).Select(SectionTextOf).ToList();
+        Retrospective = await Retrospective.LoadAsync(db, l, municipality, PlanId, PublicPredecessorId, sections, ct);
+    }
+
     /// <summary>The plan's image with this number, or null.</summary>
     public ImageDocument? Image(int number) => imagesByNumber.GetValueOrDefault(number);
 
@@ -99,6 +127,7 @@ public sealed class PrintDocument
                 Measure = p.Measures.Where(m => m.Id == measureId).Select(m => new { m.Number, m.Key, FieldNumber = m.FieldOfAction!.Number }).FirstOrDefault(),
                 p.AdoptedVersionId,
                 p.AdoptedOn,
+                PublicPredecessorId = p.Predecessor != null && p.Predecessor.IsPublic ? p.PredecessorId : null,
             })
             .FirstOrDefaultAsync(ct);
         if (facts is null) return null;
@@ -132,7 +161,7 @@ public sealed class PrintDocument
         if (scope != DocumentScope.Plan && fields.Count == 0) return null;
 
         var asOf = facts.MeasuresUpdatedAt.Append(facts.UpdatedAt).Max();
-        return new PrintDocument(scope, municipalityName, planId, asOf, plan, fields, measure, adoptedOn);
+        return new PrintDocument(scope, municipalityName, planId, asOf, plan, fields, measure, adoptedOn) { PublicPredecessorId = facts.PublicPredecessorId };
     }
 
     /// <summary>The adopted document with each measure's live status and progress (by key); a measure that no
