@@ -12,7 +12,7 @@ using Planwerk.Infrastructure.Tenancy;
 namespace Planwerk.Features.Plans;
 
 /// <summary>Every fact of one measure of a published plan. Seven SQL commands: the municipality, the
-/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, its help services, the current pathway publications (the documents themselves are kept in memory), and its key and the plan's adoption (a seventh
+/// measure with its plan, field, principles and districts, its milestones, its published reports with their evidence's names, its help services, the current pathway publications (the documents themselves are kept in memory), and its key, its line (origin, continuation, assessment) and the plan's adoption (an eighth
 /// for an adopted plan: the adopted version, whose texts it shows with the live status; see
 /// <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
@@ -42,6 +42,9 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock, P
     /// documents, one query for the current publications whatever their number).</summary>
     public IReadOnlyList<Pathways.PublicPages.MeasureStepLink> PathwaySteps { get; private set; } = [];
 
+    /// <summary>Live, also for an adopted plan: where the measure came from, where it goes on, its closing assessment.</summary>
+    public Lineage.PublicLineage Lineage { get; private set; } = new(null, "", null, null);
+
     public async Task<IActionResult> OnGetAsync(int planId, int measureId, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking()
@@ -65,8 +68,7 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock, P
             .Where(s => db.MeasureServices.Any(x => x.MeasureId == measureId && x.ServiceId == s.Id))
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
         PathwaySteps = Pathways.PublicPages.MeasureStepLink.Of(await pathways.ListAsync(db, ct), measureId);
-        var adoption = await db.Measures.AsNoTracking().Where(x => x.Id == measureId)
-            .Select(x => new { x.Key, x.Plan!.AdoptedVersionId, x.Plan.AdoptedOn }).FirstAsync(ct);
+        (Lineage, var adoption) = await Plans.Lineage.PublicLineageReads.OfMeasureAsync(db, measureId, ct);
         if (adoption is { AdoptedVersionId: int versionId, AdoptedOn: DateOnly adoptedOn })
         {
             var url = HttpContext.Request.Path.Value ?? "";

@@ -29,13 +29,35 @@ public static class PlanApi
 
         [Description("The measure's milestones by due date, each with whether it is overdue today (Europe/Berlin).")]
         public IReadOnlyList<ImplementationApi.MilestoneDto> Milestones { get; init; } = [];
+
+        [Description("The measure of the earlier plan this one continues; null when it continues none, or when that plan is not published.")]
+        public LineageMeasureDto? CarriedFrom { get; init; }
+
+        [Description("The measure of a later published plan that continues this one (the earliest when there are several); null when none does, or when no such plan is published.")]
+        public LineageMeasureDto? ContinuedIn { get; init; }
+
+        [Description("The closing assessment when the plan ends: Achieved, PartlyAchieved, NotAchieved, Continued or Dropped; null until assessed.")]
+        public string? Outcome { get; init; }
+
+        [Description("Plain text: what the measure achieved, why it was continued or dropped; empty when none is given.")]
+        public string OutcomeText { get; init; } = "";
     }
+    /// <summary>The other end of a measure's line: a measure of another published plan.</summary>
+    public sealed record LineageMeasureDto(int Id, string Number, int PlanId, string PlanTitle);
+    /// <summary>A published plan of the same line.</summary>
+    public sealed record PlanRefDto(int Id, string Title);
     /// <summary>An organisation of the municipality's registry.</summary>
     public sealed record OrganisationDto(int Id, string Name);
     public sealed record PlanDto(
         int Id, string Title, int? PeriodStart, int? PeriodEnd, string State, string Summary, int? PredecessorId, bool IsExample,
         IReadOnlyList<PrincipleDto> Principles, IReadOnlyList<FieldDto> Fields)
     {
+        [Description("The published plan this one continues; null when it continues none, or when that plan is not published.")]
+        public PlanRefDto? Predecessor { get; init; }
+
+        [Description("The published plans that continue this one, oldest period first; plans not published are left out.")]
+        public IReadOnlyList<PlanRefDto> Successors { get; init; } = [];
+
         /// <summary>What this plan calls its guiding principles, fields of action and measures, in German and English.</summary>
         [Description("What this plan calls its levels: principles (e.g. Leitlinien, Leitziele), fields of action (e.g. Handlungsfelder, Themenfelder, Teilbereiche) and measures, each in German and English, singular and plural.")]
         public PlanLevels Levels { get; init; } = PlanLevels.Default;
@@ -72,7 +94,7 @@ public static class PlanApi
                 var total = await plans.CountAsync(ct);
                 var list = await plans.OrderByDescending(p => p.PeriodStart).ThenBy(p => p.Title).ThenBy(p => p.Id)
                     .Skip(query.Skip).Take(query.PageSize)
-                    .Select(p => new PlanSummaryDto(p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State.ToString(), p.PredecessorId, p.IsExample,
+                    .Select(p => new PlanSummaryDto(p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State.ToString(), p.Predecessor != null && p.Predecessor.IsPublic ? p.PredecessorId : null, p.IsExample,
                         p.Measures.Count, $"/api/v1/municipalities/{slug}/plans/{p.Id}"))
                     .ToListAsync(ct);
                 query.WritePaging(context, total);
@@ -138,7 +160,7 @@ public static class PlanApi
 
         api.MapGet("/municipalities/{municipality}/plans/{planId:int}/measures/{measureId:int}", async Task<Results<Ok<MeasureDto>, NotFound>> (int planId, int measureId, PlanwerkDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var measure = await MeasureProjection(db.Measures.AsNoTracking().Where(m => m.PlanId == planId && m.Id == measureId && m.Plan!.IsPublic))
+                var measure = await MeasureProjection(db, db.Measures.AsNoTracking().Where(m => m.PlanId == planId && m.Id == measureId && m.Plan!.IsPublic))
                     .AsSingleQuery().FirstOrDefaultAsync(ct);
                 if (measure is null) return TypedResults.NotFound();
                 var implementation = await ImplementationApi.LoadForMeasuresAsync(db, db.Measures.Where(m => m.Id == measureId), BerlinTime.Today(clock), ct);
@@ -173,17 +195,28 @@ public static class PlanApi
             }
         }));
 
-    private static IQueryable<MeasureDto> MeasureProjection(IQueryable<Measure> measures) => measures.Select(m => new MeasureDto(
+    /// <summary>The measures with their line: the ends in published plans only, read in the same command.</summary>
+    private static IQueryable<MeasureDto> MeasureProjection(PlanwerkDbContext db, IQueryable<Measure> measures) => measures.Select(m => new MeasureDto(
         m.Id, m.Number, m.FieldOfActionId, m.Position, m.Title, m.Goal, m.Description, m.TargetGroups,
         m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Lead).Select(o => new OrganisationDto(o.OrganisationId, o.Organisation!.Name)).FirstOrDefault(),
         m.Organisations.Where(o => o.Role == MeasureOrganisationRole.Partner).OrderBy(o => o.Position).Select(o => new OrganisationDto(o.OrganisationId, o.Organisation!.Name)).ToList(),
         m.Districts.OrderBy(d => d.Name).Select(d => d.Name).ToList(), m.StartDate, m.EndDate, m.EstimatedCost, m.Funding,
-        m.Priority.ToString(), m.Principles.OrderBy(p => p.Position).Select(p => p.Id).ToList(), m.Status.ToString(), m.Progress, m.IsExample, m.Weight));
+        m.Priority.ToString(), m.Principles.OrderBy(p => p.Position).Select(p => p.Id).ToList(), m.Status.ToString(), m.Progress, m.IsExample, m.Weight)
+    {
+        CarriedFrom = m.CarriedFrom != null && m.CarriedFrom.Plan!.IsPublic
+            ? new LineageMeasureDto(m.CarriedFrom.Id, m.CarriedFrom.Number, m.CarriedFrom.PlanId, m.CarriedFrom.Plan.Title)
+            : null,
+        ContinuedIn = db.Measures.Where(x => x.CarriedFromMeasureId == m.Id && x.Plan!.IsPublic).OrderBy(x => x.PlanId)
+            .Select(x => new LineageMeasureDto(x.Id, x.Number, x.PlanId, x.Plan!.Title))
+            .FirstOrDefault(),
+        Outcome = m.Outcome == null ? null : m.Outcome.Value.ToString(),
+        OutcomeText = m.OutcomeText,
+    });
 
     /// <summary>Loads the measures, then their published reports and milestones: two SQL commands more whatever their number.</summary>
     private static async Task<List<MeasureDto>> LoadMeasuresAsync(PlanwerkDbContext db, IQueryable<Measure> measures, DateOnly today, CancellationToken ct)
     {
-        var rows = await MeasureProjection(measures.AsNoTracking()).AsSplitQuery().ToListAsync(ct);
+        var rows = await MeasureProjection(db, measures.AsNoTracking()).AsSplitQuery().ToListAsync(ct);
         if (rows.Count == 0) return rows;
         var implementation = await ImplementationApi.LoadForMeasuresAsync(db, measures, today, ct);
         return rows.Select(m => m with { Reports = implementation.Reports[m.Id].ToList(), Milestones = implementation.Milestones[m.Id].ToList() }).ToList();
@@ -197,12 +230,17 @@ public static class PlanApi
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.IsPublic)
             .Select(p => new
             {
-                p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.PredecessorId, p.IsExample,
+                p.Id, p.Title, p.PeriodStart, p.PeriodEnd, p.State, p.Summary, p.IsExample,
+                Predecessor = p.Predecessor != null && p.Predecessor.IsPublic
+                    ? new PlanRefDto(p.Predecessor.Id, p.Predecessor.Title) : null,
+                Successors = db.Plans.Where(x => x.PredecessorId == p.Id && x.IsPublic).OrderBy(x => x.PeriodStart).ThenBy(x => x.Id)
+                    .Select(x => new PlanRefDto(x.Id, x.Title)).ToList(),
                 Levels = new PlanLevels(new LevelWords(p.PrincipleSingular, p.PrinciplePlural, p.PrincipleSingularEn, p.PrinciplePluralEn),
                     new LevelWords(p.FieldSingular, p.FieldPlural, p.FieldSingularEn, p.FieldPluralEn),
                     new LevelWords(p.MeasureSingular, p.MeasurePlural, p.MeasureSingularEn, p.MeasurePluralEn)),
                 Principles = p.Principles.OrderBy(x => x.Position).Select(x => new PrincipleDto(x.Id, x.Position, x.Title, x.Description)).ToList(),
             })
+            .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
         if (plan is null) return null;
 
@@ -211,10 +249,11 @@ public static class PlanApi
         var measures = await LoadMeasuresAsync(db, db.Measures.Where(m => m.PlanId == planId), today, ct);
         var byField = measures.ToLookup(m => m.FieldOfActionId);
 
-        return new PlanDto(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State.ToString(), plan.Summary, plan.PredecessorId, plan.IsExample,
+        return new PlanDto(plan.Id, plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.State.ToString(), plan.Summary, plan.Predecessor?.Id, plan.IsExample,
             plan.Principles,
             fields.Select(f => new FieldDto(f.Id, f.Number, f.Title, f.Description,
-                byField[f.Id].InPlanOrder(m => m.Position, m => m.Number).ToList())).ToList()) { Levels = plan.Levels };
+                byField[f.Id].InPlanOrder(m => m.Position, m => m.Number).ToList())).ToList())
+        { Levels = plan.Levels, Predecessor = plan.Predecessor, Successors = plan.Successors };
     }
 }
 

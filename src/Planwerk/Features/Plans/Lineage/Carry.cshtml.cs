@@ -75,16 +75,22 @@ public sealed class CarryModel(PlanwerkDbContext db, IOutputCacheStore cache, IS
         var principles = sources.SelectMany(s => s.Principles).DistinctBy(p => p.Id)
             .Select(p => (p.Id, Own: ownPrinciples.FirstOrDefault(o => string.Equals(o.Title, p.Title, StringComparison.Ordinal))))
             .Where(x => x.Own is not null).ToDictionary(x => x.Id, x => x.Own!);
+        var copies = new List<(Measure Source, Measure Copy)>();
         foreach (var source in sources.InOrder(m => m.Position, m => m.Number, m => m.Id))
         {
             var field = fields[wanted[source.Id]];
             var number = MeasureNumbers.NextFree(field.Number, numbers);
             numbers.Add(number);
             var position = positions[field.Id] = positions.GetValueOrDefault(field.Id) + 1;
-            db.Measures.Add(LineageRules.Copy(source, plan, field, number, position, principles, now));
+            var copy = LineageRules.Copy(source, plan, field, number, position, principles, now);
+            db.Measures.Add(copy);
+            copies.Add((source, copy));
             LineageRules.MarkContinued(source);
             source.UpdatedAt = now;
         }
+        var links = (await db.MeasureServices.AsNoTracking().Where(x => ids.Contains(x.MeasureId)).Select(x => new { x.MeasureId, x.ServiceId }).ToListAsync(ct))
+            .ToLookup(x => x.MeasureId, x => x.ServiceId);
+        db.MeasureServices.AddRange(LineageRules.ServiceLinks(copies, links));
         plan.UpdatedAt = now;
         db.Author.Because(localizer["Übernahme aus „{0}“", PredecessorTitle]);
         try

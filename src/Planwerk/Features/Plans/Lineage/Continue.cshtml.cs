@@ -119,16 +119,22 @@ public sealed class ContinueModel(PlanwerkDbContext db, IOutputCacheStore cache,
         var sources = await db.Measures.Where(m => m.PlanId == planId && measureIds.Contains(m.Id))
             .Include(m => m.Districts).Include(m => m.Principles).Include(m => m.Organisations).AsSplitQuery().ToListAsync(ct);
         // The fields keep their numbers, so the measures keep theirs: "2.1" continues as "2.1" until the team renumbers.
+        var copies = new List<(Measure Source, Measure Copy)>();
         foreach (var group in sources.GroupBy(m => m.FieldOfActionId))
         {
             var position = 0;
             foreach (var source in group.InOrder(m => m.Position, m => m.Number, m => m.Id))
             {
-                db.Measures.Add(LineageRules.Copy(source, plan, fieldCopies[group.Key], source.Number, ++position, principleCopies, now));
+                var copy = LineageRules.Copy(source, plan, fieldCopies[group.Key], source.Number, ++position, principleCopies, now);
+                db.Measures.Add(copy);
+                copies.Add((source, copy));
                 LineageRules.MarkContinued(source);
                 source.UpdatedAt = now;
             }
         }
+        var links = (await db.MeasureServices.AsNoTracking().Where(x => measureIds.Contains(x.MeasureId)).Select(x => new { x.MeasureId, x.ServiceId }).ToListAsync(ct))
+            .ToLookup(x => x.MeasureId, x => x.ServiceId);
+        db.MeasureServices.AddRange(LineageRules.ServiceLinks(copies, links));
         db.Author.Because(localizer["Fortschreibung von „{0}“", earlier.Title]);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -62,6 +62,11 @@ public static class LineageRules
         return copy;
     }
 
+    /// <summary>The help services the carried measures create or strengthen go along: each copy is linked to the same
+    /// services as its source (<paramref name="links"/>: the sources' links, by the source's id).</summary>
+    public static IEnumerable<Planwerk.Features.Services.MeasureService> ServiceLinks(IEnumerable<(Measure Source, Measure Copy)> copies, ILookup<int, int> links) =>
+        copies.SelectMany(c => links[c.Source.Id].Distinct().Select(serviceId => new Planwerk.Features.Services.MeasureService { Measure = c.Copy, ServiceId = serviceId }));
+
     /// <summary>Carrying a measure over makes its assessment "continued" unless the team has assessed it already.</summary>
     public static void MarkContinued(Measure source)
     {
