@@ -61,7 +61,7 @@ public static class StatisticsCatalog
         {
             var page = link(PublicDatasets.Page(slug, d.Code));
             var publisherName = d.Publisher.Length > 0 ? d.Publisher + ", " + municipalityName : municipalityName;
-            var licence = OpenDataLicences.Find(d.Licence);
+            var licence = StatisticsLicences.Describe(d.Licence);
             var dataset = new XElement(Dcat + "Dataset", new XAttribute(Rdf + "about", page),
                 new XElement(Dct + "identifier", Clean(page)),
                 Literal(Dct + "title", d.Title),

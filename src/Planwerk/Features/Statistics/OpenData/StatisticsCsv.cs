@@ -17,7 +17,7 @@ public static class StatisticsCsv
     public static byte[] Write(PublishedDataset published)
     {
         var (d, v) = (published.Dataset, published.View);
-        var licence = OpenDataLicences.Find(d.Licence)?.Uri ?? "";
+        var licence = StatisticsLicences.Describe(d.Licence)?.Uri ?? "";
         var s = new StringBuilder(256 + (v.Periods.Count * v.SeriesCount * (64 + d.Title.Length)));
         s.AppendJoin(';', Columns).Append("\r\n");
         var fixedStart = Field(d.Code) + ";" + Field(d.Title) + ";";

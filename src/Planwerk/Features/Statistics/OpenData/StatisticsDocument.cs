@@ -30,7 +30,7 @@ public static class StatisticsDocument
 
     public static DatasetSummaryDto Summary(StatisticsDataset d, string slug)
     {
-        var licence = OpenDataLicences.Find(d.Licence);
+        var licence = StatisticsLicences.Describe(d.Licence);
         return new DatasetSummaryDto(d.Code, d.Title, d.Description, d.Unit, new SourceDto(d.SourceName, d.SourceUrl),
             licence is null ? null : new LicenceDto(licence.Code, licence.Name, licence.Uri), d.Publisher, Keywords(d.Keywords),
             d.CoversFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.CoversTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

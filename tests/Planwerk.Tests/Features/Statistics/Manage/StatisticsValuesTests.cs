@@ -66,5 +66,12 @@ public sealed class StatisticsValuesTests
         Assert.Equal("http://dcat-ap.de/def/licenses/dl-by-de/2.0", StatisticsLicences.Find("dl-by-de/2.0")?.Uri);
         Assert.Null(StatisticsLicences.Find("frei"));
         Assert.Equal(StatisticsLicences.All.Count, StatisticsLicences.All.Select(l => l.Code).Distinct().Count());
+        // One list names the licences everywhere: each has a page for people, and the attribution licences say so.
+        Assert.All(StatisticsLicences.All, l => Assert.StartsWith("http", l.Page, StringComparison.Ordinal));
+        Assert.True(StatisticsLicences.Find("dl-by-de/2.0")!.NeedsAttribution);
+        Assert.False(StatisticsLicences.Find("dl-zero-de/2.0")!.NeedsAttribution);
+        Assert.Equal("https://www.govdata.de/dl-de/by-2-0", StatisticsLicences.Describe("dl-by-de/2.0")!.Page);
+        Assert.Equal("http://dcat-ap.de/def/licenses/geonutz/20130319", StatisticsLicences.Describe("geonutz/20130319")!.Uri);
+        Assert.Null(StatisticsLicences.Describe(""));
     }
 }
