@@ -181,6 +181,7 @@ public static class ChangeHistory
         ("Priority", _) when Enum.TryParse<MeasurePriority>(value, out var p) => PlanText.Priority(p),
         ("State", _) when Enum.TryParse<PlanState>(value, out var st) => PlanText.State(st),
         ("RollUpMethod", _) when Enum.TryParse<Implementation.RollUpMethod>(value, out var method) => Implementation.Manage.RollUpSettingsModel.MethodText(method),
+        ("Kind", _) when Enum.TryParse<Sections.PlanSectionKind>(value, out var kind) => Sections.SectionEditModel.KindText(kind),
         (_, "true") => "ja",
         (_, "false") => "nein",
         _ => null,
