@@ -6,7 +6,7 @@ using Npgsql;
 namespace Planwerk.Tests.Infrastructure;
 
 /// <summary>A throw-away PostgreSQL cluster for the whole test run, made with the machine's
-/// PostgreSQL binaries (initdb, pg_ctl) in a temporary folder and removed when the run ends.
+/// PostgreSQL binaries (initdb, pg_ctl) in a temporary folder, stopped and removed when the test process has ended.
 /// Set PLANWERK_TEST_POSTGRES to a connection string to use an existing server instead.</summary>
 public static class PostgresServer
 {
@@ -57,22 +57,21 @@ public static class PostgresServer
         await RunAsync(Path.Combine(binFolder, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"], asRoot);
         var options = $"-p {port} -k {dataFolder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         await RunAsync(Path.Combine(binFolder, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(dataFolder, "server.log"), "-w", "-t", "60", "start"], asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(data, asRoot);
+        await WatchAsync(data, asRoot);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20";
     }
 
-    private static void Stop(string data, bool asRoot)
+    /// <summary>Stops the cluster and removes its folder once this test process has ended, however it ends: a watcher
+    /// started on its own (in a new session, its parent gone at once) so that it outlives the test process. The test
+    /// process's own exit handlers are not enough: the test platform ends the process without running them, which
+    /// left a running cluster and its folder behind after every run.</summary>
+    private static async Task WatchAsync(string data, bool asRoot)
     {
-        try
-        {
-            var stop = Start(Path.Combine(binFolder!, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot);
-            stop.WaitForExit(20_000);
-            Directory.Delete(dataFolder!, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leaving a temp folder behind is harmless; the run is over.
-        }
+        static string Quoted(string s) => "'" + s.Replace("'", "'\\''") + "'";
+        var pgCtl = Quoted(Path.Combine(binFolder!, "pg_ctl"));
+        var stop = (asRoot ? "runuser -u postgres -- " : "") + $"{pgCtl} -D {Quoted(data)} -m immediate -w stop";
+        var watcher = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf {Quoted(dataFolder!)}";
+        await RunAsync("sh", ["-c", $"setsid sh -c {Quoted(watcher)} >/dev/null 2>&1 < /dev/null &"], asPostgres: false);
     }
 
     private static string FindBinFolder()
