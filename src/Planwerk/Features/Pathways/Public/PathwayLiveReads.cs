@@ -62,6 +62,10 @@ public static class PathwayLiveReads
             languages[s.Id].Order(StringComparer.Ordinal).ToList(), districts[s.Id].Distinct().ToList()));
     }
 
+    /// <summary>The listed ones of these services as a step shows them. Five narrow reads of only the columns the step shows
+    /// (the services with their organisations' names, languages, places with their districts, hours, special hours not yet
+    /// over) and two for the names in the reading language: a help service has many more columns (descriptions, contact,
+    /// fees, eligibility in words) that a step does not show, and reading them whole was most of the finder's time.</summary>
     public static async Task<IReadOnlyDictionary<int, StepService>> ServicesAsync(PlanwerkDbContext db, IReadOnlyCollection<int> ids, string language,
         TimeProvider clock, CancellationToken ct)
     {
@@ -69,30 +73,35 @@ public static class PathwayLiveReads
         var yesterday = today.AddDays(-1);
         var wanted = ids.Distinct().ToList();
         var services = await ServiceDirectoryQuery.Listed(db.HelpServices.AsNoTracking()).Where(s => EF.Parameter(wanted).Contains(s.Id))
-            .Include(s => s.Organisation)
-            .Include(s => s.Languages)
-            .Include(s => s.Locations).ThenInclude(a => a.Location).ThenInclude(l => l!.District)
-            .Include(s => s.Schedules)
-            .Include(s => s.SpecialHours.Where(h => h.To >= yesterday))
-            .AsSplitQuery()
+            .Select(s => new { s.Id, s.Name, s.Status, s.Audience, s.MinimumAge, s.MaximumAge, Organisation = s.Organisation != null ? s.Organisation.Name : "" })
             .ToListAsync(ct);
+        var languages = (await db.ServiceLanguages.AsNoTracking().Where(l => EF.Parameter(wanted).Contains(l.ServiceId))
+            .Select(l => new { l.ServiceId, l.Code }).ToListAsync(ct)).ToLookup(l => l.ServiceId, l => l.Code);
+        var places = (await db.ServiceAtLocations.AsNoTracking().Where(a => EF.Parameter(wanted).Contains(a.ServiceId))
+            .Select(a => new { a.ServiceId, a.Location!.Id, a.Location.Name, a.Location.Street, a.Location.PostalCode, a.Location.City,
+                a.Location.DistrictId, District = a.Location.District != null ? a.Location.District.Name : null })
+            .ToListAsync(ct)).ToLookup(a => a.ServiceId);
+        var hours = (await db.ServiceSchedules.AsNoTracking().Where(h => EF.Parameter(wanted).Contains(h.ServiceId)).ToListAsync(ct))
+            .ToLookup(h => h.ServiceId);
+        var special = (await db.SpecialHours.AsNoTracking().Where(h => EF.Parameter(wanted).Contains(h.ServiceId) && h.To >= yesterday).ToListAsync(ct))
+            .ToLookup(h => h.ServiceId);
         var textLanguage = language == PathwayTexts.EasyGerman ? ContentLanguages.Source : language;
         var names = await ServiceTexts.LoadAsync(db, ContentKinds.Service, services.Select(s => s.Id).ToList(), textLanguage, ct);
-        var locations = services.SelectMany(s => s.Locations).Select(a => a.Location).OfType<ServiceLocation>().DistinctBy(l => l.Id).ToList();
-        var placeNames = await ServiceTexts.LoadAsync(db, ContentKinds.Location, locations.Select(l => l.Id).ToList(), textLanguage, ct);
+        var placeNames = await ServiceTexts.LoadAsync(db, ContentKinds.Location, places.SelectMany(g => g).Select(l => l.Id).Distinct().ToList(), textLanguage, ct);
         var local = BerlinTime.ToLocal(clock.GetUtcNow());
         static bool Current(ServiceSchedule h, DateOnly day) => h.ValidTo is null || h.ValidTo >= day;
         static IReadOnlyList<ServiceSchedule> Week(IEnumerable<ServiceSchedule> rows) => rows.OrderBy(h => ((int)h.Weekday + 6) % 7).ThenBy(h => h.Opens).ToList();
         return services.ToDictionary(s => s.Id, s =>
         {
-            var places = s.Locations.Select(a => a.Location).OfType<ServiceLocation>().OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList();
-            return new StepService(s.Id, names.Of(s.Id, nameof(HelpService.Name), s.Name), s.Organisation?.Name ?? "",
+            var week = hours[s.Id].ToList();
+            var at = places[s.Id].DistinctBy(l => l.Id).OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList();
+            return new StepService(s.Id, names.Of(s.Id, nameof(HelpService.Name), s.Name), s.Organisation,
                 s.Status == ServiceStatus.TemporarilyClosed,
-                s.Status == ServiceStatus.Active && OpeningHours.IsOpen(s.Schedules, s.SpecialHours, local),
-                s.Audience, s.MinimumAge, s.MaximumAge, s.Languages.Select(l => l.Code).Order(StringComparer.Ordinal).ToList(),
-                places.Select(l => new StepPlace(l.Id, placeNames.Of(l.Id, nameof(ServiceLocation.Name), l.Name), Address(l), l.DistrictId, l.District?.Name,
-                    Week(s.Schedules.Where(h => h.LocationId == l.Id && Current(h, today))))).ToList(),
-                Week(s.Schedules.Where(h => (h.LocationId is null || places.All(l => l.Id != h.LocationId)) && Current(h, today))));
+                s.Status == ServiceStatus.Active && OpeningHours.IsOpen(week, special[s.Id], local),
+                s.Audience, s.MinimumAge, s.MaximumAge, languages[s.Id].Order(StringComparer.Ordinal).ToList(),
+                at.Select(l => new StepPlace(l.Id, placeNames.Of(l.Id, nameof(ServiceLocation.Name), l.Name), Address(l.Street, l.PostalCode, l.City),
+                    l.DistrictId, l.District, Week(week.Where(h => h.LocationId == l.Id && Current(h, today))))).ToList(),
+                Week(week.Where(h => (h.LocationId is null || at.All(l => l.Id != h.LocationId)) && Current(h, today))));
         });
     }
 
@@ -104,6 +113,8 @@ public static class PathwayLiveReads
             .ToDictionaryAsync(x => x.Id, ct);
     }
 
-    public static string Address(ServiceLocation l) =>
-        string.Join(", ", new[] { l.Street.Trim(), (l.PostalCode.Trim() + " " + l.City.Trim()).Trim() }.Where(x => x.Length > 0));
+    public static string Address(ServiceLocation l) => Address(l.Street, l.PostalCode, l.City);
+
+    public static string Address(string street, string postalCode, string city) =>
+        string.Join(", ", new[] { street.Trim(), (postalCode.Trim() + " " + city.Trim()).Trim() }.Where(x => x.Length > 0));
 }
