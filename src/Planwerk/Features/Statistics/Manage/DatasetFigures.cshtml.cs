@@ -19,9 +19,21 @@ namespace Planwerk.Features.Statistics.Manage;
 /// its row and column; saved all at once against the dataset's version (a stale form keeps its rows and says so) and
 /// recorded in the history with each figure before and after.</summary>
 [Authorize(Policy = Policies.PlanEditor)]
+[RequestFormLimits(ValueCountLimit = FormValueLimit)]
 public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l) : ManagePageModel
 {
     public const int BlankRows = 5;
+
+    /// <summary>The most figures the table form holds; a larger dataset is changed by import (add or replace), which
+    /// checks a file of any length the same way.</summary>
+    public const int MaxTableRows = 2000;
+
+    /// <summary>The most rows a form may send: the table and the blank rows asked for with "more".</summary>
+    public const int MaxRows = MaxTableRows + 10 * BlankRows;
+
+    /// <summary>Five values a row (period, category, value, note, remove) and a few for the form: the framework's default
+    /// of 1,024 values would refuse a table of about 250 figures as too large, and the team's input would be lost.</summary>
+    private const int FormValueLimit = MaxRows * 5 + 16;
 
     public sealed class FigureRow
     {
@@ -51,10 +63,24 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
     /// <summary>The dataset's categories in order: id and name.</summary>
     public IReadOnlyList<(int Id, string Name)> Categories { get; private set; } = [];
 
+    /// <summary>How many figures the dataset has.</summary>
+    public int FigureCount { get; private set; }
+
+    /// <summary>Whether the dataset has more figures than the table form holds: the page then points to the import.</summary>
+    public bool TooManyForTable => FigureCount > MaxTableRows;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is not { } dataset) return NotFound();
         Version = dataset.Version;
+        if (TooManyForTable) return Page();
+        await ShowStoredAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>The stored figures as the table's rows, and blank rows to add more.</summary>
+    private async Task ShowStoredAsync(int id, CancellationToken ct)
+    {
         var byName = Categories.ToDictionary(c => c.Name, c => c.Id, StringComparer.Ordinal);
         Rows = (await Figures.StoredAsync(db, id, ct)).Select(f => new FigureRow
         {
@@ -63,7 +89,6 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
             Value = StatisticsValues.FormatValue(f.Value), Note = f.Note,
         }).ToList();
         AddBlankRows();
-        return Page();
     }
 
     /// <summary>More blank rows, without saving; what was typed stays.</summary>
@@ -73,6 +98,7 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
         if (await LoadAsync(id, ct) is null) return NotFound();
         Version = posted;
         ModelState.Clear();
+        if (TooManyForTable) return await TooManyAsync(id, ct);
         AddBlankRows();
         return Page();
     }
@@ -83,6 +109,7 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
         if (await LoadAsync(id, ct) is not { } dataset) return NotFound();
         Version = posted;
         ModelState.Clear();
+        if (TooManyForTable || Rows.Count > MaxRows) return await TooManyAsync(id, ct);
         var wanted = Read();
         if (!ModelState.IsValid) return Page();
         if (dataset.Version != posted) return Conflicted(dataset.Version);
@@ -119,6 +146,19 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
     {
         ModelState.AddModelError("", l["Dieser Datensatz wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert und stehen unten. Prüfen Sie sie gegen den Verlauf oder die gespeicherten Werte; wenn Sie erneut speichern, ersetzt Ihre Tabelle den gespeicherten Stand."]);
         Version = current;
+        return Page();
+    }
+
+    /// <summary>A table form that the page no longer offers (the dataset grew beyond it) or one with more rows than it
+    /// can have: nothing is saved. The page says so and shows the stored figures again (or, for a dataset too large
+    /// for the table, points to the import), never an emptied table that would remove figures when saved.</summary>
+    private async Task<PageResult> TooManyAsync(int id, CancellationToken ct)
+    {
+        ModelState.AddModelError("", TooManyForTable
+            ? l["Dieser Datensatz hat {0} Werte, mehr als die Tabelle hier fasst ({1}). Ändern Sie die Werte über den Import (ergänzen oder ersetzen); gespeichert wurde nichts.", FigureCount.ToString("N0", CultureInfo.CurrentCulture), MaxTableRows.ToString("N0", CultureInfo.CurrentCulture)]
+            : l["Die Tabelle hat mehr als {0} Zeilen. Gespeichert wurde nichts; unten stehen die gespeicherten Werte. Größere Änderungen gehen über den Import.", MaxRows.ToString("N0", CultureInfo.CurrentCulture)]);
+        Rows = [];
+        if (!TooManyForTable) await ShowStoredAsync(id, ct);
         return Page();
     }
 
@@ -173,7 +213,7 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
 
     private void AddBlankRows()
     {
-        for (var i = 0; i < BlankRows; i++) Rows.Add(new FigureRow());
+        for (var i = 0; i < BlankRows && Rows.Count < MaxRows; i++) Rows.Add(new FigureRow());
     }
 
     private async Task<StatisticsDataset?> LoadAsync(int id, CancellationToken ct)
@@ -181,6 +221,7 @@ public sealed class DatasetFiguresModel(PlanwerkDbContext db, IOutputCacheStore 
         var dataset = await db.StatisticsDatasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (dataset is null) return null;
         (DatasetId, DatasetTitle, PeriodKind, CategoryLabel, Unit) = (dataset.Id, dataset.Title, dataset.PeriodKind, dataset.CategoryLabel, dataset.Unit);
+        FigureCount = await db.StatisticsObservations.CountAsync(o => o.DatasetId == id, ct);
         Categories = (await db.StatisticsCategories.AsNoTracking().Where(c => c.DatasetId == id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
         return dataset;

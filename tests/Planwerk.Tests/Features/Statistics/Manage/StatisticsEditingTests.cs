@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Planwerk.Features.Accounts;
 using Planwerk.Features.Implementation;
 using Planwerk.Features.Statistics;
+using Planwerk.Features.Statistics.Manage;
 using Planwerk.Tests.Features.Accounts;
 using Planwerk.Tests.Features.Plans.PublicSite;
 using Planwerk.Tests.Infrastructure;
@@ -123,6 +124,44 @@ public abstract class StatisticsEditingTests(PlanwerkApp app)
         Assert.Contains(stalePage.Errors(), e => e.StartsWith("Dieser Datensatz wurde inzwischen von jemand anderem geändert.", StringComparison.Ordinal));
         Assert.Equal("1", stalePage.QuerySelector("input[name='Rows[0].Value']")!.GetAttribute("value"));
         Assert.Equal(3, (await m.FiguresAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task A_table_of_hundreds_of_figures_is_saved_and_a_dataset_larger_than_the_table_is_sent_to_the_import()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        string[] offices = ["Altstadt", "Blasewitz", "Cotta", "Klotzsche", "Leuben", "Loschwitz", "Neustadt", "Pieschen", "Plauen", "Prohlis"];
+        var id = await m.AddDatasetAsync(categories: offices,
+            figures: Enumerable.Range(1990, 30).SelectMany(y => offices.Select((o, i) => (y, (string?)o, (decimal?)(y + i), ""))).ToArray());
+        var editor = await m.SignedInClientAsync(MunicipalityRole.PlanEditor);
+        var url = $"{List(m)}/{Id(id)}/figures";
+        var form = await editor.GetDocumentAsync(url);
+        Assert.Equal(300 + 5, form.QuerySelectorAll("#figures tbody tr").Length);
+
+        // 300 rows of four fields each are more form values than a form may carry by default: the whole table is saved.
+        var saved = await editor.SubmitFormAsync(form, url, new Dictionary<string, string?> { ["Rows[0].Value"] = "7.000" }, "#figures-form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var figures = await m.FiguresAsync(id);
+        Assert.Equal(300, figures.Count);
+        Assert.Contains("1990|Altstadt|7000|", figures);
+
+        // More figures than the table holds: the page says so and points to the import, and a form sent anyway changes nothing.
+        await m.WithDbAsync(async db =>
+        {
+            var category = await db.StatisticsCategories.FirstAsync(c => c.DatasetId == id);
+            for (var day = 0; day < DatasetFiguresModel.MaxTableRows; day++)
+                db.StatisticsObservations.Add(new StatisticsObservation { DatasetId = id, CategoryId = category.Id, Period = new DateOnly(2100, 1, 1).AddDays(day), Value = day });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var large = await editor.GetDocumentAsync(url);
+        Assert.Null(large.QuerySelector("#figures-form"));
+        Assert.Contains("2.300 Werte", large.QuerySelector("#figures-too-many")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(large.QuerySelector($"#figures-too-many a[href='{List(m)}/{Id(id)}/import']"));
+        var forged = await editor.SubmitFormAsync(form, url, new Dictionary<string, string?> { ["Rows[0].Value"] = "1" }, "#figures-form");
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains((await HtmlForms.ParseAsync(forged)).Errors(), e => e.Contains("Import", StringComparison.Ordinal));
+        Assert.Equal(300 + DatasetFiguresModel.MaxTableRows, (await m.FiguresAsync(id)).Count);
     }
 
     [Fact]
