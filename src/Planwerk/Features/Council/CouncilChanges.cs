@@ -18,8 +18,10 @@ public static class CouncilChanges
         internal HashSet<int> Papers { get; } = [];
         internal HashSet<int> Meetings { get; } = [];
         internal HashSet<int> AgendaItems { get; } = [];
+        /// <summary>A municipality's own results renamed or re-flagged: the consultations that carry them change with them.</summary>
+        internal HashSet<int> ResultKinds { get; } = [];
 
-        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0;
+        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0 || ResultKinds.Count > 0;
 
         /// <summary>Moves the modified moment of the embedding objects in the database, without touching their
         /// concurrency version (nobody edited them, so an open form of them stays valid).</summary>
@@ -28,6 +30,14 @@ public static class CouncilChanges
             var papers = Papers.ToList();
             var items = AgendaItems.ToList();
             var meetings = Meetings.ToList();
+            var kinds = ResultKinds.ToList();
+            if (kinds.Count > 0)
+            {
+                var carrying = db.PaperConsultations.Where(c => c.CustomResultId != null && kinds.Contains(c.CustomResultId.Value));
+                papers.AddRange(await carrying.Select(c => c.PaperId).Distinct().ToListAsync(ct));
+                items.AddRange(await carrying.Where(c => c.AgendaItemId != null).Select(c => c.AgendaItemId!.Value).Distinct().ToListAsync(ct));
+                await carrying.ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAt, now), ct);
+            }
             if (papers.Count > 0)
                 await db.Papers.Where(p => papers.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ModifiedAt, now), ct);
             if (items.Count > 0)
@@ -56,7 +66,9 @@ public static class CouncilChanges
                     break;
                 case PaperConsultation consultation:
                     pending.Papers.Add(consultation.PaperId);
-                    if (entry.State != EntityState.Modified || entry.Property(nameof(PaperConsultation.AgendaItemId)).IsModified)
+                    // The agenda item names its consultation and publishes its result (AgendaItem.result).
+                    if (entry.State != EntityState.Modified || entry.Property(nameof(PaperConsultation.AgendaItemId)).IsModified
+                        || entry.Property(nameof(PaperConsultation.Result)).IsModified || entry.Property(nameof(PaperConsultation.CustomResultId)).IsModified)
                     {
                         if (consultation.AgendaItemId is int item) pending.AgendaItems.Add(item);
                         if (entry.State == EntityState.Modified && entry.Property(nameof(PaperConsultation.AgendaItemId)).OriginalValue is int before)
@@ -65,6 +77,9 @@ public static class CouncilChanges
                     break;
                 case AgendaItem item:
                     pending.Meetings.Add(item.MeetingId);
+                    break;
+                case ConsultationResultKind resultKind when entry.State == EntityState.Modified:
+                    pending.ResultKinds.Add(resultKind.Id);
                     break;
             }
             if (entry.State == EntityState.Deleted && Kind(entry.Entity) is { } kind && entry.Entity is IMunicipalityOwned owned && entry.Entity is ITimestamped stamped)

@@ -155,7 +155,7 @@ public static class DemoCouncil
         plan.State = PlanState.InDeliberation;
         await db.SaveChangesAsync(ct);
         var (votesFor, against, abstaining) = path[^1].Votes!.Value;
-        var problems = await CouncilResolution.RecordAsync(db, decision, ConsultationResult.ApprovedWithChanges, votesFor, against, abstaining,
+        var problems = await CouncilResolution.RecordAsync(db, decision, CouncilResolution.Entry(ConsultationResult.ApprovedWithChanges, votesFor, against, abstaining),
             At(2019, 7, 5, 18, 0), clerk.Id, clerk.DisplayName, ct);
         if (problems.Count > 0) throw new InvalidOperationException("The demo adoption was refused: " + problems[0].Message);
         await db.SaveChangesAsync(ct);
