@@ -56,7 +56,7 @@ public static class CouncilResolution
         foreach (var (field, value, label) in totals)
         {
             if (value is < 0) problems.Add(new(field, "{0}: Bitte geben Sie keine negative Zahl an.", label));
-            else if (value is not null && !voted) problems.Add(new(field, "{0}: Stimmen gibt es nur bei einem Ergebnis, über das abgestimmt wurde.", label));
+            else if (value is not null && !voted) problems.Add(new(field, "{0}: Stimmen gibt es nur bei einem Ergebnis, das durch Abstimmung erreicht wird.", label));
         }
         var groups = (entry.Groups ?? []).Select((g, i) => (Row: g, Index: i)).Where(g => !g.Row.IsEmpty).ToList();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -64,7 +64,7 @@ public static class CouncilResolution
         {
             var prefix = "Groups[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].";
             var name = row.Name?.Trim() ?? "";
-            if (!voted) { problems.Add(new(prefix + "Name", "Fraktionen: Stimmen gibt es nur bei einem Ergebnis, über das abgestimmt wurde.")); continue; }
+            if (!voted) { problems.Add(new(prefix + "Name", "Fraktionen: Stimmen gibt es nur bei einem Ergebnis, das durch Abstimmung erreicht wird.")); continue; }
             if (name.Length == 0) problems.Add(new(prefix + "Name", "Fraktion in Zeile {0}: Bitte geben Sie den Namen der Fraktion an.", index + 1));
             else if (name.Length > ConsultationGroupVote.MaxNameLength) problems.Add(new(prefix + "Name", "Fraktion in Zeile {0}: Der Name darf höchstens {1} Zeichen lang sein.", index + 1, ConsultationGroupVote.MaxNameLength));
             else if (!names.Add(name)) problems.Add(new(prefix + "Name", "Die Fraktion „{0}“ steht zweimal in der Liste.", name));
