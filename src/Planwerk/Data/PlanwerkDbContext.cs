@@ -65,6 +65,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<PaperFile> PaperFiles => Set<PaperFile>();
     public DbSet<PaperConsultation> PaperConsultations => Set<PaperConsultation>();
+    public DbSet<ConsultationResultKind> ConsultationResultKinds => Set<ConsultationResultKind>();
+    public DbSet<ConsultationGroupVote> ConsultationGroupVotes => Set<ConsultationGroupVote>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();

@@ -18,8 +18,13 @@ public static class CouncilChanges
         internal HashSet<int> Papers { get; } = [];
         internal HashSet<int> Meetings { get; } = [];
         internal HashSet<int> AgendaItems { get; } = [];
+        /// <summary>Agenda items whose consultation's result changed: they change only where they publish that result
+        /// (no result typed on the item itself).</summary>
+        internal HashSet<int> ResultItems { get; } = [];
+        /// <summary>A municipality's own results renamed or re-flagged: the consultations that carry them change with them.</summary>
+        internal HashSet<int> ResultKinds { get; } = [];
 
-        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0;
+        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0 || ResultItems.Count > 0 || ResultKinds.Count > 0;
 
         /// <summary>Moves the modified moment of the embedding objects in the database, without touching their
         /// concurrency version (nobody edited them, so an open form of them stays valid).</summary>
@@ -28,6 +33,21 @@ public static class CouncilChanges
             var papers = Papers.ToList();
             var items = AgendaItems.ToList();
             var meetings = Meetings.ToList();
+            var kinds = ResultKinds.ToList();
+            if (kinds.Count > 0)
+            {
+                var carrying = db.PaperConsultations.Where(c => c.CustomResultId != null && kinds.Contains(c.CustomResultId.Value));
+                papers.AddRange(await carrying.Select(c => c.PaperId).Distinct().ToListAsync(ct));
+                ResultItems.UnionWith(await carrying.Where(c => c.AgendaItemId != null).Select(c => c.AgendaItemId!.Value).Distinct().ToListAsync(ct));
+                await carrying.ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAt, now), ct);
+            }
+            var resultItems = ResultItems.Except(items).ToList();
+            if (resultItems.Count > 0)
+            {
+                var publishing = db.AgendaItems.Where(a => resultItems.Contains(a.Id) && a.Result == "");
+                await db.Meetings.Where(m => m.AgendaItems.Any(a => resultItems.Contains(a.Id) && a.Result == "")).ExecuteUpdateAsync(s => s.SetProperty(m => m.ModifiedAt, now), ct);
+                await publishing.ExecuteUpdateAsync(s => s.SetProperty(a => a.ModifiedAt, now), ct);
+            }
             if (papers.Count > 0)
                 await db.Papers.Where(p => papers.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ModifiedAt, now), ct);
             if (items.Count > 0)
@@ -56,6 +76,10 @@ public static class CouncilChanges
                     break;
                 case PaperConsultation consultation:
                     pending.Papers.Add(consultation.PaperId);
+                    // The agenda item names its consultation, and publishes its result where none is typed on the item (AgendaItem.result).
+                    if (entry.State == EntityState.Modified && consultation.AgendaItemId is int resultItem
+                        && (entry.Property(nameof(PaperConsultation.Result)).IsModified || entry.Property(nameof(PaperConsultation.CustomResultId)).IsModified))
+                        pending.ResultItems.Add(resultItem);
                     if (entry.State != EntityState.Modified || entry.Property(nameof(PaperConsultation.AgendaItemId)).IsModified)
                     {
                         if (consultation.AgendaItemId is int item) pending.AgendaItems.Add(item);
@@ -65,6 +89,9 @@ public static class CouncilChanges
                     break;
                 case AgendaItem item:
                     pending.Meetings.Add(item.MeetingId);
+                    break;
+                case ConsultationResultKind resultKind when entry.State == EntityState.Modified:
+                    pending.ResultKinds.Add(resultKind.Id);
                     break;
             }
             if (entry.State == EntityState.Deleted && Kind(entry.Entity) is { } kind && entry.Entity is IMunicipalityOwned owned && entry.Entity is ITimestamped stamped)

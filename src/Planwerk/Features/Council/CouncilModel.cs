@@ -85,8 +85,27 @@ internal static class CouncilModel
             e.HasOne(c => c.Body).WithMany().HasForeignKey(c => c.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(c => c.Meeting).WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(c => c.AgendaItem).WithMany().HasForeignKey(c => c.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne(c => c.CustomResult).WithMany().HasForeignKey(c => c.CustomResultId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.PaperId, c.Position });
             e.HasIndex(c => c.MeetingId);
+            e.HasIndex(c => c.CustomResultId);
+            e.Ignore(c => c.HasResult);
+        });
+
+        builder.Entity<ConsultationResultKind>(e =>
+        {
+            e.ToTable("ConsultationResultKinds");
+            e.Property(k => k.Name).HasMaxLength(ConsultationResultKind.MaxNameLength);
+            Stamps(e);
+            e.HasIndex(k => new { k.MunicipalityId, k.Name }).IsUnique();
+        });
+
+        builder.Entity<ConsultationGroupVote>(e =>
+        {
+            e.Property(g => g.GroupName).HasMaxLength(ConsultationGroupVote.MaxNameLength);
+            Stamps(e);
+            e.HasOne(g => g.Consultation).WithMany(c => c.GroupVotes).HasForeignKey(g => g.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(g => new { g.ConsultationId, g.Position });
         });
 
         builder.Entity<Amendment>(e =>

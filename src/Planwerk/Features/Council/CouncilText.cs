@@ -44,6 +44,9 @@ public static class CouncilText
         ConsultationResult.ApprovedWithChanges => "mit Änderungen zugestimmt",
         ConsultationResult.Postponed => "vertagt",
         ConsultationResult.Noted => "zur Kenntnis genommen",
+        ConsultationResult.ReferredBack => "zurückverwiesen",
+        ConsultationResult.Withdrawn => "zurückgezogen",
+        ConsultationResult.FirstReadingHeld => "erste Lesung erfolgt",
         _ => r.ToString(),
     };
 
@@ -56,7 +59,14 @@ public static class CouncilText
     };
 
     /// <summary>Results that carry a vote count: a vote was taken.</summary>
-    public static bool IsVote(ConsultationResult r) => r is ConsultationResult.Approved or ConsultationResult.Rejected or ConsultationResult.ApprovedWithChanges;
+    public static bool IsVote(ConsultationResult r) => ConsultationResults.ByVote(r);
+
+    /// <summary>The text of a recorded result: a built-in one as an interface key (to be localised), a municipality's
+    /// own by its name (shown as entered); null when none is recorded.</summary>
+    public static (string Text, bool IsKey)? ResultName(ConsultationResult? builtIn, string? customName) =>
+        builtIn is { } r ? (Result(r), true) : customName is not null ? (customName, false) : null;
+
+    public static string ResultsUrl(string slug) => ManageUrl(slug, "/results");
 
     public static string ManageUrl(string slug, string path = "") => "/" + slug + "/manage/council" + path;
 

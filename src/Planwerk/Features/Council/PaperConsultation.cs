@@ -11,6 +11,8 @@ public enum ConsultationRole
     ForInformation,
 }
 
+/// <summary>The built-in results (stored by name). A municipality adds its own as <see cref="ConsultationResultKind"/>;
+/// <see cref="ConsultationResults"/> says which of them decide and which are reached by a vote.</summary>
 public enum ConsultationResult
 {
     Approved,
@@ -18,6 +20,9 @@ public enum ConsultationResult
     ApprovedWithChanges,
     Postponed,
     Noted,
+    ReferredBack,
+    Withdrawn,
+    FirstReadingHeld,
 }
 
 /// <summary>One step of a paper's path through the bodies: which body, in which meeting (agenda item),
@@ -37,14 +42,21 @@ public sealed class PaperConsultation : IMunicipalityOwned, IVersioned, ITimesta
     public int? AgendaItemId { get; set; }
     public AgendaItem? AgendaItem { get; set; }
     public ConsultationRole Role { get; set; }
-    /// <summary>Null until the clerk records the result.</summary>
+    /// <summary>A built-in result; null until the clerk records one, or when the result is the municipality's own
+    /// (<see cref="CustomResultId"/>). At most one of the two is set.</summary>
     public ConsultationResult? Result { get; set; }
+    public int? CustomResultId { get; set; }
+    public ConsultationResultKind? CustomResult { get; set; }
     public int? VotesFor { get; set; }
     public int? VotesAgainst { get; set; }
     public int? VotesAbstaining { get; set; }
+    /// <summary>The votes per group (Fraktion), when the clerk recorded them.</summary>
+    public List<ConsultationGroupVote> GroupVotes { get; set; } = [];
     public DateTimeOffset? ResultRecordedAt { get; set; }
     public string? ResultRecordedByUserId { get; set; }
     public int Version { get; set; }
+
+    public bool HasResult => Result is not null || CustomResultId is not null;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }
 }

@@ -20,7 +20,12 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
     public sealed record FileRow(int Id, string Name, string FileName, string MimeType, long Size);
 
     public sealed record PathStep(int Position, int BodyId, string Body, int? MeetingId, string? Meeting, DateTimeOffset? Start, string? AgendaItem,
-        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining);
+        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining, string? CustomResult = null, int Id = 0);
+
+    public sealed record GroupVoteRow(string GroupName, int VotesFor, int VotesAgainst, int VotesAbstaining);
+
+    /// <summary>The votes per group (Fraktion), by consultation.</summary>
+    public ILookup<int, GroupVoteRow> GroupVotes { get; private set; } = Array.Empty<(int, GroupVoteRow)>().ToLookup(g => g.Item1, g => g.Item2);
 
     public sealed record AmendmentRow(int Id, string Number, string Title, string Text, string Proposer, AmendmentResult? Result, int? DecidedIn,
         IReadOnlyList<LinkedChange> Changes);
@@ -60,8 +65,11 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         Steps = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new PathStep(c.Position, c.BodyId, c.Body!.Name, c.MeetingId, c.Meeting != null ? c.Meeting.Name : null, c.Meeting != null ? c.Meeting.Start : null,
                 c.AgendaItem != null && c.AgendaItem.IsPublic ? (c.AgendaItem.Number + " " + c.AgendaItem.Name).Trim() : null,
-                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining))
+                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining, c.CustomResult != null ? c.CustomResult.Name : null, c.Id))
             .ToListAsync(ct);
+        GroupVotes = (await db.ConsultationGroupVotes.AsNoTracking().Where(g => g.Consultation!.PaperId == id).OrderBy(g => g.ConsultationId).ThenBy(g => g.Position)
+                .Select(g => new { g.ConsultationId, Row = new GroupVoteRow(g.GroupName, g.VotesFor, g.VotesAgainst, g.VotesAbstaining) }).ToListAsync(ct))
+            .ToLookup(g => g.ConsultationId, g => g.Row);
         var consultationPositions = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).ToDictionaryAsync(c => c.Id, c => c.Position, ct);
         var amendments = await db.Amendments.AsNoTracking().Include(a => a.ChangeLinks).Where(a => a.PaperId == id).OrderBy(a => a.Id).ToListAsync(ct);
         var changeIds = PlanIsPublic ? amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList() : [];

@@ -98,6 +98,8 @@ public static class DemoCouncil
             (neustadt, At(2019, 5, 13, 17, 30), false, ConsultationRole.PreliminaryConsultation, ConsultationResult.Approved, (12, 1, 2)),
             (prohlis, At(2019, 5, 14, 17, 30), false, ConsultationRole.PreliminaryConsultation, ConsultationResult.Approved, (10, 3, 2)),
             (cossebaude, At(2019, 5, 16, 19, 0), false, ConsultationRole.PreliminaryConsultation, ConsultationResult.Noted, null),
+            // A postponement and its follow-up, as councils record them: the committee postpones, then agrees.
+            (culture, At(2019, 5, 20, 16, 0), false, ConsultationRole.PreliminaryConsultation, ConsultationResult.Postponed, null),
             (culture, At(2019, 6, 3, 16, 0), false, ConsultationRole.PreliminaryConsultation, ConsultationResult.Approved, (8, 2, 1)),
             (elders, At(2019, 6, 11, 15, 0), false, ConsultationRole.ForInformation, ConsultationResult.Noted, null),
             (social, At(2019, 6, 18, 16, 0), true, ConsultationRole.PreliminaryConsultation, ConsultationResult.Approved, (10, 3, 0)),
@@ -155,7 +157,7 @@ public static class DemoCouncil
         plan.State = PlanState.InDeliberation;
         await db.SaveChangesAsync(ct);
         var (votesFor, against, abstaining) = path[^1].Votes!.Value;
-        var problems = await CouncilResolution.RecordAsync(db, decision, ConsultationResult.ApprovedWithChanges, votesFor, against, abstaining,
+        var problems = await CouncilResolution.RecordAsync(db, decision, CouncilResolution.Entry(ConsultationResult.ApprovedWithChanges, votesFor, against, abstaining),
             At(2019, 7, 5, 18, 0), clerk.Id, clerk.DisplayName, ct);
         if (problems.Count > 0) throw new InvalidOperationException("The demo adoption was refused: " + problems[0].Message);
         await db.SaveChangesAsync(ct);

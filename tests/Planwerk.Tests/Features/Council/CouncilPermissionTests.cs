@@ -19,7 +19,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
     private static bool IsPlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator;
 
     private sealed record Seeded(int Body, int SpareBody, int Meeting, int SpareMeeting, int Item, int Paper, int SparePaper, int File, int Consultation,
-        int SpareConsultation, int Amendment, int PlanId);
+        int SpareConsultation, int Amendment, int PlanId, int SpareResultKind);
 
     private static Task<Seeded> SeedAsync(TestMunicipality m, int planId) => m.WithDbAsync(async db =>
     {
@@ -34,9 +34,10 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var consultation = new PaperConsultation { Paper = paper, Position = 1, Body = body, Meeting = meeting, Role = ConsultationRole.PreliminaryConsultation };
         var spare = new PaperConsultation { Paper = paper, Position = 2, Body = body, Role = ConsultationRole.ForInformation };
         var amendment = new Amendment { Paper = paper, Title = "ÄA" };
-        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, consultation, spare, amendment);
+        var spareKind = new ConsultationResultKind { Name = "ungenutzt", Position = 1 };
+        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, consultation, spare, amendment, spareKind);
         await db.SaveChangesAsync();
-        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId);
+        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId, spareKind.Id);
     });
 
     public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
@@ -53,7 +54,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
 
         // The plan team reads what is recorded, but does not open the forms for new entries.
         foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)),
-            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}") })
+            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), m.Council("/results") })
         {
             var response = await client.GetAsync(url);
             PermissionMatrix.AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
@@ -100,6 +101,8 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(m.Council("/papers/" + Id(s.SparePaper)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/bodies/" + Id(s.SpareBody)) + "?handler=Delete", Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/results"), Access.CouncilClerk, new() { ["Input.Name"] = "eigenes Ergebnis " + visitor, ["Input.IsDeciding"] = "true" }),
+            PermissionCheck.Post(m.Council("/results") + "?handler=Delete&kindId=" + Id(s.SpareResultKind), Access.CouncilClerk, new()),
         ]);
         // The upload is a multipart form: posted with the clerk's form only when the page is theirs.
         if (IsClerk(visitor)) Assert.Equal(HttpStatusCode.Redirect, (await client.UploadPaperFileAsync(m, s.Paper, Pdf, "b.pdf")).StatusCode);
@@ -108,11 +111,14 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Body: await db.CouncilBodies.Where(b => b.Id == s.Body).Select(b => b.Name).SingleAsync(),
             Result: await db.PaperConsultations.Where(c => c.Id == s.Consultation).Select(c => c.Result).SingleAsync(),
             Papers: await db.Papers.CountAsync(),
+            ResultKinds: await db.ConsultationResultKinds.Select(k => k.Name).ToListAsync(),
             Files: await db.PaperFiles.CountAsync()));
         Assert.Equal(IsClerk(visitor) ? "Stadtrat " + visitor : "Stadtrat", stored.Body);
         Assert.Equal(IsClerk(visitor) ? ConsultationResult.Approved : null, stored.Result);
         // Clerks added one paper and deleted the spare one; the file was replaced by the upload.
         Assert.Equal(2, stored.Papers);
+        // Clerks added their own result and deleted the unused one.
+        Assert.Equal(IsClerk(visitor) ? ["eigenes Ergebnis " + visitor] : ["ungenutzt"], stored.ResultKinds);
         Assert.Equal(1, stored.Files);
     }
 
@@ -134,6 +140,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             token, new Dictionary<string, string> { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Rejected" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Null(await m.WithDbAsync(db => db.PaperConsultations.Where(c => c.Id == s.Consultation).Select(c => c.Result).SingleAsync()));
+        var deleteKind = await otherClerk.PostWithTokenAsync(other.Council("/results") + "?handler=Delete&kindId=" + Id(s.SpareResultKind), token, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.NotFound, deleteKind.StatusCode);
+        Assert.Equal(1, await m.WithDbAsync(db => db.ConsultationResultKinds.CountAsync()));
     }
 }
 

@@ -51,6 +51,11 @@ public abstract class DemoCouncilTests(DemoApp app)
         // The votes are invented, and said to be.
         Assert.Contains("Stimmenzahlen: Beispielinhalt", rows[^1], StringComparison.Ordinal);
         Assert.True(rows.FindIndex(r => r.Contains("Kultur und Tourismus", StringComparison.Ordinal)) < rows.FindIndex(r => r.Contains("Soziales und Wohnen", StringComparison.Ordinal)));
+        // The culture committee postponed the paper, and agreed in its next meeting.
+        var culture = rows.Where(r => r.Contains("Kultur und Tourismus", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, culture.Count);
+        Assert.Contains("vertagt", culture[0], StringComparison.Ordinal);
+        Assert.Contains("zugestimmt", culture[1], StringComparison.Ordinal);
         Assert.Contains("Beispielinhalt", page.QuerySelector("#amendments")!.TextContent, StringComparison.Ordinal);
 
         // The council's meeting hides its non-public item.

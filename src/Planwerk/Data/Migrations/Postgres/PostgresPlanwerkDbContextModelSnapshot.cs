@@ -473,6 +473,93 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("AmendmentChangeLinks");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VotesAbstaining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VotesAgainst")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VotesFor")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Position");
+
+                    b.ToTable("ConsultationGroupVotes");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.ConsultationResultKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ByVote")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDeciding")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationResultKinds", (string)null);
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.CouncilBody", b =>
                 {
                     b.Property<int>("Id")
@@ -692,6 +779,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CustomResultId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MeetingId")
                         .HasColumnType("integer");
 
@@ -741,6 +831,8 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("CustomResultId");
 
                     b.HasIndex("MeetingId");
 
@@ -4338,6 +4430,17 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Amendment");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
+                {
+                    b.HasOne("Planwerk.Features.Council.PaperConsultation", "Consultation")
+                        .WithMany("GroupVotes")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Meeting", b =>
                 {
                     b.HasOne("Planwerk.Features.Council.CouncilBody", "Body")
@@ -4379,6 +4482,11 @@ namespace Planwerk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Planwerk.Features.Council.ConsultationResultKind", "CustomResult")
+                        .WithMany()
+                        .HasForeignKey("CustomResultId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Planwerk.Features.Council.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
@@ -4393,6 +4501,8 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("AgendaItem");
 
                     b.Navigation("Body");
+
+                    b.Navigation("CustomResult");
 
                     b.Navigation("Meeting");
 
@@ -5279,6 +5389,11 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Consultations");
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.PaperConsultation", b =>
+                {
+                    b.Navigation("GroupVotes");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>

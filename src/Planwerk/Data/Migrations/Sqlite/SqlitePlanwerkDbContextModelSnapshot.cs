@@ -456,6 +456,89 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("AmendmentChangeLinks");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VotesAbstaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VotesAgainst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VotesFor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Position");
+
+                    b.ToTable("ConsultationGroupVotes");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.ConsultationResultKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByVote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeciding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ConsultationResultKinds", (string)null);
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.CouncilBody", b =>
                 {
                     b.Property<int>("Id")
@@ -665,6 +748,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CustomResultId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -714,6 +800,8 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("CustomResultId");
 
                     b.HasIndex("MeetingId");
 
@@ -4182,6 +4270,17 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Amendment");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
+                {
+                    b.HasOne("Planwerk.Features.Council.PaperConsultation", "Consultation")
+                        .WithMany("GroupVotes")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Meeting", b =>
                 {
                     b.HasOne("Planwerk.Features.Council.CouncilBody", "Body")
@@ -4223,6 +4322,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Planwerk.Features.Council.ConsultationResultKind", "CustomResult")
+                        .WithMany()
+                        .HasForeignKey("CustomResultId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Planwerk.Features.Council.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
@@ -4237,6 +4341,8 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("AgendaItem");
 
                     b.Navigation("Body");
+
+                    b.Navigation("CustomResult");
 
                     b.Navigation("Meeting");
 
@@ -5123,6 +5229,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Consultations");
 
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.PaperConsultation", b =>
+                {
+                    b.Navigation("GroupVotes");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Implementation.Indicator", b =>

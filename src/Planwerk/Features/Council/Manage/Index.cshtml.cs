@@ -34,7 +34,7 @@ public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : Counc
         Upcoming = meetings.Where(m => m.Start >= now).ToList();
         Past = meetings.Where(m => m.Start < now).Reverse().ToList();
         Papers = await db.Papers.AsNoTracking().OrderByDescending(p => p.Date).ThenBy(p => p.Reference)
-            .Select(p => new PaperRow(p.Id, p.Reference, p.ReferenceIsExample, p.Name, p.Date, p.Consultations.Count, p.Consultations.Count(c => c.Result != null)))
+            .Select(p => new PaperRow(p.Id, p.Reference, p.ReferenceIsExample, p.Name, p.Date, p.Consultations.Count, p.Consultations.Count(c => c.Result != null || c.CustomResultId != null)))
             .ToListAsync(ct);
     }
 }

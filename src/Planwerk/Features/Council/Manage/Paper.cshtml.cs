@@ -51,17 +51,35 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         public int? MeetingId { get; set; }
         public int? AgendaItemId { get; set; }
         public ConsultationRole Role { get; set; }
+        /// <summary>The consultation this one follows up (a postponed one): it goes right after it on the path.</summary>
+        public int? After { get; set; }
     }
 
     public sealed class ResultInput
     {
         public int ConsultationId { get; set; }
-        public ConsultationResult? Result { get; set; }
+        /// <summary>A built-in result's name, or "custom-" and the id of the municipality's own (<see cref="ConsultationResults.TryParse"/>).</summary>
+        public string? Result { get; set; }
+        public List<GroupInput> Groups { get; set; } = [];
         public int? VotesFor { get; set; }
         public int? VotesAgainst { get; set; }
         public int? VotesAbstaining { get; set; }
         public int Version { get; set; }
     }
+
+    public sealed class GroupInput
+    {
+        public string? Name { get; set; }
+        public int? VotesFor { get; set; }
+        public int? VotesAgainst { get; set; }
+        public int? VotesAbstaining { get; set; }
+    }
+
+    /// <summary>The most group rows a consultation's form takes.</summary>
+    public const int MaxGroups = 30;
+
+    /// <summary>Empty group rows offered below the recorded ones, to fill without script.</summary>
+    public const int EmptyGroupRows = 3;
 
     public sealed class AmendmentInput
     {
@@ -110,12 +128,28 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
 
     public IReadOnlyList<LinkedChange> Candidates { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    /// <summary>The municipality's own results, in their order.</summary>
+    public IReadOnlyList<ConsultationResultKind> CustomResults { get; private set; } = [];
+
+    /// <summary>The consultation just postponed (or otherwise not concluded), whose follow-up the page offers to add.</summary>
+    public PaperConsultation? FollowUpOf { get; private set; }
+
+    /// <summary>The meeting suggested for the follow-up: the body's next meeting after the one that postponed.</summary>
+    public int? FollowUpMeetingId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, int? followUp, CancellationToken ct)
     {
         if (!TryParseKey(key, out var id)) return NotFound();
         if (id is not null && !await LoadAsync(id.Value, ct)) return NotFound();
         await OptionsAsync(ct);
         if (id is null) Input.Date = BerlinTime.Today(clock);
+        if (followUp is int of && Stored?.Consultations.FirstOrDefault(c => c.Id == of) is { } before && CanEdit)
+        {
+            FollowUpOf = before;
+            var after = before.Meeting?.Start;
+            FollowUpMeetingId = await db.Meetings.AsNoTracking().Where(m => m.BodyId == before.BodyId && m.Id != before.MeetingId && (after == null || m.Start > after))
+                .OrderBy(m => m.Start).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+        }
         return Page();
     }
 
@@ -235,6 +269,12 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         }
         if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
         var position = paper.Consultations.Count == 0 ? 1 : paper.Consultations.Max(c => c.Position) + 1;
+        if (input.After is int afterId)
+        {
+            if (paper.Consultations.FirstOrDefault(c => c.Id == afterId) is not { } before) return NotFound();
+            position = before.Position + 1;
+            foreach (var later in paper.Consultations.Where(c => c.Position >= position)) later.Position++;
+        }
         db.PaperConsultations.Add(new PaperConsultation { PaperId = paper.Id, Position = position, BodyId = input.BodyId, MeetingId = input.MeetingId, AgendaItemId = input.AgendaItemId, Role = input.Role });
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Die Beratung wurde der Beratungsfolge hinzugefügt."], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultations");
@@ -279,10 +319,14 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         var consultation = paper.Consultations.FirstOrDefault(c => c.Id == input.ConsultationId);
         if (consultation is null) return NotFound();
         FailedResult = input;
-        NameTheChoice("Result.Result", l["Bitte wählen Sie das Ergebnis aus der Liste."]);
         NameTheChoice("Result.VotesFor", l["Stimmen dafür: Bitte geben Sie eine ganze Zahl an."]);
         NameTheChoice("Result.VotesAgainst", l["Stimmen dagegen: Bitte geben Sie eine ganze Zahl an."]);
         NameTheChoice("Result.VotesAbstaining", l["Enthaltungen: Bitte geben Sie eine ganze Zahl an."]);
+        for (var i = 0; i < input.Groups.Count; i++)
+            foreach (var field in new[] { "VotesFor", "VotesAgainst", "VotesAbstaining" })
+                NameTheChoice(string.Create(CultureInfo.InvariantCulture, $"Result.Groups[{i}].{field}"), l["Fraktion in Zeile {0}: Bitte geben Sie ganze Zahlen an.", i + 1]);
+        if (!ConsultationResults.TryParse(input.Result, out var builtIn, out var customId)) ModelState.AddModelError("Result.Result", l["Bitte wählen Sie das Ergebnis aus der Liste."]);
+        if (input.Groups.Count > MaxGroups) ModelState.AddModelError("Result.Groups", l["Höchstens {0} Fraktionen.", MaxGroups]);
         if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
         if (consultation.Version != input.Version)
         {
@@ -295,8 +339,9 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var userName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         var wasAdopted = paper.PlanId is int pid && await db.Plans.AnyAsync(p => p.Id == pid && p.AdoptedVersionId != null, ct);
-        var problems = await CouncilResolution.RecordAsync(db, consultation, input.Result, input.VotesFor, input.VotesAgainst, input.VotesAbstaining,
-            clock.GetUtcNow(), userId, userName, ct);
+        var entry = new CouncilResolution.ResultEntry(builtIn, customId, input.VotesFor, input.VotesAgainst, input.VotesAbstaining,
+            input.Groups.Select(g => new CouncilResolution.GroupVoteEntry(g.Name, g.VotesFor, g.VotesAgainst, g.VotesAbstaining)).ToList());
+        var problems = await CouncilResolution.RecordAsync(db, consultation, entry, clock.GetUtcNow(), userId, userName, ct);
         if (problems.Count > 0)
         {
             foreach (var p in problems) ModelState.AddModelError(p.Field.Length == 0 ? "" : "Result." + p.Field, l[p.Message, p.Arguments.Select(a => a is string s ? l[s].Value : a).ToArray()]);
@@ -321,7 +366,14 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         var notice = adopted
             ? l["Das Ergebnis wurde festgehalten. Mit diesem Beschluss ist der Plan beschlossen; die beschlossene Fassung ist eingefroren und wird öffentlich gezeigt."]
             : l["Das Ergebnis wurde festgehalten."];
-        return await SavedAsync(cache, notice, CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultation-" + consultation.Id.ToString(CultureInfo.InvariantCulture));
+        var consultationKey = consultation.Id.ToString(CultureInfo.InvariantCulture);
+        // A result that does not conclude the deliberation (postponed, referred back, …) asks for a further consultation: offer it.
+        var concluded = ConsultationResults.IsDeciding(consultation.Result, consultation.CustomResultId is null ? null
+            : await db.ConsultationResultKinds.Where(k => k.Id == consultation.CustomResultId).Select(k => (bool?)k.IsDeciding).FirstOrDefaultAsync(ct));
+        var target = consultation.HasResult && !concluded
+            ? CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "?followUp=" + consultationKey + "#follow-up"
+            : CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#consultation-" + consultationKey;
+        return await SavedAsync(cache, notice, target);
     }
 
     public async Task<IActionResult> OnPostAmendmentAsync(string key, [Bind(Prefix = "Amendment")] AmendmentInput input, CancellationToken ct)
@@ -397,7 +449,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     public async Task<IActionResult> OnPostDeleteAsync(string key, CancellationToken ct)
     {
         if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
-        if (paper.Consultations.Any(c => c.Result is not null))
+        if (paper.Consultations.Any(c => c.HasResult))
         {
             ModelState.AddModelError("", l["Zu dieser Vorlage sind Ergebnisse festgehalten; sie kann nicht gelöscht werden."]);
             return await PageAsync(paper.Id, ct);
@@ -415,7 +467,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     private async Task<Paper?> PaperOfAsync(string key, CancellationToken ct)
     {
         if (!TryParseKey(key, out var id) || id is null) return null;
-        return await db.Papers.Include(p => p.Consultations).Include(p => p.Amendments).ThenInclude(a => a.ChangeLinks)
+        return await db.Papers.Include(p => p.Consultations).ThenInclude(c => c.GroupVotes).Include(p => p.Amendments).ThenInclude(a => a.ChangeLinks)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
     }
 
@@ -435,6 +487,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             .Include(p => p.Consultations.OrderBy(c => c.Position).ThenBy(c => c.Id)).ThenInclude(c => c.Body)
             .Include(p => p.Consultations).ThenInclude(c => c.Meeting)
             .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem)
+            .Include(p => p.Consultations).ThenInclude(c => c.CustomResult)
+            .Include(p => p.Consultations).ThenInclude(c => c.GroupVotes.OrderBy(g => g.Position))
             .Include(p => p.Amendments.OrderBy(a => a.Id)).ThenInclude(a => a.ChangeLinks)
             .Include(p => p.Plan)
             .Include(p => p.PlanVersion)
@@ -467,6 +521,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
 
     private async Task OptionsAsync(CancellationToken ct)
     {
+        CustomResults = await db.ConsultationResultKinds.AsNoTracking().OrderBy(k => k.Position).ThenBy(k => k.Id).ToListAsync(ct);
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).Select(p => new Choice(p.Id, p.Title, null)).ToListAsync(ct);
         Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Id)
             .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);

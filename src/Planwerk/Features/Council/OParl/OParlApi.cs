@@ -200,10 +200,12 @@ public static class OParlApi
         var rows = await items.Select(a => new { a.Id, a.MeetingId, a.Number, a.Order, a.Name, a.IsPublic, a.Result, a.CreatedAt, a.ModifiedAt }).ToListAsync(ct);
         var ids = rows.Select(a => a.Id).ToList();
         var consultations = (await db.PaperConsultations.Where(c => c.AgendaItemId != null && ids.Contains(c.AgendaItemId.Value))
-                .Select(c => new { AgendaItemId = c.AgendaItemId!.Value, c.Id }).ToListAsync(ct))
-            .GroupBy(c => c.AgendaItemId).ToDictionary(g => g.Key, g => g.Min(c => c.Id));
+                .Select(c => new { AgendaItemId = c.AgendaItemId!.Value, c.Id, c.Result, CustomName = c.CustomResult != null ? c.CustomResult.Name : null }).ToListAsync(ct))
+            .GroupBy(c => c.AgendaItemId).ToDictionary(g => g.Key, g => g.MinBy(c => c.Id)!);
+        // The result typed on the agenda item wins; without one, the recorded result of the consultation it treats.
         return rows.Select(a => (a.MeetingId, new OParlAgendaItem(u.AgendaItem(a.Id), u.Meeting(a.MeetingId), NullIfEmpty(a.Number), a.Order, a.Name, a.IsPublic,
-                consultations.TryGetValue(a.Id, out var c) ? u.Consultation(c) : null, NullIfEmpty(a.Result),
+                consultations.TryGetValue(a.Id, out var c) ? u.Consultation(c.Id) : null,
+                NullIfEmpty(a.Result) ?? (c is null ? null : ResultName(c.Result, c.CustomName)),
                 OParlJson.DateTime(a.CreatedAt), OParlJson.DateTime(a.ModifiedAt))))
             .ToList();
     }
@@ -227,17 +229,24 @@ public static class OParlApi
             .ToList();
     }
 
-    /// <summary>One command. The agenda item is named only when it is public.</summary>
+    /// <summary>One command. The agenda item is named only when it is public. Only the consultation in the role
+    /// "decision" with a deciding result is authoritative (a postponement in the council is not); the result's
+    /// name is given as the consultation's keyword, as OParl 1.1 has no field for it.</summary>
     private static async Task<List<(int PaperId, OParlConsultation Item)>> ConsultationsAsync(OParlUrls u, IQueryable<PaperConsultation> consultations, CancellationToken ct) =>
         (await consultations.Select(c => new
             {
-                c.Id, c.PaperId, c.MeetingId, c.BodyId, c.Role, c.CreatedAt, c.ModifiedAt,
+                c.Id, c.PaperId, c.MeetingId, c.BodyId, c.Role, c.Result, CustomName = c.CustomResult != null ? c.CustomResult.Name : null,
+                CustomIsDeciding = c.CustomResult != null ? (bool?)c.CustomResult.IsDeciding : null, c.CreatedAt, c.ModifiedAt,
                 AgendaItemId = c.AgendaItem != null && c.AgendaItem.IsPublic ? c.AgendaItemId : null,
             }).ToListAsync(ct))
         .Select(c => (c.PaperId, new OParlConsultation(u.Consultation(c.Id), u.Paper(c.PaperId),
             c.AgendaItemId is int a ? u.AgendaItem(a) : null, c.MeetingId is int m ? u.Meeting(m) : null, [u.Organization(c.BodyId)],
-            c.Role == ConsultationRole.Decision, Role(c.Role), OParlJson.DateTime(c.CreatedAt), OParlJson.DateTime(c.ModifiedAt))))
+            ConsultationResults.IsAuthoritative(c.Role, c.Result, c.CustomIsDeciding), Role(c.Role),
+            ResultName(c.Result, c.CustomName) is { } name ? [name] : null, OParlJson.DateTime(c.CreatedAt), OParlJson.DateTime(c.ModifiedAt))))
         .ToList();
+
+    /// <summary>A recorded result as OParl publishes it: the built-in ones by their German name, a municipality's own as entered.</summary>
+    public static string? ResultName(ConsultationResult? builtIn, string? customName) => builtIn is { } r ? CouncilText.Result(r) : customName;
 
     /// <summary>One command, without the files' bytes.</summary>
     private static async Task<List<(int PaperId, OParlFile Item)>> FilesAsync(OParlUrls u, IQueryable<PaperFile> files, CancellationToken ct) =>

@@ -57,7 +57,7 @@ public sealed record OParlPaper(
 
 public sealed record OParlConsultation(
     string Id, string Paper, string? AgendaItem, string? Meeting, IReadOnlyList<string> Organization, bool Authoritative, string Role,
-    string Created, string Modified) : IOParlObject
+    IReadOnlyList<string>? Keyword, string Created, string Modified) : IOParlObject
 {
     public string Type => OParlJson.TypeUri("Consultation");
 }

@@ -49,7 +49,7 @@ public static class PlanTimeline
             .Select(c => new
             {
                 c.Id, c.PaperId, c.Paper!.Reference, PaperName = c.Paper.Name, Body = c.Body!.Name, c.MeetingId, MeetingName = c.Meeting!.Name,
-                MeetingStart = c.Meeting.Start, MeetingState = c.Meeting.State, c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining,
+                MeetingStart = c.Meeting.Start, MeetingState = c.Meeting.State, c.Role, c.Result, CustomResult = c.CustomResult != null ? c.CustomResult.Name : null, c.VotesFor, c.VotesAgainst, c.VotesAbstaining,
             })
             .ToListAsync(ct);
         var yearlyReports = await db.YearlyReports.AsNoTracking().Where(r => r.PlanId == planId && r.PublishedOn != null)
@@ -88,11 +88,12 @@ public static class PlanTimeline
         foreach (var c in consultations.Where(c => !linkedMeetings.Contains(c.MeetingId!.Value)).Where(c => c.MeetingState != MeetingState.Cancelled))
         {
             var activities = new List<string> { localizer["Vorlage {0}: {1}", c.Reference, c.PaperName] };
-            if (c.Result is ConsultationResult result)
+            if (c.Result is not null || c.CustomResult is not null)
             {
+                var result = c.Result;
                 var votes = c.VotesFor is null && c.VotesAgainst is null && c.VotesAbstaining is null ? ""
                     : " " + "(" + localizer["{0} dafür, {1} dagegen, {2}", c.VotesFor ?? 0, c.VotesAgainst ?? 0, localizer.Count(c.VotesAbstaining ?? 0, "1 Enthaltung", "{0} Enthaltungen")] + ")";
-                activities.Add(localizer["Ergebnis: {0}", localizer[ResultText(result)]] + votes);
+                activities.Add(localizer["Ergebnis: {0}", result is { } builtIn ? localizer[ResultText(builtIn)].Value : c.CustomResult!] + votes);
                 if (adoptedOn is DateOnly day && day == Day(c.MeetingStart) && CouncilResolution.IsDecisive(c.Role, result))
                 {
                     activities.Add(localizer["Der Fachplan ist beschlossen."]);
@@ -137,12 +138,5 @@ public static class PlanTimeline
         _ => "Kenntnisnahme",
     };
 
-    public static string ResultText(ConsultationResult result) => result switch
-    {
-        ConsultationResult.Approved => "zugestimmt",
-        ConsultationResult.Rejected => "abgelehnt",
-        ConsultationResult.ApprovedWithChanges => "mit Änderungen zugestimmt",
-        ConsultationResult.Postponed => "vertagt",
-        _ => "zur Kenntnis genommen",
-    };
+    public static string ResultText(ConsultationResult result) => CouncilText.Result(result);
 }
