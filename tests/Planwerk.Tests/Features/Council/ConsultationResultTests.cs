@@ -200,6 +200,17 @@ public abstract class ConsultationResultTests(PlanwerkApp app)
         var agendaItem = await app.CreateClient().GetJsonAsync(consultation.GetProperty("agendaItem").GetString()!);
         Assert.Equal(own, agendaItem.GetProperty("result").GetString());
 
+        // Renamed: OParl shows the new name, and the paper that carries it counts as modified for clients that sync.
+        var before = await s.M.WithDbAsync(db => db.Papers.Where(p => p.Id == s.PaperId).Select(p => p.ModifiedAt).SingleAsync());
+        var renamedTo = "an die Fraktionen verwiesen";
+        var cannotDropVote = await s.Clerk.SubmitFormAsync(s.M.Council("/results"), new Dictionary<string, string?> { ["Edit.Name"] = renamedTo, ["Edit.ByVote"] = null }, $"#result-kind-edit-{kind.Id}");
+        Assert.Contains(await cannotDropVote.ErrorsAsync(), e => e.Contains("Stimmen festgehalten", StringComparison.Ordinal));
+        var renamed = await s.Clerk.SubmitFormAsync(s.M.Council("/results"), new Dictionary<string, string?> { ["Edit.Name"] = renamedTo }, $"#result-kind-edit-{kind.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.True(await s.M.WithDbAsync(db => db.Papers.Where(p => p.Id == s.PaperId).Select(p => p.ModifiedAt).SingleAsync()) > before);
+        Assert.Equal([renamedTo], Keywords((await OParlConsultationsAsync(s)).Single()));
+        Assert.True((await OParlConsultationsAsync(s)).Single().GetProperty("authoritative").GetBoolean());
+
         // While used, it cannot be deleted; the clerk is told why.
         var list = await s.Clerk.GetDocumentAsync(s.M.Council("/results"));
         Assert.Null(list.QuerySelector($"#result-kind-{kind.Id} form"));

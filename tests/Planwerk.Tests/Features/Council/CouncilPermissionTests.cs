@@ -102,6 +102,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/bodies/" + Id(s.SpareBody)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/results"), Access.CouncilClerk, new() { ["Input.Name"] = "eigenes Ergebnis " + visitor, ["Input.IsDeciding"] = "true" }),
+            PermissionCheck.Post(m.Council("/results") + "?handler=Edit", Access.CouncilClerk, new() { ["Edit.KindId"] = Id(s.SpareResultKind), ["Edit.Name"] = "umbenannt " + visitor, ["Edit.Version"] = "0" }),
             PermissionCheck.Post(m.Council("/results") + "?handler=Delete&kindId=" + Id(s.SpareResultKind), Access.CouncilClerk, new()),
         ]);
         // The upload is a multipart form: posted with the clerk's form only when the page is theirs.

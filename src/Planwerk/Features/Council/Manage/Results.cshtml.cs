@@ -22,7 +22,19 @@ public sealed class ResultsModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         public bool ByVote { get; set; }
     }
 
-    public sealed record KindRow(int Id, string Name, bool IsDeciding, bool ByVote, int Uses);
+    public sealed class EditInput
+    {
+        public int KindId { get; set; }
+        public string? Name { get; set; }
+        public bool IsDeciding { get; set; }
+        public bool ByVote { get; set; }
+        public int Version { get; set; }
+    }
+
+    public sealed record KindRow(int Id, string Name, bool IsDeciding, bool ByVote, int Version, int Uses);
+
+    /// <summary>The edit form that came back with errors, to show its input again.</summary>
+    public EditInput? FailedEdit { get; private set; }
 
     [BindProperty]
     public KindInput Input { get; set; } = new();
@@ -37,12 +49,7 @@ public sealed class ResultsModel(PlanwerkDbContext db, IOutputCacheStore cache, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var name = Input.Name?.Trim() ?? "";
-        if (name.Length == 0) ModelState.AddModelError("Input.Name", l["Bitte geben Sie den Namen des Ergebnisses an."]);
-        else if (name.Length > ConsultationResultKind.MaxNameLength) ModelState.AddModelError("Input.Name", l["Der Name darf höchstens {0} Zeichen lang sein.", ConsultationResultKind.MaxNameLength]);
-        else if (ConsultationResults.BuiltIn.Any(r => string.Equals(CouncilText.Result(r), name, StringComparison.OrdinalIgnoreCase))
-            || (await db.ConsultationResultKinds.Select(k => k.Name).ToListAsync(ct)).Contains(name, StringComparer.OrdinalIgnoreCase))
-            ModelState.AddModelError("Input.Name", l["Ein Ergebnis „{0}“ gibt es schon.", name]);
+        var name = await CheckNameAsync("Input.Name", Input.Name, null, ct);
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
@@ -65,6 +72,43 @@ public sealed class ResultsModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         return await SavedAsync(cache, l["Das Ergebnis „{0}“ wurde hinzugefügt.", name], CouncilText.ResultsUrl(Municipality.Slug));
     }
 
+    /// <summary>Renames an own result or changes its flags. A result that carries votes somewhere stays one reached by
+    /// a vote; a change moves the modified moment of every consultation that carries it (<see cref="CouncilChanges"/>).</summary>
+    public async Task<IActionResult> OnPostEditAsync([Bind(Prefix = "Edit")] EditInput edit, CancellationToken ct)
+    {
+        var kind = await db.ConsultationResultKinds.FirstOrDefaultAsync(k => k.Id == edit.KindId, ct);
+        if (kind is null) return NotFound();
+        ModelState.Remove("Input.Name");
+        FailedEdit = edit;
+        var name = await CheckNameAsync("Edit.Name", edit.Name, kind.Id, ct);
+        if (kind.ByVote && !edit.ByVote && await db.PaperConsultations.AnyAsync(c => c.CustomResultId == kind.Id
+                && (c.VotesFor != null || c.VotesAgainst != null || c.VotesAbstaining != null || c.GroupVotes.Any()), ct))
+            ModelState.AddModelError("Edit.ByVote", l["Durch Abstimmung: Mit diesem Ergebnis sind Stimmen festgehalten; es bleibt ein Ergebnis durch Abstimmung."]);
+        if (kind.Version != edit.Version)
+            ModelState.AddModelError("", l["Dieses Ergebnis wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind nicht gespeichert; unten steht der gespeicherte Stand."]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        ExpectVersion(db, kind, edit.Version);
+        kind.Name = name;
+        kind.IsDeciding = edit.IsDeciding;
+        kind.ByVote = edit.ByVote;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", l["Dieses Ergebnis wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind nicht gespeichert; unten steht der gespeicherte Stand."]);
+            await LoadAsync(ct);
+            return Page();
+        }
+        return await SavedAsync(cache, l["Das Ergebnis „{0}“ wurde gespeichert.", name], CouncilText.ResultsUrl(Municipality.Slug));
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(int kindId, CancellationToken ct)
     {
         var kind = await db.ConsultationResultKinds.FirstOrDefaultAsync(k => k.Id == kindId, ct);
@@ -82,8 +126,21 @@ public sealed class ResultsModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         return await SavedAsync(cache, l["Das Ergebnis „{0}“ wurde gelöscht.", kind.Name], CouncilText.ResultsUrl(Municipality.Slug));
     }
 
+    /// <summary>The trimmed name, or "" with a model error: required, not too long, not a built-in's name and not
+    /// another own result's, compared without case.</summary>
+    private async Task<string> CheckNameAsync(string field, string? input, int? self, CancellationToken ct)
+    {
+        var name = input?.Trim() ?? "";
+        if (name.Length == 0) ModelState.AddModelError(field, l["Bitte geben Sie den Namen des Ergebnisses an."]);
+        else if (name.Length > ConsultationResultKind.MaxNameLength) ModelState.AddModelError(field, l["Der Name darf höchstens {0} Zeichen lang sein.", ConsultationResultKind.MaxNameLength]);
+        else if (ConsultationResults.BuiltIn.Any(r => string.Equals(CouncilText.Result(r), name, StringComparison.OrdinalIgnoreCase))
+            || (await db.ConsultationResultKinds.Where(k => k.Id != (self ?? 0)).Select(k => k.Name).ToListAsync(ct)).Contains(name, StringComparer.OrdinalIgnoreCase))
+            ModelState.AddModelError(field, l["Ein Ergebnis „{0}“ gibt es schon.", name]);
+        return name;
+    }
+
     private async Task LoadAsync(CancellationToken ct) =>
         Own = await db.ConsultationResultKinds.AsNoTracking().OrderBy(k => k.Position).ThenBy(k => k.Id)
-            .Select(k => new KindRow(k.Id, k.Name, k.IsDeciding, k.ByVote, db.PaperConsultations.Count(c => c.CustomResultId == k.Id)))
+            .Select(k => new KindRow(k.Id, k.Name, k.IsDeciding, k.ByVote, k.Version, db.PaperConsultations.Count(c => c.CustomResultId == k.Id)))
             .ToListAsync(ct);
 }
