@@ -11,12 +11,6 @@ namespace Planwerk.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "CustomResultId",
-                table: "PaperConsultations",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "ConsultationGroupVotes",
                 columns: table => new
@@ -64,6 +58,13 @@ namespace Planwerk.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ConsultationResultKinds", x => x.Id);
                 });
 
+            // SQLite cannot add a foreign key to an existing table; EF would rebuild "PaperConsultations" with
+            // PRAGMA foreign_keys outside the migration's transaction (and warn about it on every first start). A new
+            // nullable column may carry its reference itself.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"PaperConsultations\" ADD COLUMN \"CustomResultId\" INTEGER NULL "
+                + "CONSTRAINT \"FK_PaperConsultations_ConsultationResultKinds_CustomResultId\" REFERENCES \"ConsultationResultKinds\" (\"Id\") ON DELETE RESTRICT;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_PaperConsultations_CustomResultId",
                 table: "PaperConsultations",
@@ -80,13 +81,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                 columns: new[] { "MunicipalityId", "Name" },
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_PaperConsultations_ConsultationResultKinds_CustomResultId",
-                table: "PaperConsultations",
-                column: "CustomResultId",
-                principalTable: "ConsultationResultKinds",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
