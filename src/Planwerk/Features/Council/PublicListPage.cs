@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Planwerk.Features.Council;
 
 /// <summary>One page of a public council list: the page asked for (from 1), how many pages there are.</summary>
@@ -11,6 +13,10 @@ public sealed record PublicListPage(int Page, int PageCount)
         var count = Math.Max(1, (total + Size - 1) / Size);
         return new PublicListPage(Math.Clamp(asked ?? 1, 1, count), count);
     }
+
+    /// <summary>The page number in the query; null when it is missing or no whole number (then the first page is shown).</summary>
+    public static int? Read(IQueryCollection query) =>
+        query["page"].Count == 1 && int.TryParse(query["page"][0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : null;
 
     public int Skip => (Page - 1) * Size;
 }

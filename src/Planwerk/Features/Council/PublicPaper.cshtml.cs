@@ -44,6 +44,9 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
 
     public IReadOnlyList<AmendmentRow> Amendments { get; private set; } = [];
 
+    /// <summary>The paper's path told in order (<see cref="PaperTimeline"/>).</summary>
+    public PaperTimeline Timeline { get; private set; } = new([]);
+
     public string Slug => HttpContext.RequiredMunicipality().Slug;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -80,6 +83,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         Amendments = amendments.Select(a => new AmendmentRow(a.Id, a.Number, a.Title, a.Text, a.Proposer, a.Result,
             a.ConsultationId is int cid && consultationPositions.TryGetValue(cid, out var pos) ? pos : null,
             a.ChangeLinks.Where(l => byId.ContainsKey(l.ChangeRecordId)).Select(l => byId[l.ChangeRecordId]).OrderBy(c => c.At).ToList())).ToList();
+        Timeline = await PaperTimeline.LoadAsync(db, paper, ct);
         return Page();
     }
 }
