@@ -26,7 +26,9 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
         public int? MeetingId { get; init; }
         public string? Meeting { get; init; }
         public ConsultationRole Role { get; init; }
-        public (string Text, bool IsKey)? Result { get; init; }
+        /// <summary>The built-in result, or the municipality's own by <see cref="CustomResult"/>; named through <see cref="CouncilText.ResultText"/>.</summary>
+        public ConsultationResult? Result { get; init; }
+        public string? CustomResult { get; init; }
         public int? VotesFor { get; init; }
         public int? VotesAgainst { get; init; }
         public int? VotesAbstaining { get; init; }
@@ -37,8 +39,6 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
         public int? PlanId { get; init; }
         public string? PlanTitle { get; init; }
         public int? AdoptedVersionId { get; init; }
-
-        public bool HasVotes => VotesFor is not null || VotesAgainst is not null || VotesAbstaining is not null;
     }
 
     public static async Task<PaperTimeline> LoadAsync(PlanwerkDbContext db, Paper paper, CancellationToken ct)
@@ -70,7 +70,7 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
             }
             entries.Add(new Entry(Kind.Consultation, day)
             {
-                Body = s.Body, MeetingId = s.MeetingId, Meeting = s.Meeting, Role = s.Role, Result = CouncilText.ResultName(s.Result, s.Custom),
+                Body = s.Body, MeetingId = s.MeetingId, Meeting = s.Meeting, Role = s.Role, Result = s.Result, CustomResult = s.Custom,
                 VotesFor = s.VotesFor, VotesAgainst = s.VotesAgainst, VotesAbstaining = s.VotesAbstaining,
                 IsDeciding = ConsultationResults.IsAuthoritative(s.Role, s.Result, s.CustomDeciding),
             });
@@ -80,7 +80,7 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
                 resolved = true;
                 entries.Add(new Entry(Kind.Resolution, day)
                 {
-                    Body = s.Body, Result = CouncilText.ResultName(s.Result, null),
+                    Body = s.Body, Result = s.Result,
                     PlanId = plan?.Id, PlanTitle = plan?.Title, AdoptedVersionId = plan?.AdoptedVersionId,
                 });
             }
