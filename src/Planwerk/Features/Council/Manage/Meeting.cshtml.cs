@@ -42,6 +42,9 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
 
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
 
+    /// <summary>The consultation each item treats, whose recorded result is shown where the item has no result in words.</summary>
+    public IReadOnlyDictionary<int, AgendaItemResults.Treated> Treated { get; private set; } = new Dictionary<int, AgendaItemResults.Treated>();
+
     /// <summary>The papers whose path named the item a removal was refused for, to be offered as links.</summary>
     public IReadOnlyList<AgendaItemUses.PaperUse> BlockedRemoval { get; private set; } = [];
 
@@ -210,6 +213,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         MeetingId = id;
         StoredName = meeting.Name;
         Items = await db.AgendaItems.AsNoTracking().Include(i => i.Paper).Where(i => i.MeetingId == id).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
+        Treated = await AgendaItemResults.TreatedAsync(db, Items.Select(i => i.Id).ToList(), ct);
         return meeting;
     }
 }
