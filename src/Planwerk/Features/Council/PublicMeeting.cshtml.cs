@@ -14,7 +14,7 @@ namespace Planwerk.Features.Council;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicMeetingModel(PlanwerkDbContext db) : PageModel
 {
-    public sealed record ItemRow(string Number, string Name, string Result, int? PaperId, string? PaperReference, string? PaperName, int Id = 0);
+    public sealed record ItemRow(string Number, string Name, string Result, int? PaperId, string? PaperReference, string? PaperName, int Id = 0, Reading Reading = Reading.None);
 
     /// <summary>The recorded result of the consultation an item treats, shown where the item has no result in words.</summary>
     public sealed record Recorded(ConsultationResult? BuiltIn, string? CustomName);
@@ -37,7 +37,7 @@ public sealed class PublicMeetingModel(PlanwerkDbContext db) : PageModel
         Body = meeting.Body!.Name;
         // Only public agenda items: a non-public item is not even named.
         Items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.IsPublic).OrderBy(i => i.Order).ThenBy(i => i.Id)
-            .Select(i => new ItemRow(i.Number, i.Name, i.Result, i.PaperId, i.Paper != null ? i.Paper.Reference : null, i.Paper != null ? i.Paper.Name : null, i.Id))
+            .Select(i => new ItemRow(i.Number, i.Name, i.Result, i.PaperId, i.Paper != null ? i.Paper.Reference : null, i.Paper != null ? i.Paper.Name : null, i.Id, i.Reading))
             .ToListAsync(ct);
         var ids = Items.Select(i => i.Id).ToList();
         RecordedResults = (await db.PaperConsultations.AsNoTracking().Where(c => c.AgendaItemId != null && ids.Contains(c.AgendaItemId.Value) && (c.Result != null || c.CustomResultId != null))

@@ -20,7 +20,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
     public sealed record FileRow(int Id, string Name, string FileName, string MimeType, long Size);
 
     public sealed record PathStep(int Position, int BodyId, string Body, int? MeetingId, string? Meeting, DateTimeOffset? Start, string? AgendaItem,
-        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining, string? CustomResult = null, int Id = 0);
+        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining, string? CustomResult = null, int Id = 0, bool StartTimeUnknown = false);
 
     public sealed record GroupVoteRow(string GroupName, int VotesFor, int VotesAgainst, int VotesAbstaining);
 
@@ -65,7 +65,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         Steps = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new PathStep(c.Position, c.BodyId, c.Body!.Name, c.MeetingId, c.Meeting != null ? c.Meeting.Name : null, c.Meeting != null ? c.Meeting.Start : null,
                 c.AgendaItem != null && c.AgendaItem.IsPublic ? (c.AgendaItem.Number + " " + c.AgendaItem.Name).Trim() : null,
-                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining, c.CustomResult != null ? c.CustomResult.Name : null, c.Id))
+                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining, c.CustomResult != null ? c.CustomResult.Name : null, c.Id, c.Meeting != null && c.Meeting.StartTimeUnknown))
             .ToListAsync(ct);
         GroupVotes = (await db.ConsultationGroupVotes.AsNoTracking().Where(g => g.Consultation!.PaperId == id).OrderBy(g => g.ConsultationId).ThenBy(g => g.Position)
                 .Select(g => new { g.ConsultationId, Row = new GroupVoteRow(g.GroupName, g.VotesFor, g.VotesAgainst, g.VotesAbstaining) }).ToListAsync(ct))

@@ -526,8 +526,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Id)
             .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);
         Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name, null)).ToListAsync(ct);
-        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.BodyId }).ToListAsync(ct);
-        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + BerlinTime.DateAndTime(m.Start), m.BodyId)).ToList();
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.StartTimeUnknown, m.BodyId }).ToListAsync(ct);
+        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + CouncilText.MeetingStart(m.Start, m.StartTimeUnknown), m.BodyId)).ToList();
         AgendaItems = await db.AgendaItems.AsNoTracking().OrderBy(i => i.MeetingId).ThenBy(i => i.Order)
             .Select(i => new Choice(i.Id, (i.Number + " " + i.Name).Trim(), i.MeetingId)).ToListAsync(ct);
     }
