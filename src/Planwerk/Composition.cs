@@ -115,6 +115,14 @@ public static class Composition
         services.AddHostedService<Features.Implementation.Reports.ReportReminderService>();
         services.AddScoped<Features.Services.Content.ServiceCheckReminders>();
         services.AddHostedService<Features.Services.Content.ServiceCheckReminderService>();
+        services.AddOptions<Features.Council.OParlImport.OParlImportOptions>().Bind(configuration.GetSection("OParlImport"));
+        // Sources are followed by hand: no automatic redirects (each is checked), no cookies.
+        services.AddHttpClient<Features.Council.OParlImport.OParlSource>(h => h.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddScoped<Features.Council.OParlImport.OParlReader>();
+        services.AddScoped<Features.Council.OParlImport.OParlImporter>();
+        services.AddScoped<Features.Council.OParlImport.OParlSync>();
+        services.AddHostedService<Features.Council.OParlImport.OParlSyncService>();
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration));

@@ -70,6 +70,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
+    public DbSet<Features.Council.OParlImport.FollowedPaper> FollowedPapers => Set<Features.Council.OParlImport.FollowedPaper>();
+    public DbSet<Features.Council.OParlImport.ImportedCouncilObject> ImportedCouncilObjects => Set<Features.Council.OParlImport.ImportedCouncilObject>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
@@ -117,6 +119,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         PlanModel.Configure(builder);
         ParticipationModel.Configure(builder);
         CouncilModel.Configure(builder);
+        Features.Council.OParlImport.OParlImportModel.Configure(builder);
         TimelineModel.Configure(builder);
         Features.Services.ServicesModel.Configure(builder, Database.IsNpgsql());
         Features.Pathways.PathwaysModel.Configure(builder);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Time;
 using System.Globalization;
 
@@ -58,9 +60,6 @@ public static class CouncilText
         _ => r.ToString(),
     };
 
-    /// <summary>Results that carry a vote count: a vote was taken.</summary>
-    public static bool IsVote(ConsultationResult r) => ConsultationResults.ByVote(r);
-
     /// <summary>The text of a recorded result: a built-in one as an interface key (to be localised), a municipality's
     /// own by its name (shown as entered); null when none is recorded.</summary>
     public static (string Text, bool IsKey)? ResultName(ConsultationResult? builtIn, string? customName) =>
@@ -100,6 +99,16 @@ public static class CouncilText
     /// Null for a time skipped when the clocks go forward.</summary>
     public static DateTimeOffset? Moment(DateOnly day, TimeOnly? time) =>
         time is { } t ? BerlinTime.FromLocal(day.ToDateTime(t)) : BerlinTime.StartOfDay(day);
+
+    /// <summary>A recorded result as the reader sees it: a built-in one in the reader's language, a municipality's own as
+    /// entered; null when none is recorded.</summary>
+    public static string? ResultText(IStringLocalizer l, ConsultationResult? builtIn, string? customName) =>
+        ResultName(builtIn, customName) is { } n ? (n.IsKey ? l[n.Text].Value : n.Text) : null;
+
+    /// <summary>Recorded votes in words ("12 dafür, 3 dagegen, 1 Enthaltung"); null when none are recorded.</summary>
+    public static string? VotesText(IStringLocalizer l, int? votesFor, int? votesAgainst, int? votesAbstaining) =>
+        votesFor is null && votesAgainst is null && votesAbstaining is null ? null
+            : l["{0} dafür, {1} dagegen, {2}", votesFor ?? 0, votesAgainst ?? 0, l.Count(votesAbstaining ?? 0, "1 Enthaltung", "{0} Enthaltungen")].Value;
 
     public static string ResultsUrl(string slug) => ManageUrl(slug, "/results");
 

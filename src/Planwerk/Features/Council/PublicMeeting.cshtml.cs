@@ -16,10 +16,8 @@ public sealed class PublicMeetingModel(PlanwerkDbContext db) : PageModel
 {
     public sealed record ItemRow(string Number, string Name, string Result, int? PaperId, string? PaperReference, string? PaperName, int Id = 0, Reading Reading = Reading.None);
 
-    /// <summary>The recorded result of the consultation an item treats, shown where the item has no result in words.</summary>
-    public sealed record Recorded(ConsultationResult? BuiltIn, string? CustomName);
-
-    public IReadOnlyDictionary<int, Recorded> RecordedResults { get; private set; } = new Dictionary<int, Recorded>();
+    /// <summary>The consultation each item treats, whose recorded result is shown where the item has no result in words.</summary>
+    public IReadOnlyDictionary<int, AgendaItemResults.Treated> Treated { get; private set; } = new Dictionary<int, AgendaItemResults.Treated>();
 
     public Meeting Meeting { get; private set; } = null!;
 
@@ -39,10 +37,7 @@ public sealed class PublicMeetingModel(PlanwerkDbContext db) : PageModel
         Items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.IsPublic).OrderBy(i => i.Order).ThenBy(i => i.Id)
             .Select(i => new ItemRow(i.Number, i.Name, i.Result, i.PaperId, i.Paper != null ? i.Paper.Reference : null, i.Paper != null ? i.Paper.Name : null, i.Id, i.Reading))
             .ToListAsync(ct);
-        var ids = Items.Select(i => i.Id).ToList();
-        RecordedResults = (await db.PaperConsultations.AsNoTracking().Where(c => c.AgendaItemId != null && ids.Contains(c.AgendaItemId.Value) && (c.Result != null || c.CustomResultId != null))
-                .Select(c => new { c.Id, Item = c.AgendaItemId!.Value, c.Result, Custom = c.CustomResult != null ? c.CustomResult.Name : null }).ToListAsync(ct))
-            .GroupBy(c => c.Item).ToDictionary(g => g.Key, g => g.MinBy(c => c.Id) is var c ? new Recorded(c!.Result, c.Custom) : null!);
+        Treated = await AgendaItemResults.TreatedAsync(db, Items.Select(i => i.Id).ToList(), ct);
         return Page();
     }
 }

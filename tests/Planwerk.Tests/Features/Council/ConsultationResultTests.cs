@@ -101,6 +101,9 @@ public abstract class ConsultationResultTests(PlanwerkApp app)
         Assert.Contains(name, PrintPlans.Normalize(meeting.QuerySelector("#agenda tbody tr")!.TextContent), StringComparison.Ordinal);
         var clerkPage = await s.Clerk.GetDocumentAsync(s.PaperPage);
         Assert.Equal(name, clerkPage.QuerySelector($"#consultation-{consultation} .result-name")!.TextContent);
+        // The clerk's meeting page shows the consultation's recorded result where the item has none in words.
+        var clerkMeeting = await s.Clerk.GetDocumentAsync(s.M.Council("/meetings/" + Id(s.CommitteeMeeting)));
+        Assert.Equal(name, clerkMeeting.QuerySelector($"#item-{item} .item-result")!.TextContent);
 
         var consultations = await OParlConsultationsAsync(s);
         Assert.Equal([name], Keywords(consultations.Single()));
@@ -194,6 +197,9 @@ public abstract class ConsultationResultTests(PlanwerkApp app)
         Assert.Null(paper.QuerySelector("#consultations script"));
         var meeting = await anonymous.GetDocumentAsync(s.M.PublicMeeting(s.CouncilMeeting));
         Assert.Contains(own, meeting.QuerySelector("#agenda tbody tr")!.TextContent, StringComparison.Ordinal);
+        var clerkMeeting = await s.Clerk.GetDocumentAsync(s.M.Council("/meetings/" + Id(s.CouncilMeeting)));
+        Assert.Equal(own, clerkMeeting.QuerySelector($"#item-{item} .item-result")!.TextContent);
+        Assert.Null(clerkMeeting.QuerySelector($"#item-{item} script"));
         var consultation = (await OParlConsultationsAsync(s)).Single();
         Assert.True(consultation.GetProperty("authoritative").GetBoolean());
         Assert.Equal([own], Keywords(consultation));

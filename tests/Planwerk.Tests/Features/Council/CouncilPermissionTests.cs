@@ -54,7 +54,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
 
         // The plan team reads what is recorded, but does not open the forms for new entries.
         foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)),
-            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), m.Council("/results") })
+            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), m.Council("/results"), m.Council("/oparl-import") })
         {
             var response = await client.GetAsync(url);
             PermissionMatrix.AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
@@ -104,6 +104,10 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(m.Council("/results"), Access.CouncilClerk, new() { ["Input.Name"] = "eigenes Ergebnis " + visitor, ["Input.IsDeciding"] = "true" }),
             PermissionCheck.Post(m.Council("/results") + "?handler=Edit", Access.CouncilClerk, new() { ["Edit.KindId"] = Id(s.SpareResultKind), ["Edit.Name"] = "umbenannt " + visitor, ["Edit.Version"] = "0" }),
             PermissionCheck.Post(m.Council("/results") + "?handler=Delete&kindId=" + Id(s.SpareResultKind), Access.CouncilClerk, new()),
+            // Following a paper in the council information system: an empty form is answered with its messages, an unknown paper with 404.
+            PermissionCheck.Post(m.Council("/oparl-import"), Access.CouncilClerk, new() { ["Input.Endpoint"] = "", ["Input.Paper"] = "" }, HttpStatusCode.OK),
+            PermissionCheck.Post(m.Council("/oparl-import") + "?handler=Sync&followedId=999999", Access.CouncilClerk, new(), HttpStatusCode.NotFound),
+            PermissionCheck.Post(m.Council("/oparl-import") + "?handler=Plan&followedId=999999", Access.CouncilClerk, new(), HttpStatusCode.NotFound),
         ]);
         // The upload is a multipart form: posted with the clerk's form only when the page is theirs.
         if (IsClerk(visitor)) Assert.Equal(HttpStatusCode.Redirect, (await client.UploadPaperFileAsync(m, s.Paper, Pdf, "b.pdf")).StatusCode);

@@ -713,6 +713,100 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.OParlImport.FollowedPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DeletedAtSource")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EndpointUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PaperUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "PaperUrl")
+                        .IsUnique();
+
+                    b.ToTable("FollowedPapers");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.OParlImport.ImportedCouncilObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("LocalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OParlId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("SourceModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Kind", "LocalId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Kind", "OParlId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedCouncilObjects");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>
                 {
                     b.Property<int>("Id")
@@ -4477,6 +4571,17 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.OParlImport.FollowedPaper", b =>
+                {
+                    b.HasOne("Planwerk.Features.Council.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>

@@ -686,6 +686,96 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.OParlImport.FollowedPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeletedAtSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndpointUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaperUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "PaperUrl")
+                        .IsUnique();
+
+                    b.ToTable("FollowedPapers");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.OParlImport.ImportedCouncilObject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LocalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OParlId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SourceModified")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Kind", "LocalId")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "Kind", "OParlId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedCouncilObjects");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>
                 {
                     b.Property<int>("Id")
@@ -4317,6 +4407,17 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.OParlImport.FollowedPaper", b =>
+                {
+                    b.HasOne("Planwerk.Features.Council.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>

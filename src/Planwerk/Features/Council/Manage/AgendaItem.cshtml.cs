@@ -15,6 +15,10 @@ namespace Planwerk.Features.Council.Manage;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class AgendaItemModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
+    /// <summary>What came from the council information system is not changed here (<see cref="OParlImport.ImportedCouncilObjects"/>).</summary>
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () => (await OParlImport.ImportedCouncilObjects.GuardAsync(this, context, next, OParlImport.ImportedKind.AgendaItem, "itemId"))!);
+
     [BindProperty]
     public AgendaItemInput Item { get; set; } = new();
 

@@ -16,6 +16,10 @@ namespace Planwerk.Features.Council.Manage;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
+    /// <summary>What came from the council information system is not changed here (<see cref="OParlImport.ImportedCouncilObjects"/>).</summary>
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () => (await OParlImport.ImportedCouncilObjects.GuardAsync(this, context, next, OParlImport.ImportedKind.Meeting, "key"))!);
+
     public sealed class MeetingInput
     {
         public int BodyId { get; set; }
@@ -47,6 +51,9 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
     public string StoredName { get; private set; } = "";
 
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+
+    /// <summary>The consultation each item treats, whose recorded result is shown where the item has no result in words.</summary>
+    public IReadOnlyDictionary<int, AgendaItemResults.Treated> Treated { get; private set; } = new Dictionary<int, AgendaItemResults.Treated>();
 
     /// <summary>The papers whose path named the item a removal was refused for, to be offered as links.</summary>
     public IReadOnlyList<AgendaItemUses.PaperUse> BlockedRemoval { get; private set; } = [];
@@ -250,6 +257,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         MeetingId = id;
         StoredName = meeting.Name;
         Items = await db.AgendaItems.AsNoTracking().Include(i => i.Paper).Where(i => i.MeetingId == id).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
+        Treated = await AgendaItemResults.TreatedAsync(db, Items.Select(i => i.Id).ToList(), ct);
         return meeting;
     }
 }

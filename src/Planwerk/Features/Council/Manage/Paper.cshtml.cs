@@ -22,6 +22,10 @@ namespace Planwerk.Features.Council.Manage;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
+    /// <summary>What came from the council information system is not changed here (<see cref="OParlImport.ImportedCouncilObjects"/>).</summary>
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next) =>
+        base.OnPageHandlerExecutionAsync(context, async () => (await OParlImport.ImportedCouncilObjects.GuardAsync(this, context, next, OParlImport.ImportedKind.Paper, "key"))!);
+
     /// <summary>The most plan changes offered for linking to an amendment; the newest first.</summary>
     public const int MaxCandidates = 200;
 

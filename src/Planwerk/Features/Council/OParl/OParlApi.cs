@@ -213,13 +213,10 @@ public static class OParlApi
     {
         var rows = await items.Select(a => new { a.Id, a.MeetingId, a.Number, a.Order, a.Name, a.IsPublic, a.Reading, a.Result, a.CreatedAt, a.ModifiedAt }).ToListAsync(ct);
         var ids = rows.Select(a => a.Id).ToList();
-        var consultations = (await db.PaperConsultations.Where(c => c.AgendaItemId != null && ids.Contains(c.AgendaItemId.Value))
-                .Select(c => new { AgendaItemId = c.AgendaItemId!.Value, c.Id, c.Result, CustomName = c.CustomResult != null ? c.CustomResult.Name : null }).ToListAsync(ct))
-            .GroupBy(c => c.AgendaItemId).ToDictionary(g => g.Key, g => g.MinBy(c => c.Id)!);
-        // The result typed on the agenda item wins; without one, the recorded result of the consultation it treats.
+        var treated = await AgendaItemResults.TreatedAsync(db, ids, ct);
         return rows.Select(a => (a.MeetingId, new OParlAgendaItem(u.AgendaItem(a.Id), u.Meeting(a.MeetingId), NullIfEmpty(a.Number), a.Order, a.Name, a.IsPublic,
-                consultations.TryGetValue(a.Id, out var c) ? u.Consultation(c.Id) : null,
-                NullIfEmpty(a.Result) ?? (c is null ? null : ResultName(c.Result, c.CustomName)),
+                treated.TryGetValue(a.Id, out var c) ? u.Consultation(c.ConsultationId) : null,
+                AgendaItemResults.Name(a.Result, c),
                 OParlJson.DateTime(a.CreatedAt), OParlJson.DateTime(a.ModifiedAt),
                 a.Reading == Reading.None ? null : [CouncilText.Reading(a.Reading)])))
             .ToList();
@@ -263,11 +260,8 @@ public static class OParlApi
         .Select(c => (c.PaperId, new OParlConsultation(u.Consultation(c.Id), u.Paper(c.PaperId),
             c.AgendaItemId is int a ? u.AgendaItem(a) : null, c.MeetingId is int m ? u.Meeting(m) : null, [u.Organization(c.BodyId)],
             ConsultationResults.IsAuthoritative(c.Role, c.Result, c.CustomIsDeciding), Role(c.Role),
-            ResultName(c.Result, c.CustomName) is { } name ? [name] : null, OParlJson.DateTime(c.CreatedAt), OParlJson.DateTime(c.ModifiedAt))))
+            CouncilText.ResultName(c.Result, c.CustomName) is { } name ? [name.Text] : null, OParlJson.DateTime(c.CreatedAt), OParlJson.DateTime(c.ModifiedAt))))
         .ToList();
-
-    /// <summary>A recorded result as OParl publishes it: the built-in ones by their German name, a municipality's own as entered.</summary>
-    public static string? ResultName(ConsultationResult? builtIn, string? customName) => builtIn is { } r ? CouncilText.Result(r) : customName;
 
     /// <summary>One command, without the files' bytes.</summary>
     private static async Task<List<(int PaperId, OParlFile Item)>> FilesAsync(OParlUrls u, IQueryable<PaperFile> files, CancellationToken ct) =>

@@ -91,9 +91,8 @@ public static class PlanTimeline
             if (c.Result is not null || c.CustomResult is not null)
             {
                 var result = c.Result;
-                var votes = c.VotesFor is null && c.VotesAgainst is null && c.VotesAbstaining is null ? ""
-                    : " " + "(" + localizer["{0} dafür, {1} dagegen, {2}", c.VotesFor ?? 0, c.VotesAgainst ?? 0, localizer.Count(c.VotesAbstaining ?? 0, "1 Enthaltung", "{0} Enthaltungen")] + ")";
-                activities.Add(localizer["Ergebnis: {0}", result is { } builtIn ? localizer[ResultText(builtIn)].Value : c.CustomResult!] + votes);
+                var votes = CouncilText.VotesText(localizer, c.VotesFor, c.VotesAgainst, c.VotesAbstaining) is { } v ? " (" + v + ")" : "";
+                activities.Add(localizer["Ergebnis: {0}", CouncilText.ResultText(localizer, result, c.CustomResult)!] + votes);
                 if (adoptedOn is DateOnly day && day == Day(c.MeetingStart) && CouncilResolution.IsDecisive(c.Role, result))
                 {
                     activities.Add(localizer["Der Fachplan ist beschlossen."]);
@@ -137,6 +136,4 @@ public static class PlanTimeline
         ConsultationRole.Decision => "Entscheidung",
         _ => "Kenntnisnahme",
     };
-
-    public static string ResultText(ConsultationResult result) => CouncilText.Result(result);
 }
