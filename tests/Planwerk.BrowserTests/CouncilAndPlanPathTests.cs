@@ -40,8 +40,9 @@ public sealed class CouncilAndPlanPathTests(BrowserApp app) : IClassFixture<Brow
         await page.TabToAndPressAsync(page.Locator("#new-meeting"));
         await page.AssertNoAccessibilityViolationsAsync();
         await page.Locator("#Input_Name").FillAsync("Sitzung des Ausschusses");
-        await page.Locator("#Input_Start").FillAsync("05.07.2019 16:00");
-        await page.Locator("#Input_Start").PressAsync("Enter");
+        await page.Locator("#Input_StartDate").FillAsync("2019-07-05");
+        await page.Locator("#Input_StartTime").FillAsync("16:00");
+        await page.Locator("#Input_StartTime").PressAsync("Enter");
         await Assertions.Expect(page.Locator("#agenda")).ToBeVisibleAsync();
         await page.AssertNoAccessibilityViolationsAsync();
 

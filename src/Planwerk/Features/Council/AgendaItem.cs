@@ -3,6 +3,14 @@ using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Council;
 
+/// <summary>Which reading of a paper an agenda item is, where the body deliberates in readings (Lesungen).</summary>
+public enum Reading
+{
+    None,
+    First,
+    Second,
+}
+
 /// <summary>An item of a meeting's agenda (Tagesordnungspunkt), usually treating a paper.</summary>
 public sealed class AgendaItem : IMunicipalityOwned, IVersioned, ITimestamped, IOParlRow
 {
@@ -15,6 +23,8 @@ public sealed class AgendaItem : IMunicipalityOwned, IVersioned, ITimestamped, I
     public int Order { get; set; }
     public required string Name { get; set; }
     public bool IsPublic { get; set; } = true;
+    /// <summary>First or second reading (1. / 2. Lesung) of the paper treated, or neither.</summary>
+    public Reading Reading { get; set; }
     public int? PaperId { get; set; }
     public Paper? Paper { get; set; }
     /// <summary>The result as recorded, in words (OParl: AgendaItem.result).</summary>

@@ -90,6 +90,11 @@ public static class CouncilChanges
                 case AgendaItem item:
                     pending.Meetings.Add(item.MeetingId);
                     break;
+                case Paper paper when entry.State != EntityState.Modified || entry.Property(nameof(Paper.ReplacesPaperId)).IsModified:
+                    // A revision names the paper it replaces, and that paper publishes it as related (OParl: relatedPaper both ways).
+                    if (paper.ReplacesPaperId is int replaced) pending.Papers.Add(replaced);
+                    if (entry.State == EntityState.Modified && entry.Property(nameof(Paper.ReplacesPaperId)).OriginalValue is int replacedBefore) pending.Papers.Add(replacedBefore);
+                    break;
                 case ConsultationResultKind resultKind when entry.State == EntityState.Modified:
                     pending.ResultKinds.Add(resultKind.Id);
                     break;

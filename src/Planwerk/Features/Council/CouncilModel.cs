@@ -45,6 +45,7 @@ internal static class CouncilModel
             e.Property(a => a.Number).HasMaxLength(40);
             e.Property(a => a.Name).HasMaxLength(Paper.MaxNameLength);
             e.Property(a => a.Result).HasMaxLength(1000);
+            e.Property(a => a.Reading).HasConversion<string>().HasMaxLength(20);
             Stamps(e);
             e.HasOne(a => a.Meeting).WithMany(m => m.AgendaItems).HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(a => a.Paper).WithMany().HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.SetNull);
@@ -56,6 +57,9 @@ internal static class CouncilModel
             e.Property(p => p.Reference).HasMaxLength(60);
             e.Property(p => p.Name).HasMaxLength(Paper.MaxNameLength);
             e.Property(p => p.PaperType).HasMaxLength(100);
+            e.Property(p => p.ResolutionText).HasMaxLength(Paper.MaxResolutionTextLength);
+            e.HasOne(p => p.ReplacesPaper).WithMany().HasForeignKey(p => p.ReplacesPaperId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(p => p.ReplacesPaperId);
             Stamps(e);
             e.HasOne(p => p.Plan).WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(p => p.PlanVersion).WithMany().HasForeignKey(p => p.PlanVersionId).OnDelete(DeleteBehavior.SetNull);
@@ -71,7 +75,7 @@ internal static class CouncilModel
             e.Property(f => f.Sha256).HasMaxLength(64);
             Stamps(e);
             e.HasOne(f => f.Paper).WithMany(p => p.Files).HasForeignKey(f => f.PaperId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(f => f.PaperId);
+            e.HasIndex(f => new { f.PaperId, f.Position });
         });
 
         builder.Entity<PaperConsultation>(e =>

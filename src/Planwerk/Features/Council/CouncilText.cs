@@ -65,6 +65,41 @@ public static class CouncilText
     public static (string Text, bool IsKey)? ResultName(ConsultationResult? builtIn, string? customName) =>
         builtIn is { } r ? (Result(r), true) : customName is not null ? (customName, false) : null;
 
+    public static string Reading(Reading r) => r switch
+    {
+        Council.Reading.None => "keine Lesung",
+        Council.Reading.First => "1. Lesung",
+        Council.Reading.Second => "2. Lesung",
+        _ => r.ToString(),
+    };
+
+    /// <summary>A date on the council pages: "05.07.2019" (the one display format, <see cref="BerlinTime.Date(DateOnly)"/>).</summary>
+    public static string Date(DateOnly day) => BerlinTime.Date(day);
+
+    /// <summary>A meeting's start on the council pages: "05.07.2019, 16:00 Uhr", or the date alone when only the day is known.</summary>
+    public static string MeetingStart(DateTimeOffset start, bool timeUnknown) => timeUnknown ? BerlinTime.Date(start) : BerlinTime.DateAndTime(start);
+
+    /// <summary>A meeting's time span: the start as <see cref="MeetingStart"/>, and the end's time alone when it is the same day.</summary>
+    public static string MeetingTime(DateTimeOffset start, DateTimeOffset? end, bool timeUnknown) => end is not { } e
+        ? MeetingStart(start, timeUnknown)
+        : MeetingStart(start, timeUnknown) + " – " + (BerlinTime.Day(e) == BerlinTime.Day(start) && !timeUnknown ? BerlinTime.TimeOfDay(e) : BerlinTime.DateAndTime(e));
+
+    /// <summary>The one input format of the council pages: a date field takes "2019-07-05" (<c>type="date"</c>, which the
+    /// browser shows as TT.MM.JJJJ), a time field "16:00" (<c>type="time"</c>, HH:MM, 24 hours).</summary>
+    public const string TimeInputFormat = "HH:mm";
+
+    /// <summary>The Berlin time of day of a moment, as a time field's value.</summary>
+    public static string TimeInput(DateTimeOffset utc) => BerlinTime.ToLocal(utc).ToString(TimeInputFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a time field: "16:00" (also "9:30" and "16:00:00", as browsers send them); null when it is none.</summary>
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+
+    /// <summary>The moment a meeting starts or ends: the Berlin day and time; without a time, the day's first moment.
+    /// Null for a time skipped when the clocks go forward.</summary>
+    public static DateTimeOffset? Moment(DateOnly day, TimeOnly? time) =>
+        time is { } t ? BerlinTime.FromLocal(day.ToDateTime(t)) : BerlinTime.StartOfDay(day);
+
     /// <summary>A recorded result as the reader sees it: a built-in one in the reader's language, a municipality's own as
     /// entered; null when none is recorded.</summary>
     public static string? ResultText(IStringLocalizer l, ConsultationResult? builtIn, string? customName) =>

@@ -22,8 +22,13 @@ public sealed class Meeting : IMunicipalityOwned, IVersioned, ITimestamped, IOPa
     public int BodyId { get; set; }
     public CouncilBody? Body { get; set; }
     public required string Name { get; set; }
-    /// <summary>Stored in UTC; entered and shown in Europe/Berlin.</summary>
+    /// <summary>Stored in UTC; entered and shown in Europe/Berlin. When only the day is known
+    /// (<see cref="StartTimeUnknown"/>), the first moment of that day in Europe/Berlin.</summary>
     public DateTimeOffset Start { get; set; }
+    /// <summary>Only the day of the meeting is known, not its time: shown as a date alone.</summary>
+    public bool StartTimeUnknown { get; set; }
+    /// <summary>A special session (Sondersitzung), called outside the body's regular schedule.</summary>
+    public bool IsSpecialSession { get; set; }
     public DateTimeOffset? End { get; set; }
     public string Location { get; set; } = "";
     public MeetingState State { get; set; }

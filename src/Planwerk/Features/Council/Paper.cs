@@ -9,6 +9,7 @@ namespace Planwerk.Features.Council;
 public sealed class Paper : IMunicipalityOwned, IVersioned, ITimestamped, IOParlRow
 {
     public const int MaxNameLength = 500;
+    public const int MaxResolutionTextLength = 20_000;
 
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
@@ -25,6 +26,12 @@ public sealed class Paper : IMunicipalityOwned, IVersioned, ITimestamped, IOParl
     public Plan? Plan { get; set; }
     public int? PlanVersionId { get; set; }
     public PlanVersion? PlanVersion { get; set; }
+    /// <summary>The paper this one is a revised version (Neufassung) of, in the same municipality; never itself,
+    /// never a chain that leads back here (<see cref="PaperRevisions"/>).</summary>
+    public int? ReplacesPaperId { get; set; }
+    public Paper? ReplacesPaper { get; set; }
+    /// <summary>The resolution's wording (Beschlusstext), Markdown; empty when none is recorded.</summary>
+    public string ResolutionText { get; set; } = "";
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }

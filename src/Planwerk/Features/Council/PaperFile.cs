@@ -17,6 +17,10 @@ public sealed class PaperFile : IMunicipalityOwned, ITimestamped, IOParlRow
     public required string FileName { get; set; }
     public required string MimeType { get; set; }
     public long Size { get; set; }
+    /// <summary>The file's place among the paper's files; the first is the paper's main file (OParl: mainFile).</summary>
+    public int Position { get; set; }
+    /// <summary>The date the document bears (OParl: File.date), entered by the clerk; not the day of the upload.</summary>
+    public DateOnly DocumentDate { get; set; }
     public required byte[] Content { get; set; }
     /// <summary>SHA-256 of the content, hex (OParl: File.sha512Checksum is optional; we give our own in ETag).</summary>
     public string Sha256 { get; set; } = "";

@@ -14,7 +14,7 @@ namespace Planwerk.Features.Council;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicMeetingModel(PlanwerkDbContext db) : PageModel
 {
-    public sealed record ItemRow(string Number, string Name, string Result, int? PaperId, string? PaperReference, string? PaperName, int Id = 0);
+    public sealed record ItemRow(string Number, string Name, string Result, int? PaperId, string? PaperReference, string? PaperName, int Id = 0, Reading Reading = Reading.None);
 
     /// <summary>The consultation each item treats, whose recorded result is shown where the item has no result in words.</summary>
     public IReadOnlyDictionary<int, AgendaItemResults.Treated> Treated { get; private set; } = new Dictionary<int, AgendaItemResults.Treated>();
@@ -35,7 +35,7 @@ public sealed class PublicMeetingModel(PlanwerkDbContext db) : PageModel
         Body = meeting.Body!.Name;
         // Only public agenda items: a non-public item is not even named.
         Items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id && i.IsPublic).OrderBy(i => i.Order).ThenBy(i => i.Id)
-            .Select(i => new ItemRow(i.Number, i.Name, i.Result, i.PaperId, i.Paper != null ? i.Paper.Reference : null, i.Paper != null ? i.Paper.Name : null, i.Id))
+            .Select(i => new ItemRow(i.Number, i.Name, i.Result, i.PaperId, i.Paper != null ? i.Paper.Reference : null, i.Paper != null ? i.Paper.Name : null, i.Id, i.Reading))
             .ToListAsync(ct);
         Treated = await AgendaItemResults.TreatedAsync(db, Items.Select(i => i.Id).ToList(), ct);
         return Page();

@@ -17,10 +17,10 @@ namespace Planwerk.Features.Council;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
 {
-    public sealed record FileRow(int Id, string Name, string FileName, string MimeType, long Size);
+    public sealed record FileRow(int Id, string Name, string FileName, string MimeType, long Size, DateOnly DocumentDate = default);
 
     public sealed record PathStep(int Position, int BodyId, string Body, int? MeetingId, string? Meeting, DateTimeOffset? Start, string? AgendaItem,
-        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining, string? CustomResult = null, int Id = 0);
+        ConsultationRole Role, ConsultationResult? Result, int? VotesFor, int? VotesAgainst, int? VotesAbstaining, string? CustomResult = null, int Id = 0, bool StartTimeUnknown = false);
 
     public sealed record GroupVoteRow(string GroupName, int VotesFor, int VotesAgainst, int VotesAbstaining);
 
@@ -39,6 +39,14 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
     public bool PlanIsPublic { get; private set; }
 
     public IReadOnlyList<FileRow> Files { get; private set; } = [];
+
+    public sealed record RelatedPaper(int Id, string Reference, string Name);
+
+    /// <summary>The paper this one is a revised version of (Neufassung von).</summary>
+    public RelatedPaper? Replaces { get; private set; }
+
+    /// <summary>The papers that replace this one (ersetzt durch).</summary>
+    public IReadOnlyList<RelatedPaper> ReplacedBy { get; private set; } = [];
 
     public IReadOnlyList<PathStep> Steps { get; private set; } = [];
 
@@ -63,12 +71,17 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
             VersionName = PlanIsPublic && paper.PlanVersionId is int v
                 ? await db.PlanVersions.AsNoTracking().Where(x => x.Id == v).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         }
-        Files = await db.PaperFiles.AsNoTracking().Where(f => f.PaperId == id).OrderBy(f => f.Id)
-            .Select(f => new FileRow(f.Id, f.Name, f.FileName, f.MimeType, f.Size)).ToListAsync(ct);
+        Files = await db.PaperFiles.AsNoTracking().Where(f => f.PaperId == id).OrderBy(f => f.Position).ThenBy(f => f.Id)
+            .Select(f => new FileRow(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.DocumentDate)).ToListAsync(ct);
+        // One command for both directions of the revision (Neufassung).
+        var related = await db.Papers.AsNoTracking().Where(r => r.Id == paper.ReplacesPaperId || r.ReplacesPaperId == id).OrderBy(r => r.Reference)
+            .Select(r => new { r.Id, r.Reference, r.Name, r.ReplacesPaperId }).ToListAsync(ct);
+        Replaces = related.Where(r => r.Id == paper.ReplacesPaperId).Select(r => new RelatedPaper(r.Id, r.Reference, r.Name)).FirstOrDefault();
+        ReplacedBy = related.Where(r => r.ReplacesPaperId == id).Select(r => new RelatedPaper(r.Id, r.Reference, r.Name)).ToList();
         Steps = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new PathStep(c.Position, c.BodyId, c.Body!.Name, c.MeetingId, c.Meeting != null ? c.Meeting.Name : null, c.Meeting != null ? c.Meeting.Start : null,
                 c.AgendaItem != null && c.AgendaItem.IsPublic ? (c.AgendaItem.Number + " " + c.AgendaItem.Name).Trim() : null,
-                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining, c.CustomResult != null ? c.CustomResult.Name : null, c.Id))
+                c.Role, c.Result, c.VotesFor, c.VotesAgainst, c.VotesAbstaining, c.CustomResult != null ? c.CustomResult.Name : null, c.Id, c.Meeting != null && c.Meeting.StartTimeUnknown))
             .ToListAsync(ct);
         GroupVotes = (await db.ConsultationGroupVotes.AsNoTracking().Where(g => g.Consultation!.PaperId == id).OrderBy(g => g.ConsultationId).ThenBy(g => g.Position)
                 .Select(g => new { g.ConsultationId, Row = new GroupVoteRow(g.GroupName, g.VotesFor, g.VotesAgainst, g.VotesAbstaining) }).ToListAsync(ct))

@@ -18,7 +18,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     public string? Hint { get; set; }
 
-    /// <summary>text, textarea, number, date, checkbox or select.</summary>
+    /// <summary>text, textarea, number, date, time, checkbox or select.</summary>
     public string Type { get; set; } = "text";
 
     public IEnumerable<SelectListItem>? Items { get; set; }
@@ -88,6 +88,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, null, For.Name, Items ?? [], allowMultiple: false, attributes),
             "date" => TextBox("date", "{0:yyyy-MM-dd}", attributes),
             "number" => TextBox("number", null, attributes),
+            "time" => TextBox("time", null, attributes),
             _ => TextBox("text", null, attributes),
         };
         output.Content.AppendHtml(input);

@@ -84,8 +84,8 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         [
             PermissionCheck.Post(m.Council("/bodies/new"), Access.CouncilClerk, new() { ["Input.Name"] = "Neu " + visitor, ["Input.Classification"] = "Committee" }),
             PermissionCheck.Post(m.Council("/bodies/" + Id(s.Body)), Access.CouncilClerk, new() { ["Input.Name"] = "Stadtrat " + visitor, ["Input.Classification"] = "CityCouncil", ["Input.Version"] = Id(versions.Body) }),
-            PermissionCheck.Post(m.Council("/meetings/new"), Access.CouncilClerk, new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Neu", ["Input.Start"] = "01.07.2019 10:00", ["Input.State"] = "Scheduled" }),
-            PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)), Access.CouncilClerk, new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Sitzung " + visitor, ["Input.Start"] = "05.07.2019 14:00", ["Input.State"] = "Held", ["Input.Version"] = Id(versions.Meeting) }),
+            PermissionCheck.Post(m.Council("/meetings/new"), Access.CouncilClerk, new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Neu", ["Input.StartDate"] = "2019-07-01", ["Input.StartTime"] = "10:00", ["Input.State"] = "Scheduled" }),
+            PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)), Access.CouncilClerk, new() { ["Input.BodyId"] = Id(s.Body), ["Input.Name"] = "Sitzung " + visitor, ["Input.StartDate"] = "2019-07-05", ["Input.StartTime"] = "14:00", ["Input.State"] = "Held", ["Input.Version"] = Id(versions.Meeting) }),
             PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)) + "?handler=AddItem", Access.CouncilClerk, new() { ["Item.Name"] = "Neuer Punkt", ["Item.Order"] = "2", ["Item.IsPublic"] = "true" }),
             PermissionCheck.Post(m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), Access.CouncilClerk, new() { ["Item.Name"] = "Punkt " + visitor, ["Item.Order"] = "1", ["Item.IsPublic"] = "true", ["Item.Version"] = "0" }),
             PermissionCheck.Post(m.Council("/meetings/" + Id(s.Meeting)) + "?handler=RemoveItem&itemId=" + Id(s.Item), Access.CouncilClerk, new()),

@@ -58,11 +58,14 @@ public static class CouncilTestSupport
         return response.RedirectId();
     }
 
+    /// <summary>A meeting starting at <paramref name="start"/>, "TT.MM.JJJJ HH:MM" or "TT.MM.JJJJ" (only the day known),
+    /// sent as the form's date and time fields.</summary>
     public static async Task<int> CreateMeetingAsync(this HttpClient client, TestMunicipality m, int bodyId, string name, string start)
     {
+        var (date, time) = MeetingFields(start);
         var response = await client.SubmitFormAsync(m.Council("/meetings/new"), new Dictionary<string, string?>
         {
-            ["Input.BodyId"] = Id(bodyId), ["Input.Name"] = name, ["Input.Start"] = start, ["Input.Location"] = "Neues Rathaus", ["Input.State"] = "Held",
+            ["Input.BodyId"] = Id(bodyId), ["Input.Name"] = name, ["Input.StartDate"] = date, ["Input.StartTime"] = time, ["Input.Location"] = "Neues Rathaus", ["Input.State"] = "Held",
         }, "#meeting-form");
         return response.RedirectId();
     }
@@ -96,4 +99,12 @@ public static class CouncilTestSupport
     }
 
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+    /// <summary>"05.07.2019 16:00" as the meeting form's fields: ("2019-07-05", "16:00"); a date alone gives an empty time.</summary>
+    public static (string Date, string Time) MeetingFields(string start)
+    {
+        var parts = start.Split(' ', 2);
+        var day = DateOnly.ParseExact(parts[0], "dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return (day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), parts.Length > 1 ? parts[1] : "");
+    }
 }

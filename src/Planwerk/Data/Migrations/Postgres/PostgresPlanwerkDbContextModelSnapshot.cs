@@ -368,6 +368,11 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int?>("PaperId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Reading")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -665,6 +670,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<DateTime?>("End")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsSpecialSession")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -683,6 +691,9 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.Property<DateTime>("Start")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("StartTimeUnknown")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -840,6 +851,14 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<bool>("ReferenceIsExample")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ReplacesPaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResolutionText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -849,6 +868,8 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("ReplacesPaperId");
 
                     b.HasIndex("MunicipalityId", "Reference")
                         .IsUnique();
@@ -950,6 +971,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -974,6 +998,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int>("PaperId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -984,7 +1011,7 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PaperId");
+                    b.HasIndex("PaperId", "Position");
 
                     b.ToTable("PaperFiles");
                 });
@@ -4569,9 +4596,16 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasForeignKey("PlanVersionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Planwerk.Features.Council.Paper", "ReplacesPaper")
+                        .WithMany()
+                        .HasForeignKey("ReplacesPaperId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Plan");
 
                     b.Navigation("PlanVersion");
+
+                    b.Navigation("ReplacesPaper");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.PaperConsultation", b =>

@@ -355,6 +355,11 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int?>("PaperId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reading")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Result")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -638,6 +643,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<DateTime?>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSpecialSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -656,6 +664,9 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("Start")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StartTimeUnknown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -807,6 +818,14 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<bool>("ReferenceIsExample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReplacesPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -816,6 +835,8 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("ReplacesPaperId");
 
                     b.HasIndex("MunicipalityId", "Reference")
                         .IsUnique();
@@ -913,6 +934,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -937,6 +961,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int>("PaperId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -947,7 +974,7 @@ namespace Planwerk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PaperId");
+                    b.HasIndex("PaperId", "Position");
 
                     b.ToTable("PaperFiles");
                 });
@@ -4405,9 +4432,16 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasForeignKey("PlanVersionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Planwerk.Features.Council.Paper", "ReplacesPaper")
+                        .WithMany()
+                        .HasForeignKey("ReplacesPaperId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Plan");
 
                     b.Navigation("PlanVersion");
+
+                    b.Navigation("ReplacesPaper");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.PaperConsultation", b =>

@@ -10,7 +10,7 @@ using Planwerk.Infrastructure.Security;
 
 namespace Planwerk.Features.Council.Manage;
 
-/// <summary>Edits one agenda item of a meeting: number, order, name, public or not, the paper it treats and its
+/// <summary>Edits one agenda item of a meeting: number, order, name, public or not, reading, the paper it treats and its
 /// result. Saved against the version the form was loaded with, so a second clerk's change is shown, not overwritten.</summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class AgendaItemModel(PlanwerkDbContext db, IOutputCacheStore cache, IStringLocalizer<SharedResource> l) : CouncilPageModel
@@ -44,6 +44,7 @@ public sealed class AgendaItemModel(PlanwerkDbContext db, IOutputCacheStore cach
         if (await FindAsync(meetingId, itemId, ct) is not { } item) return NotFound();
         NameTheChoice("Item.Order", l["Reihenfolge: Bitte geben Sie eine ganze Zahl an."]);
         NameTheChoice("Item.PaperId", l["Bitte wählen Sie die Vorlage aus der Liste."]);
+        NameTheChoice("Item.Reading", l["Lesung: Bitte wählen Sie aus der Liste."]);
         Item.Validate(ModelState, "Item.", Papers.Select(p => p.Id), l);
         if (item.Version != Item.Version) ShowConflict(item);
         if (!ModelState.IsValid || Conflict is not null) return Page();
@@ -66,6 +67,7 @@ public sealed class AgendaItemModel(PlanwerkDbContext db, IOutputCacheStore cach
             .Compare(l["Reihenfolge"], Item.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Order.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Compare(l["Name"], Item.TrimmedName, stored.Name)
             .Compare(l["Öffentlich"], Item.IsPublic ? l["ja"] : l["nein"], stored.IsPublic ? l["ja"] : l["nein"])
+            .Compare(l["Lesung"], l[CouncilText.Reading(Item.Reading)], l[CouncilText.Reading(stored.Reading)])
             .Compare(l["Vorlage"], Paper(Item.PaperId), Paper(stored.PaperId))
             .Compare(l["Ergebnis in Worten"], Item.TrimmedResult, stored.Result);
         ModelState.Remove("Item.Version");

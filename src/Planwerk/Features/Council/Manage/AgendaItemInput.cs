@@ -13,6 +13,7 @@ public sealed class AgendaItemInput
     public int Order { get; set; }
     public string? Name { get; set; }
     public bool IsPublic { get; set; } = true;
+    public Reading Reading { get; set; }
     public int? PaperId { get; set; }
     public string? Result { get; set; }
     public int Version { get; set; }
@@ -23,7 +24,7 @@ public sealed class AgendaItemInput
 
     public static AgendaItemInput Of(AgendaItem item) => new()
     {
-        Number = item.Number, Order = item.Order, Name = item.Name, IsPublic = item.IsPublic, PaperId = item.PaperId, Result = item.Result, Version = item.Version,
+        Number = item.Number, Order = item.Order, Name = item.Name, IsPublic = item.IsPublic, Reading = item.Reading, PaperId = item.PaperId, Result = item.Result, Version = item.Version,
     };
 
     /// <summary>Adds a message naming the field for each problem; <paramref name="paperIds"/> are the papers one may choose.</summary>
@@ -33,6 +34,7 @@ public sealed class AgendaItemInput
         if (TrimmedName.Length == 0) state.AddModelError(prefix + "Name", l["Bitte geben Sie den Namen des Tagesordnungspunkts an."]);
         else if (TrimmedName.Length > Paper.MaxNameLength) state.AddModelError(prefix + "Name", l["Der Name darf höchstens {0} Zeichen lang sein.", Paper.MaxNameLength]);
         if (TrimmedResult.Length > MaxResultLength) state.AddModelError(prefix + "Result", l["Das Ergebnis darf höchstens {0} Zeichen lang sein.", MaxResultLength]);
+        if (!Enum.IsDefined(Reading)) state.AddModelError(prefix + "Reading", l["Lesung: Bitte wählen Sie aus der Liste."]);
         if (PaperId is int p && !paperIds.Contains(p)) state.AddModelError(prefix + "PaperId", l["Bitte wählen Sie die Vorlage aus der Liste."]);
     }
 
@@ -42,6 +44,7 @@ public sealed class AgendaItemInput
         item.Order = Order;
         item.Name = TrimmedName;
         item.IsPublic = IsPublic;
+        item.Reading = Reading;
         item.PaperId = PaperId;
         item.Result = TrimmedResult;
     }

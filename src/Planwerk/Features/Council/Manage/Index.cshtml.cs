@@ -12,7 +12,7 @@ public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : Counc
 {
     public sealed record BodyRow(int Id, string Name, string ShortName, BodyClassification Classification, int Meetings);
 
-    public sealed record MeetingRow(int Id, string Name, string Body, DateTimeOffset Start, MeetingState State);
+    public sealed record MeetingRow(int Id, string Name, string Body, DateTimeOffset Start, MeetingState State, bool StartTimeUnknown = false, bool IsSpecialSession = false);
 
     public sealed record PaperRow(int Id, string Reference, bool ReferenceIsExample, string Name, DateOnly Date, int Consultations, int Decided);
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : Counc
         Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Classification).ThenBy(b => b.Name)
             .Select(b => new BodyRow(b.Id, b.Name, b.ShortName, b.Classification, b.Meetings.Count)).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start)
-            .Select(m => new MeetingRow(m.Id, m.Name, m.Body!.Name, m.Start, m.State)).ToListAsync(ct);
+            .Select(m => new MeetingRow(m.Id, m.Name, m.Body!.Name, m.Start, m.State, m.StartTimeUnknown, m.IsSpecialSession)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         Upcoming = meetings.Where(m => m.Start >= now).ToList();
         Past = meetings.Where(m => m.Start < now).Reverse().ToList();

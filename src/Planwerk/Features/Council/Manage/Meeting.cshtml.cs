@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Planwerk.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,8 +24,17 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
     {
         public int BodyId { get; set; }
         public string? Name { get; set; }
-        public string? Start { get; set; }
-        public string? End { get; set; }
+        [Display(Name = "Datum")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
+        public DateOnly? StartDate { get; set; }
+        /// <summary>Empty when only the day is known.</summary>
+        public string? StartTime { get; set; }
+        /// <summary>Empty for the day of the start.</summary>
+        [Display(Name = "Ende (Datum)")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
+        public DateOnly? EndDate { get; set; }
+        public string? EndTime { get; set; }
+        public bool IsSpecialSession { get; set; }
         public string? Location { get; set; }
         public MeetingState State { get; set; }
         public int Version { get; set; }
@@ -84,15 +94,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         if (name.Length == 0) ModelState.AddModelError("Input.Name", l["Bitte geben Sie den Namen der Sitzung an."]);
         else if (name.Length > Meeting.MaxNameLength) ModelState.AddModelError("Input.Name", l["Der Name darf höchstens {0} Zeichen lang sein.", Meeting.MaxNameLength]);
         if (location.Length > 500) ModelState.AddModelError("Input.Location", l["Der Ort darf höchstens {0} Zeichen lang sein.", 500]);
-        var start = BerlinTime.Parse(Input.Start);
-        if (start is null) ModelState.AddModelError("Input.Start", l["Beginn: Bitte geben Sie Datum und Uhrzeit zwischen 1900 und 2100 an (TT.MM.JJJJ HH:MM)."]);
-        DateTimeOffset? end = null;
-        if (!string.IsNullOrWhiteSpace(Input.End))
-        {
-            end = BerlinTime.Parse(Input.End);
-            if (end is null) ModelState.AddModelError("Input.End", l["Ende: Bitte geben Sie Datum und Uhrzeit zwischen 1900 und 2100 an (TT.MM.JJJJ HH:MM)."]);
-            else if (start is not null && end < start) ModelState.AddModelError("Input.End", l["Ende: Das Ende darf nicht vor dem Beginn liegen."]);
-        }
+        var (start, timeUnknown, end) = ReadTimes();
         if (!Enum.IsDefined(Input.State)) ModelState.AddModelError("Input.State", l["Bitte wählen Sie den Stand der Sitzung aus der Liste."]);
         if (meeting is not null && meeting.Version != Input.Version) ShowConflict(meeting);
         if (!ModelState.IsValid || Conflict is not null) return Page();
@@ -106,7 +108,9 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         meeting.BodyId = Input.BodyId;
         meeting.Name = name;
         meeting.Start = start!.Value;
+        meeting.StartTimeUnknown = timeUnknown;
         meeting.End = end;
+        meeting.IsSpecialSession = Input.IsSpecialSession;
         meeting.Location = location;
         meeting.State = Input.State;
         return await SaveEditAsync(db, cache, null,
@@ -124,6 +128,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         Fill(meeting);
         NameTheChoice("Item.Order", l["Reihenfolge: Bitte geben Sie eine ganze Zahl an."]);
         NameTheChoice("Item.PaperId", l["Bitte wählen Sie die Vorlage aus der Liste."]);
+        NameTheChoice("Item.Reading", l["Lesung: Bitte wählen Sie aus der Liste."]);
         Item.Validate(ModelState, "Item.", Papers.Select(p => p.Id), l);
         if (!ModelState.IsValid) return Page();
         var item = new AgendaItem { MeetingId = meeting.Id, Name = "" };
@@ -174,10 +179,46 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         return await SavedAsync(cache, l["Die Sitzung „{0}“ wurde gelöscht.", meeting.Name], CouncilText.ManageUrl(Municipality.Slug));
     }
 
+    /// <summary>Reads the date and times of the form, naming each field that is wrong: the date is required, its time
+    /// optional (only the day known); an end needs a time (its date defaults to the start's) and a start with a time.</summary>
+    private (DateTimeOffset? Start, bool TimeUnknown, DateTimeOffset? End) ReadTimes()
+    {
+        const string DateMessage = "Datum: Bitte geben Sie das Datum der Sitzung an (TT.MM.JJJJ).";
+        NameTheChoice("Input.StartDate", l[DateMessage]);
+        NameTheChoice("Input.EndDate", l["Ende (Datum): Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
+        if (Input.StartDate is null && (!ModelState.TryGetValue("Input.StartDate", out var entry) || entry.Errors.Count == 0))
+            ModelState.AddModelError("Input.StartDate", l[DateMessage]);
+        var startTime = CouncilText.ParseTime(Input.StartTime);
+        if (!string.IsNullOrWhiteSpace(Input.StartTime) && startTime is null)
+            ModelState.AddModelError("Input.StartTime", l["Uhrzeit: Bitte geben Sie die Uhrzeit als SS:MM an (z. B. 16:00) oder lassen Sie das Feld leer."]);
+        var endTime = CouncilText.ParseTime(Input.EndTime);
+        if (!string.IsNullOrWhiteSpace(Input.EndTime) && endTime is null)
+            ModelState.AddModelError("Input.EndTime", l["Ende (Uhrzeit): Bitte geben Sie die Uhrzeit als SS:MM an (z. B. 18:00)."]);
+        else if (endTime is null && Input.EndDate is not null)
+            ModelState.AddModelError("Input.EndTime", l["Ende (Uhrzeit): Bitte geben Sie zum Datum des Endes auch die Uhrzeit an."]);
+        else if (endTime is not null && startTime is null && string.IsNullOrWhiteSpace(Input.StartTime))
+            ModelState.AddModelError("Input.EndTime", l["Ende (Uhrzeit): Ein Ende mit Uhrzeit setzt die Uhrzeit des Beginns voraus."]);
+        if (Input.StartDate is not { } day || !BerlinTime.InRange(day) || (startTime is null && !string.IsNullOrWhiteSpace(Input.StartTime))) return (null, false, null);
+        var start = CouncilText.Moment(day, startTime);
+        if (start is null)
+        {
+            ModelState.AddModelError("Input.StartTime", l["Uhrzeit: Diese Uhrzeit gibt es an diesem Tag nicht (Umstellung auf Sommerzeit)."]);
+            return (null, false, null);
+        }
+        if (endTime is null || startTime is null || (Input.EndDate is { } ed && !BerlinTime.InRange(ed))) return (start, startTime is null, null);
+        var end = CouncilText.Moment(Input.EndDate ?? day, endTime);
+        if (end is null) ModelState.AddModelError("Input.EndTime", l["Ende (Uhrzeit): Diese Uhrzeit gibt es an diesem Tag nicht (Umstellung auf Sommerzeit)."]);
+        else if (end < start) ModelState.AddModelError("Input.EndTime", l["Ende: Das Ende darf nicht vor dem Beginn liegen."]);
+        return (start, false, end);
+    }
+
     private void Fill(Meeting meeting) => Input = new MeetingInput
     {
-        BodyId = meeting.BodyId, Name = meeting.Name, Start = BerlinTime.ToInput(meeting.Start), End = meeting.End is { } e ? BerlinTime.ToInput(e) : "",
-        Location = meeting.Location, State = meeting.State, Version = meeting.Version,
+        BodyId = meeting.BodyId, Name = meeting.Name, StartDate = BerlinTime.Day(meeting.Start),
+        StartTime = meeting.StartTimeUnknown ? "" : CouncilText.TimeInput(meeting.Start),
+        EndDate = meeting.End is { } e && BerlinTime.Day(e) != BerlinTime.Day(meeting.Start) ? BerlinTime.Day(e) : null,
+        EndTime = meeting.End is { } e2 ? CouncilText.TimeInput(e2) : "",
+        IsSpecialSession = meeting.IsSpecialSession, Location = meeting.Location, State = meeting.State, Version = meeting.Version,
     };
 
     private void ClearItem()
@@ -192,8 +233,11 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         Conflict = new EditConflict()
             .Compare(l["Gremium"], Bodies.FirstOrDefault(b => b.Id == Input.BodyId)?.Text, Bodies.FirstOrDefault(b => b.Id == stored.BodyId)?.Text)
             .Compare(l["Name"], Input.Name?.Trim(), stored.Name)
-            .Compare(l["Beginn"], Input.Start, BerlinTime.ToInput(stored.Start))
-            .Compare(l["Ende"], Input.End ?? "", stored.End is { } e ? BerlinTime.ToInput(e) : "")
+            .Compare(l["Beginn"], Input.StartDate is { } d ? CouncilText.MeetingStart(CouncilText.Moment(d, CouncilText.ParseTime(Input.StartTime)) ?? BerlinTime.StartOfDay(d), CouncilText.ParseTime(Input.StartTime) is null) : "",
+                CouncilText.MeetingStart(stored.Start, stored.StartTimeUnknown))
+            .Compare(l["Ende"], CouncilText.ParseTime(Input.EndTime) is { } et && Input.StartDate is { } sd ? CouncilText.Moment(Input.EndDate ?? sd, et) is { } em ? BerlinTime.DateAndTime(em) : "" : "",
+                stored.End is { } e ? BerlinTime.DateAndTime(e) : "")
+            .Compare(l["Sondersitzung"], Input.IsSpecialSession ? l["ja"] : l["nein"], stored.IsSpecialSession ? l["ja"] : l["nein"])
             .Compare(l["Ort"], Input.Location?.Trim(), stored.Location)
             .Compare(l["Stand"], l[CouncilText.State(Input.State)], l[CouncilText.State(stored.State)]);
         ModelState.Remove("Input.Version");

@@ -40,12 +40,18 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         public DateOnly? Date { get; set; }
         public int? PlanId { get; set; }
         public int? PlanVersionId { get; set; }
+        /// <summary>The paper this one is a revised version (Neufassung) of.</summary>
+        public int? ReplacesPaperId { get; set; }
+        public string? ResolutionText { get; set; }
         public int Version { get; set; }
     }
 
     public sealed class FileInput
     {
         public string? Name { get; set; }
+        [Display(Name = "Datum des Dokuments")]
+        [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
+        public DateOnly? DocumentDate { get; set; }
         public IFormFile? Upload { get; set; }
     }
 
@@ -120,6 +126,12 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
 
     public IReadOnlyList<Choice> Plans { get; private set; } = [];
 
+    /// <summary>The municipality's papers, for the paper this one replaces.</summary>
+    public IReadOnlyList<Choice> OtherPapers { get; private set; } = [];
+
+    /// <summary>The papers that replace this one (their Neufassungen).</summary>
+    public IReadOnlyList<Choice> ReplacedBy { get; private set; } = [];
+
     public IReadOnlyList<Choice> Versions { get; private set; } = [];
 
     public IReadOnlyList<Choice> Bodies { get; private set; } = [];
@@ -166,6 +178,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         NameTheChoice("Input.Date", l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         NameTheChoice("Input.PlanId", l["Bitte wählen Sie den Plan aus der Liste."]);
         NameTheChoice("Input.PlanVersionId", l["Bitte wählen Sie die Fassung aus der Liste."]);
+        NameTheChoice("Input.ReplacesPaperId", l["Neufassung von: Bitte wählen Sie die Vorlage aus der Liste."]);
         var reference = input.Reference?.Trim() ?? "";
         var name = input.Name?.Trim() ?? "";
         var type = input.PaperType?.Trim() ?? "";
@@ -176,6 +189,25 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         if (name.Length == 0) ModelState.AddModelError("Input.Name", l["Bitte geben Sie den Titel der Vorlage an."]);
         else if (name.Length > Paper.MaxNameLength) ModelState.AddModelError("Input.Name", l["Der Titel darf höchstens {0} Zeichen lang sein.", Paper.MaxNameLength]);
         if (type.Length > 100) ModelState.AddModelError("Input.PaperType", l["Die Art darf höchstens {0} Zeichen lang sein.", 100]);
+        var resolution = input.ResolutionText?.Trim() ?? "";
+        if (resolution.Length > Paper.MaxResolutionTextLength)
+            ModelState.AddModelError("Input.ResolutionText", l["Beschlusstext: höchstens {0} Zeichen.", Paper.MaxResolutionTextLength]);
+        if (input.ReplacesPaperId is int replaces)
+        {
+            var chain = await db.Papers.AsNoTracking().Select(p => new { p.Id, p.ReplacesPaperId }).ToDictionaryAsync(p => p.Id, p => p.ReplacesPaperId, ct);
+            switch (PaperRevisions.Check(id, replaces, chain))
+            {
+                case PaperRevisions.Problem.Itself:
+                    ModelState.AddModelError("Input.ReplacesPaperId", l["Neufassung von: Eine Vorlage kann nicht sich selbst ersetzen."]);
+                    break;
+                case PaperRevisions.Problem.NotFound:
+                    ModelState.AddModelError("Input.ReplacesPaperId", l["Neufassung von: Bitte wählen Sie die Vorlage aus der Liste."]);
+                    break;
+                case PaperRevisions.Problem.Cycle:
+                    ModelState.AddModelError("Input.ReplacesPaperId", l["Neufassung von: Die gewählte Vorlage ist selbst eine Neufassung dieser Vorlage; eine Vorlage kann nicht ihre eigene Neufassung ersetzen."]);
+                    break;
+            }
+        }
         if (input.Date is null && !ModelState.ContainsKey("Input.Date")) ModelState.AddModelError("Input.Date", l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         else if (input.Date is null && ModelState["Input.Date"]!.Errors.Count == 0) ModelState.AddModelError("Input.Date", l["Datum: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         if (input.PlanId is int planId && Plans.All(p => p.Id != planId)) ModelState.AddModelError("Input.PlanId", l["Bitte wählen Sie den Plan aus der Liste."]);
@@ -200,6 +232,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         paper.Date = input.Date!.Value;
         paper.PlanId = input.PlanId;
         paper.PlanVersionId = input.PlanId is null ? null : input.PlanVersionId;
+        paper.ReplacesPaperId = input.ReplacesPaperId;
+        paper.ResolutionText = resolution;
         return await SaveEditAsync(db, cache, null,
             save: () => db.SaveChangesAsync(ct),
             reload: () => db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paper.Id, ct),
@@ -214,6 +248,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         var file = input.Upload;
         var title = input.Name?.Trim() ?? "";
         if (title.Length > 300) ModelState.AddModelError("NewFile.Name", l["Der Titel der Datei darf höchstens {0} Zeichen lang sein.", 300]);
+        NameTheChoice("NewFile.DocumentDate", l["Datum des Dokuments: Bitte geben Sie ein Datum an (TT.MM.JJJJ)."]);
         if (file is null || file.Length == 0) ModelState.AddModelError("NewFile.Upload", l["Datei: Bitte wählen Sie eine Datei aus."]);
         else if (file.Length > PaperFile.MaxBytes)
             ModelState.AddModelError("NewFile.Upload", l["Datei: „{0}“ ist größer als {1} MB.", PaperFileTypes.CleanName(file.FileName), PaperFile.MaxBytes / (1024 * 1024)]);
@@ -229,10 +264,13 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             return await PageAsync(paper.Id, ct);
         }
         fileName = DocumentTypes.NameFor(fileName, mime, "Datei");
+        var last = await db.PaperFiles.Where(f => f.PaperId == paper.Id).MaxAsync(f => (int?)f.Position, ct) ?? 0;
         db.PaperFiles.Add(new PaperFile
         {
             PaperId = paper.Id, Name = title.Length == 0 ? fileName : title, FileName = fileName, MimeType = mime, Size = content.LongLength,
-            Content = content, Sha256 = PaperFileTypes.Sha256(content),
+            Content = content, Sha256 = PaperFileTypes.Sha256(content), Position = last + 1,
+            // Without a date given, the paper's: a document usually bears its paper's date, not the day it was uploaded.
+            DocumentDate = input.DocumentDate ?? paper.Date,
         });
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Die Datei „{0}“ wurde hinzugefügt.", fileName], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#files");
@@ -244,8 +282,83 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         var file = await db.PaperFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.PaperId == paper.Id, ct);
         if (file is null) return NotFound();
         db.PaperFiles.Remove(file);
+        await RenumberFilesAsync(paper.Id, except: file.Id, ct);
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Die Datei „{0}“ wurde entfernt.", file.FileName], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#files");
+    }
+
+    /// <summary>Moves a file up or down among the paper's files; the first is the main file.</summary>
+    public async Task<IActionResult> OnPostMoveFileAsync(string key, int fileId, bool up, CancellationToken ct) =>
+        await ReorderFilesAsync(key, fileId, index => up ? index - 1 : index + 1, l["Die Reihenfolge der Dateien wurde geändert."], ct);
+
+    /// <summary>Makes a file the paper's main file: it moves to the top, the others keep their order.</summary>
+    public async Task<IActionResult> OnPostMainFileAsync(string key, int fileId, CancellationToken ct) =>
+        await ReorderFilesAsync(key, fileId, _ => 0, l["Die Hauptdatei wurde festgelegt."], ct);
+
+    /// <summary>Changes the date a file's document bears.</summary>
+    public async Task<IActionResult> OnPostFileDateAsync(string key, int fileId, [Bind(Prefix = "FileDate")] DateOnly? date, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        var file = await db.PaperFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.PaperId == paper.Id, ct);
+        if (file is null) return NotFound();
+        var error = string.Create(CultureInfo.InvariantCulture, $"FileDate{fileId}");
+        if (date is not { } day || !BerlinTime.InRange(day))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(error, l["Datum des Dokuments „{0}“: Bitte geben Sie ein Datum zwischen 1900 und 2100 an (TT.MM.JJJJ).", file.Name]);
+            return await PageAsync(paper.Id, ct);
+        }
+        file.DocumentDate = day;
+        await db.SaveChangesAsync(ct);
+        return await SavedAsync(cache, l["Das Datum der Datei „{0}“ wurde gespeichert.", file.Name], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#files");
+    }
+
+    private async Task<IActionResult> ReorderFilesAsync(string key, int fileId, Func<int, int> target, string notice, CancellationToken ct)
+    {
+        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
+        // Without their contents: only the order changes.
+        var files = await db.PaperFiles.Where(f => f.PaperId == paper.Id).OrderBy(f => f.Position).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, f.Position }).ToListAsync(ct);
+        var ids = files.Select(f => f.Id).ToList();
+        var index = ids.IndexOf(fileId);
+        if (index < 0) return NotFound();
+        var to = target(index);
+        if (to >= 0 && to < ids.Count && to != index)
+        {
+            ids.RemoveAt(index);
+            ids.Insert(to, fileId);
+            SetFilePositions(paper.Id, ids, files.ToDictionary(f => f.Id, f => f.Position));
+            await db.SaveChangesAsync(ct);
+        }
+        return await SavedAsync(cache, notice, CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#files");
+    }
+
+    /// <summary>Gives the files the positions 1, 2, … in the order of <paramref name="ids"/>, touching only those that move
+    /// (attached by id, so their contents are not read).</summary>
+    private void SetFilePositions(int paperId, List<int> ids, Dictionary<int, int> positions)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (positions[ids[i]] == i + 1) continue;
+            var tracked = db.PaperFiles.Local.FirstOrDefault(f => f.Id == ids[i]);
+            if (tracked is null)
+            {
+                tracked = new PaperFile
+                {
+                    Id = ids[i], MunicipalityId = db.CurrentMunicipalityId!.Value, PaperId = paperId, Name = "", FileName = "", MimeType = "", Content = [], Position = positions[ids[i]],
+                };
+                db.PaperFiles.Attach(tracked);
+            }
+            tracked.Position = i + 1;
+            db.Entry(tracked).Property(f => f.Position).IsModified = true;
+        }
+    }
+
+    private async Task RenumberFilesAsync(int paperId, int except, CancellationToken ct)
+    {
+        var rest = await db.PaperFiles.Where(f => f.PaperId == paperId && f.Id != except).OrderBy(f => f.Position).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, f.Position }).ToListAsync(ct);
+        SetFilePositions(paperId, rest.Select(f => f.Id).ToList(), rest.ToDictionary(f => f.Id, f => f.Position));
     }
 
     public async Task<IActionResult> OnPostAddConsultationAsync(string key, [Bind(Prefix = "NewConsultation")] ConsultationInput input, CancellationToken ct)
@@ -487,7 +600,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking()
-            .Include(p => p.Files.OrderBy(f => f.Id))
+            .Include(p => p.Files.OrderBy(f => f.Position).ThenBy(f => f.Id))
             .Include(p => p.Consultations.OrderBy(c => c.Position).ThenBy(c => c.Id)).ThenInclude(c => c.Body)
             .Include(p => p.Consultations).ThenInclude(c => c.Meeting)
             .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem)
@@ -506,8 +619,12 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         Input = new PaperInput
         {
             Reference = paper.Reference, ReferenceIsExample = paper.ReferenceIsExample, Name = paper.Name, PaperType = paper.PaperType, Date = paper.Date,
-            PlanId = paper.PlanId, PlanVersionId = paper.PlanVersionId, Version = paper.Version,
+            PlanId = paper.PlanId, PlanVersionId = paper.PlanVersionId, ReplacesPaperId = paper.ReplacesPaperId, ResolutionText = paper.ResolutionText,
+            Version = paper.Version,
         };
+        NewFile.DocumentDate ??= paper.Date;
+        ReplacedBy = await db.Papers.AsNoTracking().Where(p => p.ReplacesPaperId == id).OrderBy(p => p.Reference)
+            .Select(p => new Choice(p.Id, p.Reference + " " + p.Name, null)).ToListAsync(ct);
         if (paper.PlanId is int planId)
         {
             var linked = paper.Amendments.SelectMany(a => a.ChangeLinks).Select(c => c.ChangeRecordId).ToList();
@@ -527,11 +644,13 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     {
         CustomResults = await db.ConsultationResultKinds.AsNoTracking().OrderBy(k => k.Position).ThenBy(k => k.Id).ToListAsync(ct);
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).Select(p => new Choice(p.Id, p.Title, null)).ToListAsync(ct);
+        OtherPapers = await db.Papers.AsNoTracking().Where(p => p.Id != (PaperId ?? 0)).OrderBy(p => p.Reference)
+            .Select(p => new Choice(p.Id, p.Reference + " " + p.Name, null)).ToListAsync(ct);
         Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Id)
             .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);
         Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name, null)).ToListAsync(ct);
-        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.BodyId }).ToListAsync(ct);
-        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + BerlinTime.DateAndTime(m.Start), m.BodyId)).ToList();
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.StartTimeUnknown, m.BodyId }).ToListAsync(ct);
+        Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + CouncilText.MeetingStart(m.Start, m.StartTimeUnknown), m.BodyId)).ToList();
         AgendaItems = await db.AgendaItems.AsNoTracking().OrderBy(i => i.MeetingId).ThenBy(i => i.Order)
             .Select(i => new Choice(i.Id, (i.Number + " " + i.Name).Trim(), i.MeetingId)).ToListAsync(ct);
     }
@@ -541,13 +660,16 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         ModelState.AddModelError("", l["Diese Vorlage wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind noch nicht gespeichert; vergleichen Sie sie unten mit dem gespeicherten Stand."]);
         string PlanName(int? id) => Plans.FirstOrDefault(p => p.Id == id)?.Text ?? "";
         string VersionName(int? id) => Versions.FirstOrDefault(p => p.Id == id)?.Text ?? "";
+        string PaperName(int? id) => OtherPapers.FirstOrDefault(p => p.Id == id)?.Text ?? "";
         Conflict = new EditConflict()
             .Compare(l["Aktenzeichen"], Input.Reference?.Trim(), stored.Reference)
             .Compare(l["Titel"], Input.Name?.Trim(), stored.Name)
             .Compare(l["Art"], Input.PaperType?.Trim(), stored.PaperType)
             .Compare(l["Datum"], Input.Date is { } d ? BerlinTime.Date(d) : "", BerlinTime.Date(stored.Date))
             .Compare(l["Plan"], PlanName(Input.PlanId), PlanName(stored.PlanId))
-            .Compare(l["Fassung"], VersionName(Input.PlanVersionId), VersionName(stored.PlanVersionId));
+            .Compare(l["Fassung"], VersionName(Input.PlanVersionId), VersionName(stored.PlanVersionId))
+            .Compare(l["Neufassung von"], PaperName(Input.ReplacesPaperId), PaperName(stored.ReplacesPaperId))
+            .Compare(l["Beschlusstext"], Input.ResolutionText?.Trim(), stored.ResolutionText);
         ModelState.Remove("Input.Version");
         Input.Version = stored.Version;
     }

@@ -177,7 +177,7 @@ public static class OParlApi
 
     private static async Task<List<OParlMeeting>> MeetingsAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Meeting> meetings, bool omitInternal, CancellationToken ct)
     {
-        var rows = await meetings.Select(m => new { m.Id, m.Name, m.Start, m.End, m.Location, m.State, m.BodyId, m.CreatedAt, m.ModifiedAt }).ToListAsync(ct);
+        var rows = await meetings.Select(m => new { m.Id, m.Name, m.Start, m.StartTimeUnknown, m.IsSpecialSession, m.End, m.Location, m.State, m.BodyId, m.CreatedAt, m.ModifiedAt }).ToListAsync(ct);
         var ids = rows.Select(m => m.Id).ToList();
         var items = omitInternal ? [] : await AgendaItemsAsync(db, u,
             db.AgendaItems.Where(a => ids.Contains(a.MeetingId) && a.IsPublic).OrderBy(a => a.Order).ThenBy(a => a.Id), ct);
@@ -186,9 +186,23 @@ public static class OParlApi
                 OParlJson.DateTime(m.Start), OParlJson.DateTime(m.End),
                 m.Location == "" ? null : Location(u, m.Id, m.Location, m.CreatedAt, m.ModifiedAt),
                 [u.Organization(m.BodyId)], omitInternal ? null : byMeeting[m.Id].ToList(), u.MeetingWeb(m.Id),
-                OParlJson.DateTime(m.CreatedAt), OParlJson.DateTime(m.ModifiedAt)))
+                OParlJson.DateTime(m.CreatedAt), OParlJson.DateTime(m.ModifiedAt), MeetingKeywords(m.IsSpecialSession, m.StartTimeUnknown)))
             .ToList();
     }
+
+    /// <summary>A special session says so; a meeting whose time is not known starts at 00:00 (Europe/Berlin) of its day,
+    /// and says that the time is open, so a client does not show midnight as its time.</summary>
+    public static IReadOnlyList<string>? MeetingKeywords(bool specialSession, bool timeUnknown)
+    {
+        List<string> words = [];
+        if (specialSession) words.Add(SpecialSessionKeyword);
+        if (timeUnknown) words.Add(TimeUnknownKeyword);
+        return words.Count == 0 ? null : words;
+    }
+
+    public const string SpecialSessionKeyword = "Sondersitzung";
+
+    public const string TimeUnknownKeyword = "Uhrzeit offen";
 
     private static OParlLocation Location(OParlUrls u, int meetingId, string description, DateTimeOffset created, DateTimeOffset modified) =>
         new(u.MeetingLocation(meetingId), description, OParlJson.DateTime(created), OParlJson.DateTime(modified));
@@ -197,21 +211,27 @@ public static class OParlApi
     private static async Task<List<(int MeetingId, OParlAgendaItem Item)>> AgendaItemsAsync(PlanwerkDbContext db, OParlUrls u,
         IQueryable<AgendaItem> items, CancellationToken ct)
     {
-        var rows = await items.Select(a => new { a.Id, a.MeetingId, a.Number, a.Order, a.Name, a.IsPublic, a.Result, a.CreatedAt, a.ModifiedAt }).ToListAsync(ct);
+        var rows = await items.Select(a => new { a.Id, a.MeetingId, a.Number, a.Order, a.Name, a.IsPublic, a.Reading, a.Result, a.CreatedAt, a.ModifiedAt }).ToListAsync(ct);
         var ids = rows.Select(a => a.Id).ToList();
         var treated = await AgendaItemResults.TreatedAsync(db, ids, ct);
         return rows.Select(a => (a.MeetingId, new OParlAgendaItem(u.AgendaItem(a.Id), u.Meeting(a.MeetingId), NullIfEmpty(a.Number), a.Order, a.Name, a.IsPublic,
                 treated.TryGetValue(a.Id, out var c) ? u.Consultation(c.ConsultationId) : null,
                 AgendaItemResults.Name(a.Result, c),
-                OParlJson.DateTime(a.CreatedAt), OParlJson.DateTime(a.ModifiedAt))))
+                OParlJson.DateTime(a.CreatedAt), OParlJson.DateTime(a.ModifiedAt),
+                a.Reading == Reading.None ? null : [CouncilText.Reading(a.Reading)])))
             .ToList();
     }
 
     private static async Task<List<OParlPaper>> PapersAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Paper> papers, bool omitInternal, CancellationToken ct)
     {
-        var rows = await papers.Select(p => new { p.Id, p.Name, p.Reference, p.ReferenceIsExample, p.PaperType, p.Date, p.CreatedAt, p.ModifiedAt }).ToListAsync(ct);
+        var rows = await papers.Select(p => new { p.Id, p.Name, p.Reference, p.ReferenceIsExample, p.PaperType, p.Date, p.ReplacesPaperId, p.CreatedAt, p.ModifiedAt }).ToListAsync(ct);
         var ids = rows.Select(p => p.Id).ToList();
-        var files = omitInternal ? [] : await FilesAsync(u, db.PaperFiles.Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Id), ct);
+        // relatedPaper both ways: the paper a revision replaces, and the revisions that replace it (one command).
+        // superordinatedPaper and subordinatedPaper stay free for amendments, as OParl models them.
+        var replacedBy = (await db.Papers.Where(p => p.ReplacesPaperId != null && ids.Contains(p.ReplacesPaperId.Value))
+                .Select(p => new { p.Id, Of = p.ReplacesPaperId!.Value }).ToListAsync(ct))
+            .ToLookup(p => p.Of, p => p.Id);
+        var files = omitInternal ? [] : await FilesAsync(u, db.PaperFiles.Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Position).ThenBy(f => f.Id), ct);
         var consultations = omitInternal ? [] : await ConsultationsAsync(u,
             db.PaperConsultations.Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ThenBy(c => c.Id), ct);
         var filesOf = files.ToLookup(f => f.PaperId, f => f.Item);
@@ -221,7 +241,8 @@ public static class OParlApi
                 var own = filesOf[p.Id].ToList();
                 return new OParlPaper(u.Paper(p.Id), u.Body, p.Name, p.Reference, OParlJson.Date(p.Date), NullIfEmpty(p.PaperType),
                     own.FirstOrDefault(), own.Count > 1 ? own.Skip(1).ToList() : null, omitInternal ? null : consultationsOf[p.Id].ToList(),
-                    p.ReferenceIsExample ? ["Beispielnummer"] : null, u.PaperWeb(p.Id), OParlJson.DateTime(p.CreatedAt), OParlJson.DateTime(p.ModifiedAt));
+                    p.ReferenceIsExample ? ["Beispielnummer"] : null, u.PaperWeb(p.Id), OParlJson.DateTime(p.CreatedAt), OParlJson.DateTime(p.ModifiedAt),
+                    Related(u, p.ReplacesPaperId, replacedBy[p.Id]));
             })
             .ToList();
     }
@@ -244,10 +265,16 @@ public static class OParlApi
 
     /// <summary>One command, without the files' bytes.</summary>
     private static async Task<List<(int PaperId, OParlFile Item)>> FilesAsync(OParlUrls u, IQueryable<PaperFile> files, CancellationToken ct) =>
-        (await files.Select(f => new { f.Id, f.PaperId, f.Name, f.FileName, f.MimeType, f.Size, f.CreatedAt, f.ModifiedAt }).ToListAsync(ct))
-        .Select(f => (f.PaperId, new OParlFile(u.File(f.Id), f.Name, f.FileName, f.MimeType, OParlJson.Date(f.CreatedAt), f.Size,
+        (await files.Select(f => new { f.Id, f.PaperId, f.Name, f.FileName, f.MimeType, f.Size, f.DocumentDate, f.CreatedAt, f.ModifiedAt }).ToListAsync(ct))
+        .Select(f => (f.PaperId, new OParlFile(u.File(f.Id), f.Name, f.FileName, f.MimeType, OParlJson.Date(f.DocumentDate), f.Size,
             u.FileDownload(f.Id), u.FileDownload(f.Id), [u.Paper(f.PaperId)], OParlJson.DateTime(f.CreatedAt), OParlJson.DateTime(f.ModifiedAt))))
         .ToList();
+
+    private static List<string>? Related(OParlUrls u, int? replaces, IEnumerable<int> replacedBy)
+    {
+        var related = (replaces is int r ? [r] : Array.Empty<int>()).Concat(replacedBy.Order()).Select(u.Paper).ToList();
+        return related.Count == 0 ? null : related;
+    }
 
     private static List<T> Objects<TKey, T>(IEnumerable<(TKey, T Item)> pairs) => pairs.Select(p => p.Item).ToList();
 

@@ -35,14 +35,15 @@ public sealed record OParlLocation(string Id, string Description, string Created
 
 public sealed record OParlMeeting(
     string Id, string Name, string MeetingState, bool Cancelled, string Start, string? End, OParlLocation? Location,
-    IReadOnlyList<string> Organization, IReadOnlyList<OParlAgendaItem>? AgendaItem, string Web, string Created, string Modified) : IOParlObject
+    IReadOnlyList<string> Organization, IReadOnlyList<OParlAgendaItem>? AgendaItem, string Web, string Created, string Modified,
+    IReadOnlyList<string>? Keyword = null) : IOParlObject
 {
     public string Type => OParlJson.TypeUri("Meeting");
 }
 
 public sealed record OParlAgendaItem(
     string Id, string Meeting, string? Number, int Order, string Name, bool Public, string? Consultation, string? Result,
-    string Created, string Modified) : IOParlObject
+    string Created, string Modified, IReadOnlyList<string>? Keyword = null) : IOParlObject
 {
     public string Type => OParlJson.TypeUri("AgendaItem");
 }
@@ -50,7 +51,7 @@ public sealed record OParlAgendaItem(
 public sealed record OParlPaper(
     string Id, string Body, string Name, string Reference, string Date, string? PaperType,
     OParlFile? MainFile, IReadOnlyList<OParlFile>? AuxiliaryFile, IReadOnlyList<OParlConsultation>? Consultation,
-    IReadOnlyList<string>? Keyword, string Web, string Created, string Modified) : IOParlObject
+    IReadOnlyList<string>? Keyword, string Web, string Created, string Modified, IReadOnlyList<string>? RelatedPaper = null) : IOParlObject
 {
     public string Type => OParlJson.TypeUri("Paper");
 }
