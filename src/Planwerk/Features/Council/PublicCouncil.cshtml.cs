@@ -39,7 +39,7 @@ public sealed class PublicCouncilModel(PlanwerkDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         Upcoming = await db.Meetings.AsNoTracking().Where(m => m.Start >= now && m.State != MeetingState.Cancelled)
             .OrderBy(m => m.Start).ThenBy(m => m.Id).Take(Shown)
-            .Select(m => new PublicMeetingsModel.Row(m.Id, m.Name, m.Body!.Name, m.Start, m.State)).ToListAsync(ct);
+            .Select(m => new PublicMeetingsModel.Row(m.Id, m.Name, m.Body!.Name, m.Start, m.State, m.StartTimeUnknown)).ToListAsync(ct);
         Newest = await db.Papers.AsNoTracking().OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(Shown)
             .Select(p => new PublicPapersModel.Row(p.Id, p.Reference, p.Name, p.PaperType, p.Date, p.ReferenceIsExample)).ToListAsync(ct);
         return Page();

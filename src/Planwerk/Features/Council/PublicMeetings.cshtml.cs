@@ -17,7 +17,7 @@ namespace Planwerk.Features.Council;
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicMeetingsModel(PlanwerkDbContext db) : PageModel
 {
-    public sealed record Row(int Id, string Name, string Body, DateTimeOffset Start, MeetingState State);
+    public sealed record Row(int Id, string Name, string Body, DateTimeOffset Start, MeetingState State, bool StartTimeUnknown = false);
 
     public IReadOnlyList<Row> Meetings { get; private set; } = [];
 
@@ -61,7 +61,7 @@ public sealed class PublicMeetingsModel(PlanwerkDbContext db) : PageModel
         // Then by id: meetings at the same moment keep their order from page to page.
         Meetings = await meetings.OrderByDescending(m => m.Start).ThenByDescending(m => m.Id)
             .Skip(Paging.Skip).Take(PublicListPage.Size)
-            .Select(m => new Row(m.Id, m.Name, m.Body!.Name, m.Start, m.State)).ToListAsync(ct);
+            .Select(m => new Row(m.Id, m.Name, m.Body!.Name, m.Start, m.State, m.StartTimeUnknown)).ToListAsync(ct);
         return Page();
     }
 }

@@ -56,6 +56,9 @@ public abstract class MeetingsReadingsPapersTests(PlanwerkApp app)
         Assert.Equal("05.07.2019", page.QuerySelector("#time")!.TextContent.Trim());
         Assert.Equal("Sondersitzung", page.QuerySelector("#special-session")!.TextContent.Trim());
         Assert.Contains("Sondersitzung " + HostileText.Script, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        // The public list and the council's index show the date alone too.
+        var list = await app.CreateBrowserlikeClient().GetDocumentAsync($"/{m.Slug}/council/meetings");
+        Assert.Equal(("05.07.2019", "2019-07-05"), (list.QuerySelector("tbody time")!.TextContent.Trim(), list.QuerySelector("tbody time")!.GetAttribute("datetime")));
 
         var json = await app.CreateClient().GetJsonAsync(Oparl(m, "meetings/" + Id(id)));
         AssertValid(json, "Meeting");
