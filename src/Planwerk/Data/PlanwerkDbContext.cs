@@ -70,6 +70,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
+    public DbSet<CouncilPerson> CouncilPersons => Set<CouncilPerson>();
+    public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();
