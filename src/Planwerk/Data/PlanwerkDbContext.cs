@@ -72,6 +72,8 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
     public DbSet<Features.Council.OParlImport.FollowedPaper> FollowedPapers => Set<Features.Council.OParlImport.FollowedPaper>();
     public DbSet<Features.Council.OParlImport.ImportedCouncilObject> ImportedCouncilObjects => Set<Features.Council.OParlImport.ImportedCouncilObject>();
+    public DbSet<CouncilPerson> CouncilPersons => Set<CouncilPerson>();
+    public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
     public DbSet<Features.Legal.LegalPage> LegalPages => Set<Features.Legal.LegalPage>();
     public DbSet<Features.Implementation.Milestone> Milestones => Set<Features.Implementation.Milestone>();

@@ -23,8 +23,12 @@ public static class CouncilChanges
         internal HashSet<int> ResultItems { get; } = [];
         /// <summary>A municipality's own results renamed or re-flagged: the consultations that carry them change with them.</summary>
         internal HashSet<int> ResultKinds { get; } = [];
+        /// <summary>A person embeds their memberships, and a body names its members' memberships.</summary>
+        internal HashSet<int> Persons { get; } = [];
+        internal HashSet<int> Bodies { get; } = [];
 
-        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0 || ResultItems.Count > 0 || ResultKinds.Count > 0;
+        public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0 || ResultItems.Count > 0 || ResultKinds.Count > 0
+            || Persons.Count > 0 || Bodies.Count > 0;
 
         /// <summary>Moves the modified moment of the embedding objects in the database, without touching their
         /// concurrency version (nobody edited them, so an open form of them stays valid).</summary>
@@ -57,6 +61,12 @@ public static class CouncilChanges
             }
             if (meetings.Count > 0)
                 await db.Meetings.Where(m => meetings.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.ModifiedAt, now), ct);
+            var persons = Persons.ToList();
+            if (persons.Count > 0)
+                await db.CouncilPersons.Where(p => persons.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ModifiedAt, now), ct);
+            var bodies = Bodies.ToList();
+            if (bodies.Count > 0)
+                await db.CouncilBodies.Where(b => bodies.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.ModifiedAt, now), ct);
         }
     }
 
@@ -90,6 +100,12 @@ public static class CouncilChanges
                 case AgendaItem item:
                     pending.Meetings.Add(item.MeetingId);
                     break;
+                case BodyMembership membership:
+                    pending.Persons.Add(membership.PersonId);
+                    pending.Bodies.Add(membership.BodyId);
+                    if (entry.State == EntityState.Modified && entry.Property(nameof(BodyMembership.BodyId)).OriginalValue is int formerBody)
+                        pending.Bodies.Add(formerBody);
+                    break;
                 case Paper paper when entry.State != EntityState.Modified || entry.Property(nameof(Paper.ReplacesPaperId)).IsModified:
                     // A revision names the paper it replaces, and that paper publishes it as related (OParl: relatedPaper both ways).
                     if (paper.ReplacesPaperId is int replaced) pending.Papers.Add(replaced);
@@ -121,6 +137,8 @@ public static class CouncilChanges
         Paper => "papers",
         PaperConsultation => "consultations",
         PaperFile => "files",
+        CouncilPerson => "persons",
+        BodyMembership => "memberships",
         _ => null,
     };
 }

@@ -132,6 +132,28 @@ internal static class CouncilModel
             e.HasIndex(l => l.ChangeRecordId);
         });
 
+        builder.Entity<CouncilPerson>(e =>
+        {
+            e.Property(p => p.FamilyName).HasMaxLength(CouncilPerson.MaxNameLength);
+            e.Property(p => p.GivenName).HasMaxLength(CouncilPerson.MaxNameLength);
+            e.Property(p => p.FormOfAddress).HasMaxLength(CouncilPerson.MaxShortLength);
+            e.Property(p => p.Title).HasMaxLength(CouncilPerson.MaxShortLength);
+            e.Property(p => p.Affix).HasMaxLength(CouncilPerson.MaxShortLength);
+            Stamps(e);
+            e.HasIndex(p => new { p.MunicipalityId, p.FamilyName });
+        });
+
+        builder.Entity<BodyMembership>(e =>
+        {
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+            Stamps(e);
+            // A person's memberships go with the person; a body with members cannot be deleted.
+            e.HasOne(m => m.Person).WithMany(p => p.Memberships).HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.Body).WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => m.PersonId);
+            e.HasIndex(m => m.BodyId);
+        });
+
         builder.Entity<DeletedCouncilObject>(e =>
         {
             e.Property(d => d.Kind).HasMaxLength(20);

@@ -52,6 +52,17 @@ public static class CouncilText
         _ => r.ToString(),
     };
 
+    public static string MembershipRole(MembershipRole r) => r switch
+    {
+        Council.MembershipRole.Chair => "Vorsitz",
+        Council.MembershipRole.DeputyChair => "stellvertretender Vorsitz",
+        Council.MembershipRole.Member => "Mitglied",
+        Council.MembershipRole.DeputyMember => "stellvertretendes Mitglied",
+        _ => r.ToString(),
+    };
+
+    public static string PersonUrl(string slug, int id) => ManageUrl(slug, string.Create(CultureInfo.InvariantCulture, $"/people/{id}"));
+
     public static string AmendmentResult(AmendmentResult r) => r switch
     {
         Council.AmendmentResult.Adopted => "angenommen",

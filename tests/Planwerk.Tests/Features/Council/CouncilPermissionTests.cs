@@ -19,7 +19,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
     private static bool IsPlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator;
 
     private sealed record Seeded(int Body, int SpareBody, int Meeting, int SpareMeeting, int Item, int Paper, int SparePaper, int File, int Consultation,
-        int SpareConsultation, int Amendment, int PlanId, int SpareResultKind);
+        int SpareConsultation, int Amendment, int PlanId, int SpareResultKind, int Person, int SparePerson, int Membership);
 
     private static Task<Seeded> SeedAsync(TestMunicipality m, int planId) => m.WithDbAsync(async db =>
     {
@@ -35,9 +35,13 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var spare = new PaperConsultation { Paper = paper, Position = 2, Body = body, Role = ConsultationRole.ForInformation };
         var amendment = new Amendment { Paper = paper, Title = "ÄA" };
         var spareKind = new ConsultationResultKind { Name = "ungenutzt", Position = 1 };
-        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, consultation, spare, amendment, spareKind);
+        var person = new CouncilPerson { FamilyName = "Schulze" };
+        var sparePerson = new CouncilPerson { FamilyName = "Ausgeschieden" };
+        var membership = new BodyMembership { Person = person, Body = body, StartDate = new DateOnly(2019, 8, 1), EndDate = new DateOnly(2019, 12, 31) };
+        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, consultation, spare, amendment, spareKind, person, sparePerson, membership);
         await db.SaveChangesAsync();
-        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId, spareKind.Id);
+        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId, spareKind.Id,
+            person.Id, sparePerson.Id, membership.Id);
     });
 
     public static TheoryData<Visitor> Visitors() => PermissionMatrix.Visitors(
@@ -54,7 +58,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
 
         // The plan team reads what is recorded, but does not open the forms for new entries.
         foreach (var url in new[] { m.Council(), m.Council("/bodies/" + Id(s.Body)), m.Council("/meetings/" + Id(s.Meeting)), m.Council("/papers/" + Id(s.Paper)),
-            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), m.Council("/results"), m.Council("/oparl-import") })
+            m.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"), m.Council("/results"), m.Council("/oparl-import"), m.Council("/people/" + Id(s.Person)) })
         {
             var response = await client.GetAsync(url);
             PermissionMatrix.AssertAnswer(visitor, IsClerk(visitor) || IsPlanTeam(visitor), response, "GET " + url, HttpStatusCode.OK);
@@ -66,6 +70,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Get(m.Council("/bodies/new"), Access.CouncilClerk),
             PermissionCheck.Get(m.Council("/meetings/new"), Access.CouncilClerk),
             PermissionCheck.Get(m.Council("/papers/new"), Access.CouncilClerk),
+            PermissionCheck.Get(m.Council("/people/new"), Access.CouncilClerk),
             PermissionCheck.Get(m.PublicPaper(s.Paper), Access.Everyone),
             PermissionCheck.Get(m.PublicMeeting(s.Meeting), Access.Everyone),
             PermissionCheck.Get(m.PublicFile(s.File), Access.Everyone),
@@ -79,7 +84,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Meeting: await db.Meetings.Where(b => b.Id == s.Meeting).Select(b => b.Version).SingleAsync(),
             Paper: await db.Papers.Where(b => b.Id == s.Paper).Select(b => b.Version).SingleAsync(),
             Consultation: await db.PaperConsultations.Where(b => b.Id == s.Consultation).Select(b => b.Version).SingleAsync(),
-            Amendment: await db.Amendments.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync()));
+            Amendment: await db.Amendments.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync(),
+            Person: await db.CouncilPersons.Where(p => p.Id == s.Person).Select(p => p.Version).SingleAsync()));
+        var person = m.Council("/people/" + Id(s.Person));
         await PermissionMatrix.AssertAsync(client, visitor,
         [
             PermissionCheck.Post(m.Council("/bodies/new"), Access.CouncilClerk, new() { ["Input.Name"] = "Neu " + visitor, ["Input.Classification"] = "Committee" }),
@@ -108,6 +115,11 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(m.Council("/oparl-import"), Access.CouncilClerk, new() { ["Input.Endpoint"] = "", ["Input.Paper"] = "" }, HttpStatusCode.OK),
             PermissionCheck.Post(m.Council("/oparl-import") + "?handler=Sync&followedId=999999", Access.CouncilClerk, new(), HttpStatusCode.NotFound),
             PermissionCheck.Post(m.Council("/oparl-import") + "?handler=Plan&followedId=999999", Access.CouncilClerk, new(), HttpStatusCode.NotFound),
+            PermissionCheck.Post(m.Council("/people/new"), Access.CouncilClerk, new() { ["Input.FamilyName"] = "Neu " + visitor }),
+            PermissionCheck.Post(person, Access.CouncilClerk, new() { ["Input.FamilyName"] = "Schulze " + visitor, ["Input.Version"] = Id(versions.Person) }),
+            PermissionCheck.Post(person + "?handler=AddMembership", Access.CouncilClerk, new() { ["Membership.BodyId"] = Id(s.Body), ["Membership.Role"] = "Chair", ["Membership.StartDate"] = "2020-01-01" }),
+            PermissionCheck.Post(person + "?handler=RemoveMembership&membershipId=" + Id(s.Membership), Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/people/" + Id(s.SparePerson)) + "?handler=Delete", Access.CouncilClerk, new()),
         ]);
         // The upload is a multipart form: posted with the clerk's form only when the page is theirs.
         if (IsClerk(visitor)) Assert.Equal(HttpStatusCode.Redirect, (await client.UploadPaperFileAsync(m, s.Paper, Pdf, "b.pdf")).StatusCode);
@@ -117,7 +129,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Result: await db.PaperConsultations.Where(c => c.Id == s.Consultation).Select(c => c.Result).SingleAsync(),
             Papers: await db.Papers.CountAsync(),
             ResultKinds: await db.ConsultationResultKinds.Select(k => k.Name).ToListAsync(),
-            Files: await db.PaperFiles.CountAsync()));
+            Files: await db.PaperFiles.CountAsync(),
+            People: await db.CouncilPersons.OrderBy(p => p.Id).Select(p => p.FamilyName).ToListAsync(),
+            Memberships: await db.BodyMemberships.Select(x => x.Role).ToListAsync()));
         Assert.Equal(IsClerk(visitor) ? "Stadtrat " + visitor : "Stadtrat", stored.Body);
         Assert.Equal(IsClerk(visitor) ? ConsultationResult.Approved : null, stored.Result);
         // Clerks added one paper and deleted the spare one; the file was replaced by the upload.
@@ -125,6 +139,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         // Clerks added their own result and deleted the unused one.
         Assert.Equal(IsClerk(visitor) ? ["eigenes Ergebnis " + visitor] : ["ungenutzt"], stored.ResultKinds);
         Assert.Equal(1, stored.Files);
+        // Clerks renamed the person, added one, deleted the spare one and replaced the membership by a chair's.
+        Assert.Equal(IsClerk(visitor) ? ["Schulze " + visitor, "Neu " + visitor] : ["Schulze", "Ausgeschieden"], stored.People);
+        Assert.Equal([IsClerk(visitor) ? MembershipRole.Chair : MembershipRole.Member], stored.Memberships);
     }
 
     [Fact]
@@ -136,7 +153,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var s = await SeedAsync(m, plan.PlanId);
         var otherClerk = await other.SignedInClientAsync(MunicipalityRole.CouncilClerk);
         var anonymous = app.CreateBrowserlikeClient();
-        foreach (var url in new[] { other.Council("/bodies/" + Id(s.Body)), other.Council("/meetings/" + Id(s.Meeting)), other.Council("/papers/" + Id(s.Paper)) })
+        foreach (var url in new[] { other.Council("/bodies/" + Id(s.Body)), other.Council("/meetings/" + Id(s.Meeting)), other.Council("/papers/" + Id(s.Paper)), other.Council("/people/" + Id(s.Person)) })
             Assert.True((await otherClerk.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
         foreach (var url in new[] { other.PublicPaper(s.Paper), other.PublicMeeting(s.Meeting), other.PublicFile(s.File) })
             Assert.True((await anonymous.GetAsync(url)).StatusCode == HttpStatusCode.NotFound, url);
@@ -148,6 +165,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var deleteKind = await otherClerk.PostWithTokenAsync(other.Council("/results") + "?handler=Delete&kindId=" + Id(s.SpareResultKind), token, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, deleteKind.StatusCode);
         Assert.Equal(1, await m.WithDbAsync(db => db.ConsultationResultKinds.CountAsync()));
+        var removeMembership = await otherClerk.PostWithTokenAsync(other.Council("/people/" + Id(s.Person)) + "?handler=RemoveMembership&membershipId=" + Id(s.Membership), token, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.NotFound, removeMembership.StatusCode);
+        Assert.Equal(1, await m.WithDbAsync(db => db.BodyMemberships.CountAsync()));
     }
 }
 

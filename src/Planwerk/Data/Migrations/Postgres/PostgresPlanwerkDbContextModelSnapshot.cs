@@ -478,6 +478,56 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("AmendmentChangeLinks");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.BodyMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("VotingRight")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("BodyMemberships");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
                 {
                     b.Property<int>("Id")
@@ -618,6 +668,59 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CouncilBodies");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.CouncilPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Affix")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("FormOfAddress")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "FamilyName");
+
+                    b.ToTable("CouncilPersons");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.DeletedCouncilObject", b =>
@@ -4551,6 +4654,25 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Amendment");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.BodyMembership", b =>
+                {
+                    b.HasOne("Planwerk.Features.Council.CouncilBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Council.CouncilPerson", "Person")
+                        .WithMany("Memberships")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Body");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
                 {
                     b.HasOne("Planwerk.Features.Council.PaperConsultation", "Consultation")
@@ -5514,6 +5636,11 @@ namespace Planwerk.Data.Migrations.Postgres
             modelBuilder.Entity("Planwerk.Features.Council.CouncilBody", b =>
                 {
                     b.Navigation("Meetings");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.CouncilPerson", b =>
+                {
+                    b.Navigation("Memberships");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.Meeting", b =>

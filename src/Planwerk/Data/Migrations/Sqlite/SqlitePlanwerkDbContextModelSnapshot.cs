@@ -461,6 +461,54 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("AmendmentChangeLinks");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.BodyMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VotingRight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("BodyMemberships");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
                 {
                     b.Property<int>("Id")
@@ -595,6 +643,57 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CouncilBodies");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.CouncilPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Affix")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormOfAddress")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "FamilyName");
+
+                    b.ToTable("CouncilPersons");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.DeletedCouncilObject", b =>
@@ -4387,6 +4486,25 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Amendment");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Council.BodyMembership", b =>
+                {
+                    b.HasOne("Planwerk.Features.Council.CouncilBody", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Planwerk.Features.Council.CouncilPerson", "Person")
+                        .WithMany("Memberships")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Body");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Council.ConsultationGroupVote", b =>
                 {
                     b.HasOne("Planwerk.Features.Council.PaperConsultation", "Consultation")
@@ -5350,6 +5468,11 @@ namespace Planwerk.Data.Migrations.Sqlite
             modelBuilder.Entity("Planwerk.Features.Council.CouncilBody", b =>
                 {
                     b.Navigation("Meetings");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Council.CouncilPerson", b =>
+                {
+                    b.Navigation("Memberships");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Council.Meeting", b =>

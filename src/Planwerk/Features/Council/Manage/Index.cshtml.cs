@@ -16,7 +16,11 @@ public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : Counc
 
     public sealed record PaperRow(int Id, string Reference, bool ReferenceIsExample, string Name, DateOnly Date, int Consultations, int Decided);
 
+    public sealed record PersonRow(int Id, string Name, string FormOfAddress, int Memberships);
+
     public IReadOnlyList<BodyRow> Bodies { get; private set; } = [];
+
+    public IReadOnlyList<PersonRow> People { get; private set; } = [];
 
     public IReadOnlyList<MeetingRow> Upcoming { get; private set; } = [];
 
@@ -28,6 +32,9 @@ public sealed class IndexModel(PlanwerkDbContext db, TimeProvider clock) : Counc
     {
         Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Classification).ThenBy(b => b.Name)
             .Select(b => new BodyRow(b.Id, b.Name, b.ShortName, b.Classification, b.Meetings.Count)).ToListAsync(ct);
+        People = (await db.CouncilPersons.AsNoTracking().OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
+                .Select(p => new { p.Id, p.Title, p.GivenName, p.Affix, p.FamilyName, p.FormOfAddress, Memberships = p.Memberships.Count }).ToListAsync(ct))
+            .Select(p => new PersonRow(p.Id, CouncilPerson.FullName(p.Title, p.GivenName, p.Affix, p.FamilyName), p.FormOfAddress, p.Memberships)).ToList();
         var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start)
             .Select(m => new MeetingRow(m.Id, m.Name, m.Body!.Name, m.Start, m.State, m.StartTimeUnknown, m.IsSpecialSession)).ToListAsync(ct);
         var now = clock.GetUtcNow();

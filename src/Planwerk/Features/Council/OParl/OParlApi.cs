@@ -35,9 +35,9 @@ public static class OParlApi
 
         body.MapGet("/organizations", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
-                q.Filter(db.CouncilBodies), Deleted(db, "organizations"), t.Urls, page => OrganizationsAsync(t.Urls, page, ct), ct), ct));
+                q.Filter(db.CouncilBodies), Deleted(db, "organizations"), t.Urls, page => OrganizationsAsync(db, t.Urls, page, ct), ct), ct));
         body.MapGet("/organizations/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
-            OneAsync(body, context, db, async t => await (await OrganizationsAsync(t.Urls, db.CouncilBodies.Where(b => b.Id == id), ct)).FirstOrDeleted(db, t, "organizations", id, ct), ct));
+            OneAsync(body, context, db, async t => await (await OrganizationsAsync(db, t.Urls, db.CouncilBodies.Where(b => b.Id == id), ct)).FirstOrDeleted(db, t, "organizations", id, ct), ct));
 
         // The meetings of one organization (OParl: Organization.meeting, an external list); 404 for an unknown one.
         // A deleted meeting no longer says whose it was, so it is listed in the body's meeting list only.
@@ -48,7 +48,13 @@ public static class OParlApi
                     page => MeetingsAsync(db, t.Urls, page, q.OmitInternal, ct), ct), ct));
 
         body.MapGet("/persons", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
-            ListAsync(body, context, db, config, (_, _, size) => Task.FromResult(OParlList.Empty(context, size)), ct));
+            ListAsync(body, context, db, config, (t, q, size) => OParlList.PageAsync(context, q, size,
+                q.Filter(db.CouncilPersons), Deleted(db, "persons"), t.Urls, page => PersonsAsync(db, t.Urls, page, ct), ct), ct));
+        body.MapGet("/persons/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => await (await PersonsAsync(db, t.Urls, db.CouncilPersons.Where(p => p.Id == id), ct)).FirstOrDeleted(db, t, "persons", id, ct), ct));
+        // Memberships are embedded in their person; each also answers at its own address, as organizations name them.
+        body.MapGet("/memberships/{id:int}", (string body, int id, HttpContext context, PlanwerkDbContext db, CancellationToken ct) =>
+            OneAsync(body, context, db, async t => await Objects(await MembershipsAsync(t.Urls, db.BodyMemberships.Where(m => m.Id == id), ct)).FirstOrDeleted(db, t, "memberships", id, ct), ct));
         body.MapGet("/legislativeterms", (string body, HttpContext context, PlanwerkDbContext db, IConfiguration config, CancellationToken ct) =>
             ListAsync(body, context, db, config, (_, _, size) => Task.FromResult(OParlList.Empty(context, size)), ct));
 
@@ -168,11 +174,37 @@ public static class OParlApi
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 
-    private static async Task<List<OParlOrganization>> OrganizationsAsync(OParlUrls u, IQueryable<CouncilBody> bodies, CancellationToken ct) =>
-        (await bodies.Select(b => new { b.Id, b.Name, b.ShortName, b.Classification, b.StartDate, b.EndDate, b.Website, b.CreatedAt, b.ModifiedAt })
-            .ToListAsync(ct))
-        .Select(b => new OParlOrganization(u.Organization(b.Id), u.Body, b.Name, NullIfEmpty(b.ShortName), "Gremium", Classification(b.Classification),
-            OParlJson.Date(b.StartDate), OParlJson.Date(b.EndDate), AbsoluteUrlOrNull(b.Website), u.Organization(b.Id) + "/meetings", OParlJson.DateTime(b.CreatedAt), OParlJson.DateTime(b.ModifiedAt)))
+    /// <summary>Two commands: the bodies, and their memberships' ids.</summary>
+    private static async Task<List<OParlOrganization>> OrganizationsAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<CouncilBody> bodies, CancellationToken ct)
+    {
+        var rows = await bodies.Select(b => new { b.Id, b.Name, b.ShortName, b.Classification, b.StartDate, b.EndDate, b.Website, b.CreatedAt, b.ModifiedAt })
+            .ToListAsync(ct);
+        var ids = rows.Select(b => b.Id).ToList();
+        var members = (await db.BodyMemberships.Where(m => ids.Contains(m.BodyId)).OrderBy(m => m.Id).Select(m => new { m.Id, m.BodyId }).ToListAsync(ct))
+            .ToLookup(m => m.BodyId, m => u.Membership(m.Id));
+        return rows.Select(b => new OParlOrganization(u.Organization(b.Id), u.Body, b.Name, NullIfEmpty(b.ShortName), "Gremium", Classification(b.Classification),
+                OParlJson.Date(b.StartDate), OParlJson.Date(b.EndDate), AbsoluteUrlOrNull(b.Website), u.Organization(b.Id) + "/meetings",
+                members[b.Id].ToList() is { Count: > 0 } m ? m : null, OParlJson.DateTime(b.CreatedAt), OParlJson.DateTime(b.ModifiedAt)))
+            .ToList();
+    }
+
+    /// <summary>Two commands: the persons, and their memberships.</summary>
+    private static async Task<List<OParlPerson>> PersonsAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<CouncilPerson> persons, CancellationToken ct)
+    {
+        var rows = await persons.Select(p => new { p.Id, p.FamilyName, p.GivenName, p.FormOfAddress, p.Title, p.Affix, p.CreatedAt, p.ModifiedAt }).ToListAsync(ct);
+        var ids = rows.Select(p => p.Id).ToList();
+        var memberships = (await MembershipsAsync(u, db.BodyMemberships.Where(m => ids.Contains(m.PersonId)).OrderBy(m => m.StartDate).ThenBy(m => m.Id), ct))
+            .ToLookup(m => m.PersonId, m => m.Item);
+        return rows.Select(p => new OParlPerson(u.Person(p.Id), u.Body, CouncilPerson.FullName(p.Title, p.GivenName, p.Affix, p.FamilyName), p.FamilyName,
+                NullIfEmpty(p.GivenName), NullIfEmpty(p.FormOfAddress), NullIfEmpty(p.Affix), p.Title.Length > 0 ? [p.Title] : null,
+                memberships[p.Id].ToList(), OParlJson.DateTime(p.CreatedAt), OParlJson.DateTime(p.ModifiedAt)))
+            .ToList();
+    }
+
+    private static async Task<List<(int PersonId, OParlMembership Item)>> MembershipsAsync(OParlUrls u, IQueryable<BodyMembership> memberships, CancellationToken ct) =>
+        (await memberships.Select(m => new { m.Id, m.PersonId, m.BodyId, m.Role, m.VotingRight, m.StartDate, m.EndDate, m.CreatedAt, m.ModifiedAt }).ToListAsync(ct))
+        .Select(m => (m.PersonId, new OParlMembership(u.Membership(m.Id), u.Person(m.PersonId), u.Organization(m.BodyId), CouncilText.MembershipRole(m.Role), m.VotingRight,
+            OParlJson.Date(m.StartDate), OParlJson.Date(m.EndDate), OParlJson.DateTime(m.CreatedAt), OParlJson.DateTime(m.ModifiedAt))))
         .ToList();
 
     private static async Task<List<OParlMeeting>> MeetingsAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Meeting> meetings, bool omitInternal, CancellationToken ct)

@@ -23,9 +23,24 @@ public sealed record OParlBody(
 
 public sealed record OParlOrganization(
     string Id, string Body, string Name, string? ShortName, string OrganizationType, string Classification,
-    string? StartDate, string? EndDate, string? Website, string Meeting, string Created, string Modified) : IOParlObject
+    string? StartDate, string? EndDate, string? Website, string Meeting, IReadOnlyList<string>? Membership, string Created, string Modified) : IOParlObject
 {
     public string Type => OParlJson.TypeUri("Organization");
+}
+
+/// <summary>A member of the council's bodies: name parts and memberships only (no contact data is kept).</summary>
+public sealed record OParlPerson(
+    string Id, string Body, string Name, string FamilyName, string? GivenName, string? FormOfAddress, string? Affix, IReadOnlyList<string>? Title,
+    IReadOnlyList<OParlMembership> Membership, string Created, string Modified) : IOParlObject
+{
+    public string Type => OParlJson.TypeUri("Person");
+}
+
+public sealed record OParlMembership(
+    string Id, string Person, string Organization, string Role, bool VotingRight, string? StartDate, string? EndDate,
+    string Created, string Modified) : IOParlObject
+{
+    public string Type => OParlJson.TypeUri("Membership");
 }
 
 public sealed record OParlLocation(string Id, string Description, string Created, string Modified)
@@ -92,6 +107,8 @@ public sealed record OParlDeleted(string Id, string Type, string? Created, strin
         "papers" => new(u.Paper(id), OParlJson.TypeUri("Paper"), OParlJson.DateTime(created), OParlJson.DateTime(deleted), null, null),
         "consultations" => new(u.Consultation(id), OParlJson.TypeUri("Consultation"), OParlJson.DateTime(created), OParlJson.DateTime(deleted), null, null),
         "files" => new(u.File(id), OParlJson.TypeUri("File"), OParlJson.DateTime(created), OParlJson.DateTime(deleted), null, u.FileDownload(id)),
+        "persons" => new(u.Person(id), OParlJson.TypeUri("Person"), OParlJson.DateTime(created), OParlJson.DateTime(deleted), null, null),
+        "memberships" => new(u.Membership(id), OParlJson.TypeUri("Membership"), OParlJson.DateTime(created), OParlJson.DateTime(deleted), null, null),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a published council list."),
     };
 }

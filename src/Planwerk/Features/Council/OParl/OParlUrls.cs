@@ -28,6 +28,8 @@ public sealed class OParlUrls(string root, string slug)
     public string Paper(int id) => Item("papers", id);
     public string Consultation(int id) => Item("consultations", id);
     public string File(int id) => Item("files", id);
+    public string Person(int id) => Item("persons", id);
+    public string Membership(int id) => Item("memberships", id);
     public string FileDownload(int id) => File(id) + "/download";
     public string MeetingWeb(int id) => Web + "/council/meetings/" + id.ToString(CultureInfo.InvariantCulture);
     public string PaperWeb(int id) => Web + "/council/papers/" + id.ToString(CultureInfo.InvariantCulture);
