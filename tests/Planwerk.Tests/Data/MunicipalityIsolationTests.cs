@@ -44,6 +44,7 @@ public sealed partial class MunicipalityIsolationTests
         ["Features/Implementation/Reports/ReportReminders.cs"] = 6,
         ["Features/Plans/MeasureSearch.cs"] = 2,
         ["Features/Services/Directory/ServiceSearch.cs"] = 3,
+        ["Features/Council/OParlImport/OParlSyncService.cs"] = 1,
     };
 
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
