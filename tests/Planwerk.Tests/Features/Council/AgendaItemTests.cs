@@ -54,8 +54,8 @@ public abstract class AgendaItemTests(PlanwerkApp app)
         var publicPage = await app.CreateBrowserlikeClient().GetDocumentAsync(s.M.PublicMeeting(s.MeetingId));
         Assert.Contains("Fachplan " + HostileText.Script, publicPage.QuerySelector("#agenda")!.TextContent, StringComparison.Ordinal);
 
-        // Made non-public: gone from the public page (the edit evicted the cached one).
-        var hide = await s.Clerk.SubmitFormAsync(ItemUrl(s), new Dictionary<string, string?> { ["Item.IsPublic"] = "false" }, "#item-edit-form");
+        // Made non-public (the box unticked, so the browser sends nothing for it): gone from the public page (the edit evicted the cached one).
+        var hide = await s.Clerk.SubmitFormAsync(ItemUrl(s), new Dictionary<string, string?> { ["Item.IsPublic"] = null }, "#item-edit-form");
         Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
         Assert.False(await s.M.WithDbAsync(db => db.AgendaItems.Where(i => i.Id == s.ItemId).Select(i => i.IsPublic).SingleAsync()));
         var hidden = await app.CreateBrowserlikeClient().GetDocumentAsync(s.M.PublicMeeting(s.MeetingId));

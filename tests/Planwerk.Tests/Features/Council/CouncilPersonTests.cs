@@ -32,7 +32,8 @@ public abstract class CouncilPersonTests(PlanwerkApp app)
         string start, string end, bool voting = true) =>
         clerk.SubmitFormAsync(m.Council("/people/" + Id(personId)), new Dictionary<string, string?>
         {
-            ["Membership.BodyId"] = bodyId, ["Membership.Role"] = role, ["Membership.VotingRight"] = voting ? "true" : "false",
+            // As a browser sends it: the blank form's box is ticked; unticked, it sends nothing.
+            ["Membership.BodyId"] = bodyId, ["Membership.Role"] = role, ["Membership.VotingRight"] = voting ? "true" : null,
             ["Membership.StartDate"] = start, ["Membership.EndDate"] = end,
         }, "#membership-form");
 

@@ -12,7 +12,9 @@ public sealed class AgendaItemInput
     public string? Number { get; set; }
     public int Order { get; set; }
     public string? Name { get; set; }
-    public bool IsPublic { get; set; } = true;
+    /// <summary>No default here: an unticked box sends nothing, so a default of true would keep every item public.
+    /// The blank form ticks it (<see cref="Blank"/>).</summary>
+    public bool IsPublic { get; set; }
     public Reading Reading { get; set; }
     public int? PaperId { get; set; }
     public string? Result { get; set; }
@@ -21,6 +23,9 @@ public sealed class AgendaItemInput
     public string TrimmedNumber => Number?.Trim() ?? "";
     public string TrimmedName => Name?.Trim() ?? "";
     public string TrimmedResult => Result?.Trim() ?? "";
+
+    /// <summary>The form for a new item: public, at the given place.</summary>
+    public static AgendaItemInput Blank(int order) => new() { Order = order, IsPublic = true };
 
     public static AgendaItemInput Of(AgendaItem item) => new()
     {

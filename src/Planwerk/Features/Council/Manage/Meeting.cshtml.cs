@@ -75,7 +75,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
         }
         if (await FindAsync(id.Value, ct) is not { } meeting) return NotFound();
         Fill(meeting);
-        Item.Order = Items.Count == 0 ? 1 : Items.Max(i => i.Order) + 1;
+        Item = AgendaItemInput.Blank(Items.Count == 0 ? 1 : Items.Max(i => i.Order) + 1);
         return Page();
     }
 
@@ -169,6 +169,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
             await OptionsAsync(ct);
             ModelState.Clear();
             Fill(meeting);
+            ClearItem();
             ModelState.AddModelError("", l["Die Sitzung „{0}“ ist in der Beratungsfolge einer Vorlage genannt und kann deshalb nicht gelöscht werden.", meeting.Name]);
             return Page();
         }
@@ -224,7 +225,7 @@ public sealed class MeetingModel(PlanwerkDbContext db, IOutputCacheStore cache, 
     private void ClearItem()
     {
         foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Item.", StringComparison.Ordinal)).ToList()) ModelState.Remove(k);
-        Item = new AgendaItemInput { Order = Items.Count == 0 ? 1 : Items.Max(i => i.Order) + 1 };
+        Item = AgendaItemInput.Blank(Items.Count == 0 ? 1 : Items.Max(i => i.Order) + 1);
     }
 
     private void ShowConflict(Meeting stored)

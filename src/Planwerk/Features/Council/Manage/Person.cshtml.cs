@@ -31,7 +31,9 @@ public sealed class PersonModel(PlanwerkDbContext db, IOutputCacheStore cache, I
     {
         public int BodyId { get; set; }
         public MembershipRole Role { get; set; } = MembershipRole.Member;
-        public bool VotingRight { get; set; } = true;
+        /// <summary>No default here: an unticked box sends nothing, so a default of true could never be taken back.
+        /// The blank form ticks it.</summary>
+        public bool VotingRight { get; set; }
         [Display(Name = "Beginn")]
         [Range(typeof(DateOnly), BerlinTime.DateMin, BerlinTime.DateMax, ErrorMessage = BerlinTime.OutOfRange, ParseLimitsInInvariantCulture = true)]
         public DateOnly? StartDate { get; set; }
@@ -62,6 +64,7 @@ public sealed class PersonModel(PlanwerkDbContext db, IOutputCacheStore cache, I
     {
         if (!TryParseKey(key, out var id)) return NotFound();
         await BodiesAsync(ct);
+        Membership.VotingRight = true;
         if (id is null) return Page();
         if (await FindAsync(id.Value, ct) is not { } person) return NotFound();
         Fill(person);
@@ -75,6 +78,7 @@ public sealed class PersonModel(PlanwerkDbContext db, IOutputCacheStore cache, I
         CouncilPerson? person = null;
         if (id is not null && (person = await FindAsync(id.Value, ct)) is null) return NotFound();
         foreach (var k in ModelState.Keys.Where(k => k.StartsWith("Membership.", StringComparison.Ordinal)).ToList()) ModelState.Remove(k);
+        Membership = new MembershipInput { VotingRight = true };
         var familyName = Input.FamilyName?.Trim() ?? "";
         if (familyName.Length == 0) ModelState.AddModelError("Input.FamilyName", l["Bitte geben Sie den Familiennamen an."]);
         Limit("Input.FamilyName", familyName, CouncilPerson.MaxNameLength, l["Familienname"]);
