@@ -23,12 +23,15 @@ public static class CouncilChanges
         internal HashSet<int> ResultItems { get; } = [];
         /// <summary>A municipality's own results renamed or re-flagged: the consultations that carry them change with them.</summary>
         internal HashSet<int> ResultKinds { get; } = [];
+        /// <summary>Agenda items made public or non-public, or deleted: a consultation names its item only while it is public,
+        /// so the consultations naming them, and their papers, change with them.</summary>
+        internal HashSet<int> NamedItems { get; } = [];
         /// <summary>A person embeds their memberships, and a body names its members' memberships.</summary>
         internal HashSet<int> Persons { get; } = [];
         internal HashSet<int> Bodies { get; } = [];
 
         public bool Any => Papers.Count > 0 || Meetings.Count > 0 || AgendaItems.Count > 0 || ResultItems.Count > 0 || ResultKinds.Count > 0
-            || Persons.Count > 0 || Bodies.Count > 0;
+            || NamedItems.Count > 0 || Persons.Count > 0 || Bodies.Count > 0;
 
         /// <summary>Moves the modified moment of the embedding objects in the database, without touching their
         /// concurrency version (nobody edited them, so an open form of them stays valid).</summary>
@@ -44,6 +47,13 @@ public static class CouncilChanges
                 papers.AddRange(await carrying.Select(c => c.PaperId).Distinct().ToListAsync(ct));
                 ResultItems.UnionWith(await carrying.Where(c => c.AgendaItemId != null).Select(c => c.AgendaItemId!.Value).Distinct().ToListAsync(ct));
                 await carrying.ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAt, now), ct);
+            }
+            var named = NamedItems.ToList();
+            if (named.Count > 0)
+            {
+                var naming = db.PaperConsultations.Where(c => c.AgendaItemId != null && named.Contains(c.AgendaItemId.Value));
+                papers.AddRange(await naming.Select(c => c.PaperId).Distinct().ToListAsync(ct));
+                await naming.ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAt, now), ct);
             }
             var resultItems = ResultItems.Except(items).ToList();
             if (resultItems.Count > 0)
@@ -99,6 +109,8 @@ public static class CouncilChanges
                     break;
                 case AgendaItem item:
                     pending.Meetings.Add(item.MeetingId);
+                    if (entry.State == EntityState.Deleted || (entry.State == EntityState.Modified && entry.Property(nameof(AgendaItem.IsPublic)).IsModified))
+                        pending.NamedItems.Add(item.Id);
                     break;
                 case BodyMembership membership:
                     pending.Persons.Add(membership.PersonId);

@@ -575,6 +575,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         var now = DateTimeOffset.UtcNow;
         db.DeletedCouncilObjects.AddRange((await db.PaperFiles.Where(f => f.PaperId == paper.Id).Select(f => new { f.Id, f.CreatedAt }).ToListAsync(ct))
             .Select(f => new DeletedCouncilObject { Kind = "files", ObjectId = f.Id, CreatedAt = f.CreatedAt, ModifiedAt = now }));
+        // Its revisions, loaded, lose their link to it in this save and so are seen as changed (their modified moment moves, CouncilChanges).
+        await db.Papers.Where(p => p.ReplacesPaperId == paper.Id).LoadAsync(ct);
         db.Papers.Remove(paper);
         await db.SaveChangesAsync(ct);
         return await SavedAsync(cache, l["Die Vorlage {0} wurde gelöscht.", paper.Reference], CouncilText.ManageUrl(Municipality.Slug));
