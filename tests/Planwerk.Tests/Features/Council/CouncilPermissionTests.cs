@@ -18,7 +18,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
 
     private static bool IsPlanTeam(Visitor v) => v is Visitor.PlanEditor or Visitor.Moderator;
 
-    private sealed record Seeded(int Body, int SpareBody, int Meeting, int SpareMeeting, int Item, int Paper, int SparePaper, int File, int Consultation,
+    private sealed record Seeded(int Body, int SpareBody, int Meeting, int SpareMeeting, int Item, int Paper, int SparePaper, int File, int SpareFile, int Consultation,
         int SpareConsultation, int Amendment, int PlanId, int SpareResultKind, int Person, int SparePerson, int Membership);
 
     private static Task<Seeded> SeedAsync(TestMunicipality m, int planId) => m.WithDbAsync(async db =>
@@ -30,7 +30,11 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var paper = new Paper { Reference = "V1/19", Name = "Vorlage", Date = new DateOnly(2019, 4, 9), PlanId = planId };
         var sparePaper = new Paper { Reference = "V2/19", Name = "Zweite", Date = new DateOnly(2019, 4, 9) };
         var item = new AgendaItem { Meeting = meeting, Name = "Punkt", Paper = paper };
-        var file = new PaperFile { Paper = paper, Name = "Anlage", FileName = "a.pdf", MimeType = "application/pdf", Content = Pdf, Size = Pdf.Length };
+        var file = new PaperFile { Paper = paper, Name = "Anlage", FileName = "a.pdf", MimeType = "application/pdf", Content = Pdf, Size = Pdf.Length, Position = 1 };
+        var spareFile = new PaperFile
+        {
+            Paper = paper, Name = "Anlage 2", FileName = "b.pdf", MimeType = "application/pdf", Content = Pdf, Size = Pdf.Length, Position = 2, DocumentDate = new DateOnly(2019, 4, 9),
+        };
         var consultation = new PaperConsultation { Paper = paper, Position = 1, Body = body, Meeting = meeting, Role = ConsultationRole.PreliminaryConsultation };
         var spare = new PaperConsultation { Paper = paper, Position = 2, Body = body, Role = ConsultationRole.ForInformation };
         var amendment = new Amendment { Paper = paper, Title = "ÄA" };
@@ -38,9 +42,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var person = new CouncilPerson { FamilyName = "Schulze" };
         var sparePerson = new CouncilPerson { FamilyName = "Ausgeschieden" };
         var membership = new BodyMembership { Person = person, Body = body, StartDate = new DateOnly(2019, 8, 1), EndDate = new DateOnly(2019, 12, 31) };
-        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, consultation, spare, amendment, spareKind, person, sparePerson, membership);
+        db.AddRange(body, spareBody, meeting, spareMeeting, paper, sparePaper, item, file, spareFile, consultation, spare, amendment, spareKind, person, sparePerson, membership);
         await db.SaveChangesAsync();
-        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, consultation.Id, spare.Id, amendment.Id, planId, spareKind.Id,
+        return new Seeded(body.Id, spareBody.Id, meeting.Id, spareMeeting.Id, item.Id, paper.Id, sparePaper.Id, file.Id, spareFile.Id, consultation.Id, spare.Id, amendment.Id, planId, spareKind.Id,
             person.Id, sparePerson.Id, membership.Id);
     });
 
@@ -104,6 +108,11 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
             PermissionCheck.Post(paper + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
             PermissionCheck.Post(paper + "?handler=DeleteAmendment&amendmentId=" + Id(s.Amendment), Access.CouncilClerk, new()),
+            // The files: the spare one up (it becomes the main file), the first one back to the top, the spare one's date; then the first removed.
+            PermissionCheck.Post(paper + "?handler=MoveFile&up=true&fileId=" + Id(s.SpareFile), Access.CouncilClerk, new()),
+            PermissionCheck.Post(paper + "?handler=MainFile&fileId=" + Id(s.File), Access.CouncilClerk, new()),
+            PermissionCheck.Post(paper + "?handler=MoveFile&up=false&fileId=" + Id(s.File), Access.CouncilClerk, new()),
+            PermissionCheck.Post(paper + "?handler=FileDate&fileId=" + Id(s.SpareFile), Access.CouncilClerk, new() { ["FileDate"] = "2019-05-03" }),
             PermissionCheck.Post(paper + "?handler=DeleteFile&fileId=" + Id(s.File), Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/papers/" + Id(s.SparePaper)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", Access.CouncilClerk, new()),
@@ -129,7 +138,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Result: await db.PaperConsultations.Where(c => c.Id == s.Consultation).Select(c => c.Result).SingleAsync(),
             Papers: await db.Papers.CountAsync(),
             ResultKinds: await db.ConsultationResultKinds.Select(k => k.Name).ToListAsync(),
-            Files: await db.PaperFiles.CountAsync(),
+            Files: await db.PaperFiles.OrderBy(f => f.Position).Select(f => new { f.Id, f.Position, f.DocumentDate }).ToListAsync(),
             People: await db.CouncilPersons.OrderBy(p => p.Id).Select(p => p.FamilyName).ToListAsync(),
             Memberships: await db.BodyMemberships.Select(x => x.Role).ToListAsync()));
         Assert.Equal(IsClerk(visitor) ? "Stadtrat " + visitor : "Stadtrat", stored.Body);
@@ -138,7 +147,11 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         Assert.Equal(2, stored.Papers);
         // Clerks added their own result and deleted the unused one.
         Assert.Equal(IsClerk(visitor) ? ["eigenes Ergebnis " + visitor] : ["ungenutzt"], stored.ResultKinds);
-        Assert.Equal(1, stored.Files);
+        // Clerks moved the files about, dated the spare one anew, removed the first (the spare one closed the gap) and uploaded one after it.
+        Assert.Equal(2, stored.Files.Count);
+        var spareFile = stored.Files.Single(f => f.Id == s.SpareFile);
+        Assert.Equal(IsClerk(visitor) ? (1, new DateOnly(2019, 5, 3)) : (2, new DateOnly(2019, 4, 9)), (spareFile.Position, spareFile.DocumentDate));
+        Assert.Equal(IsClerk(visitor), stored.Files.All(f => f.Id != s.File));
         // Clerks renamed the person, added one, deleted the spare one and replaced the membership by a chair's.
         Assert.Equal(IsClerk(visitor) ? ["Schulze " + visitor, "Neu " + visitor] : ["Schulze", "Ausgeschieden"], stored.People);
         Assert.Equal([IsClerk(visitor) ? MembershipRole.Chair : MembershipRole.Member], stored.Memberships);
@@ -165,6 +178,47 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var deleteKind = await otherClerk.PostWithTokenAsync(other.Council("/results") + "?handler=Delete&kindId=" + Id(s.SpareResultKind), token, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, deleteKind.StatusCode);
         Assert.Equal(1, await m.WithDbAsync(db => db.ConsultationResultKinds.CountAsync()));
+        // The paper's files: neither at this municipality's paper address nor with this municipality's file id on a paper of its own.
+        var ownPaper = await other.WithDbAsync(async db =>
+        {
+            var own = new Paper { Reference = "B1/19", Name = "Eigene", Date = new DateOnly(2019, 4, 9) };
+            db.Papers.Add(own);
+            db.PaperFiles.Add(new PaperFile { Paper = own, Name = "Eigene Anlage", FileName = "e.pdf", MimeType = "application/pdf", Content = Pdf, Size = Pdf.Length, Position = 1 });
+            await db.SaveChangesAsync();
+            return own.Id;
+        });
+        async Task<List<(int Id, int Position, DateOnly Date, string Name)>> FilesAsync() =>
+            (await m.WithDbAsync(db => db.PaperFiles.OrderBy(f => f.Id).Select(f => new { f.Id, f.Position, f.DocumentDate, f.Name }).ToListAsync()))
+            .Select(f => (f.Id, f.Position, f.DocumentDate, f.Name)).ToList();
+        var filesBefore = await FilesAsync();
+        foreach (var paperId in new[] { s.Paper, ownPaper })
+        {
+            foreach (var handler in new[] { "MoveFile&up=true&fileId=" + Id(s.SpareFile), "MoveFile&up=false&fileId=" + Id(s.File), "MainFile&fileId=" + Id(s.SpareFile),
+                "FileDate&fileId=" + Id(s.SpareFile), "DeleteFile&fileId=" + Id(s.File) })
+            {
+                var url = other.Council("/papers/" + Id(paperId)) + "?handler=" + handler;
+                var answer = await otherClerk.PostWithTokenAsync(url, token, new Dictionary<string, string> { ["FileDate"] = "2020-01-01" });
+                Assert.True(answer.StatusCode == HttpStatusCode.NotFound, $"{url} answered {(int)answer.StatusCode}");
+            }
+        }
+        Assert.Equal(filesBefore, await FilesAsync());
+        // An agenda item of this municipality: not opened, not removed from a meeting of the other.
+        var ownMeeting = await other.WithDbAsync(async db =>
+        {
+            var ownBody = new CouncilBody { Name = "Eigener Rat", Classification = BodyClassification.CityCouncil };
+            var own = new Meeting { Body = ownBody, Name = "Eigene Sitzung", Start = new DateTimeOffset(2019, 7, 5, 12, 0, 0, TimeSpan.Zero) };
+            db.AddRange(ownBody, own);
+            await db.SaveChangesAsync();
+            return own.Id;
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClerk.GetAsync(other.Council($"/meetings/{Id(s.Meeting)}/items/{Id(s.Item)}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClerk.GetAsync(other.Council($"/meetings/{Id(ownMeeting)}/items/{Id(s.Item)}"))).StatusCode);
+        var removeItem = await otherClerk.PostWithTokenAsync(other.Council("/meetings/" + Id(ownMeeting)) + "?handler=RemoveItem&itemId=" + Id(s.Item), token, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.NotFound, removeItem.StatusCode);
+        var editItem = await otherClerk.PostWithTokenAsync(other.Council($"/meetings/{Id(ownMeeting)}/items/{Id(s.Item)}"), token,
+            new Dictionary<string, string> { ["Item.Name"] = "Übernommen", ["Item.Order"] = "1", ["Item.Version"] = "0" });
+        Assert.Equal(HttpStatusCode.NotFound, editItem.StatusCode);
+        Assert.Equal("Punkt", await m.WithDbAsync(db => db.AgendaItems.Where(i => i.Id == s.Item).Select(i => i.Name).SingleAsync()));
         var removeMembership = await otherClerk.PostWithTokenAsync(other.Council("/people/" + Id(s.Person)) + "?handler=RemoveMembership&membershipId=" + Id(s.Membership), token, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.NotFound, removeMembership.StatusCode);
         Assert.Equal(1, await m.WithDbAsync(db => db.BodyMemberships.CountAsync()));
