@@ -103,6 +103,8 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(m.Council("/papers/new"), Access.CouncilClerk, new() { ["Input.Reference"] = "N/" + visitor, ["Input.Name"] = "Neu", ["Input.Date"] = "2019-04-09" }),
             PermissionCheck.Post(paper, Access.CouncilClerk, new() { ["Input.Reference"] = "V1/19", ["Input.Name"] = "Vorlage " + visitor, ["Input.Date"] = "2019-04-09", ["Input.PlanId"] = Id(s.PlanId), ["Input.Version"] = Id(versions.Paper) }),
             PermissionCheck.Post(paper + "?handler=AddConsultation", Access.CouncilClerk, new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "ForInformation" }),
+            // The follow-up of a postponed consultation, right after it.
+            PermissionCheck.Post(paper + "?handler=AddConsultation", Access.CouncilClerk, new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "Decision", ["NewConsultation.After"] = Id(s.Consultation) }),
             PermissionCheck.Post(paper + "?handler=Result", Access.CouncilClerk, new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved", ["Result.VotesFor"] = "3", ["Result.Version"] = Id(versions.Consultation) }),
             PermissionCheck.Post(paper + "?handler=Amendment", Access.CouncilClerk, new() { ["Amendment.AmendmentId"] = Id(s.Amendment), ["Amendment.Title"] = "ÄA " + visitor, ["Amendment.Version"] = Id(versions.Amendment) }),
             PermissionCheck.Post(paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
@@ -202,12 +204,40 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             }
         }
         Assert.Equal(filesBefore, await FilesAsync());
+        // The paper's path: this municipality's consultations are neither moved, removed, given a result nor followed up from the other.
+        async Task<List<(int Id, int Position, ConsultationResult? Result)>> PathAsync() =>
+            (await m.WithDbAsync(db => db.PaperConsultations.OrderBy(c => c.Id).Select(c => new { c.Id, c.Position, c.Result }).ToListAsync()))
+            .Select(c => (c.Id, c.Position, c.Result)).ToList();
+        var pathBefore = await PathAsync();
+        var ownBody = await other.WithDbAsync(async db =>
+        {
+            var body = new CouncilBody { Name = "Eigener Rat", Classification = BodyClassification.CityCouncil };
+            db.Add(body);
+            await db.SaveChangesAsync();
+            return body.Id;
+        });
+        foreach (var paperId in new[] { s.Paper, ownPaper })
+        {
+            var at = other.Council("/papers/" + Id(paperId));
+            foreach (var (url, fields) in new (string, Dictionary<string, string>)[]
+            {
+                (at + "?handler=Move&up=false&consultationId=" + Id(s.Consultation), new()),
+                (at + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), new()),
+                (at + "?handler=Result", new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved" }),
+                (at + "?handler=AddConsultation", new() { ["NewConsultation.BodyId"] = Id(ownBody), ["NewConsultation.Role"] = "Decision", ["NewConsultation.After"] = Id(s.Consultation) }),
+            })
+            {
+                var answer = await otherClerk.PostWithTokenAsync(url, token, fields);
+                Assert.True(answer.StatusCode == HttpStatusCode.NotFound, $"{url} answered {(int)answer.StatusCode}");
+            }
+        }
+        Assert.Equal(pathBefore, await PathAsync());
+        Assert.Equal(0, await other.WithDbAsync(db => db.PaperConsultations.CountAsync()));
         // An agenda item of this municipality: not opened, not removed from a meeting of the other.
         var ownMeeting = await other.WithDbAsync(async db =>
         {
-            var ownBody = new CouncilBody { Name = "Eigener Rat", Classification = BodyClassification.CityCouncil };
-            var own = new Meeting { Body = ownBody, Name = "Eigene Sitzung", Start = new DateTimeOffset(2019, 7, 5, 12, 0, 0, TimeSpan.Zero) };
-            db.AddRange(ownBody, own);
+            var own = new Meeting { BodyId = ownBody, Name = "Eigene Sitzung", Start = new DateTimeOffset(2019, 7, 5, 12, 0, 0, TimeSpan.Zero) };
+            db.Add(own);
             await db.SaveChangesAsync();
             return own.Id;
         });
