@@ -33,7 +33,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         var file = new PaperFile { Paper = paper, Name = "Anlage", FileName = "a.pdf", MimeType = "application/pdf", Content = Pdf, Size = Pdf.Length };
         var consultation = new PaperConsultation { Paper = paper, Position = 1, Body = body, Meeting = meeting, Role = ConsultationRole.PreliminaryConsultation };
         var spare = new PaperConsultation { Paper = paper, Position = 2, Body = body, Role = ConsultationRole.ForInformation };
-        var amendment = new Amendment { Paper = paper, Title = "ÄA" };
+        var amendment = new Paper { AmendsPaper = paper, Reference = "V1/19-ÄA1", Name = "ÄA", Date = new DateOnly(2019, 7, 1) };
         var spareKind = new ConsultationResultKind { Name = "ungenutzt", Position = 1 };
         var person = new CouncilPerson { FamilyName = "Schulze" };
         var sparePerson = new CouncilPerson { FamilyName = "Ausgeschieden" };
@@ -84,7 +84,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Meeting: await db.Meetings.Where(b => b.Id == s.Meeting).Select(b => b.Version).SingleAsync(),
             Paper: await db.Papers.Where(b => b.Id == s.Paper).Select(b => b.Version).SingleAsync(),
             Consultation: await db.PaperConsultations.Where(b => b.Id == s.Consultation).Select(b => b.Version).SingleAsync(),
-            Amendment: await db.Amendments.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync(),
+            Amendment: await db.Papers.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync(),
             Person: await db.CouncilPersons.Where(p => p.Id == s.Person).Select(p => p.Version).SingleAsync()));
         var person = m.Council("/people/" + Id(s.Person));
         await PermissionMatrix.AssertAsync(client, visitor,
@@ -100,10 +100,11 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             PermissionCheck.Post(paper, Access.CouncilClerk, new() { ["Input.Reference"] = "V1/19", ["Input.Name"] = "Vorlage " + visitor, ["Input.Date"] = "2019-04-09", ["Input.PlanId"] = Id(s.PlanId), ["Input.Version"] = Id(versions.Paper) }),
             PermissionCheck.Post(paper + "?handler=AddConsultation", Access.CouncilClerk, new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "ForInformation" }),
             PermissionCheck.Post(paper + "?handler=Result", Access.CouncilClerk, new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved", ["Result.VotesFor"] = "3", ["Result.Version"] = Id(versions.Consultation) }),
-            PermissionCheck.Post(paper + "?handler=Amendment", Access.CouncilClerk, new() { ["Amendment.AmendmentId"] = Id(s.Amendment), ["Amendment.Title"] = "ÄA " + visitor, ["Amendment.Version"] = Id(versions.Amendment) }),
+            PermissionCheck.Post(m.Council("/papers/new"), Access.CouncilClerk, new() { ["Input.Reference"] = "V1/19-ÄA2", ["Input.Name"] = "ÄA neu", ["Input.Date"] = "2019-07-01", ["Input.AmendsPaperId"] = Id(s.Paper) }),
+            PermissionCheck.Post(m.Council("/papers/" + Id(s.Amendment)) + "?handler=Changes", Access.CouncilClerk, new() { ["Changes.Version"] = Id(versions.Amendment) }),
             PermissionCheck.Post(paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
             PermissionCheck.Post(paper + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
-            PermissionCheck.Post(paper + "?handler=DeleteAmendment&amendmentId=" + Id(s.Amendment), Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/papers/" + Id(s.Amendment)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(paper + "?handler=DeleteFile&fileId=" + Id(s.File), Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/papers/" + Id(s.SparePaper)) + "?handler=Delete", Access.CouncilClerk, new()),
             PermissionCheck.Post(m.Council("/meetings/" + Id(s.SpareMeeting)) + "?handler=Delete", Access.CouncilClerk, new()),
@@ -134,8 +135,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Memberships: await db.BodyMemberships.Select(x => x.Role).ToListAsync()));
         Assert.Equal(IsClerk(visitor) ? "Stadtrat " + visitor : "Stadtrat", stored.Body);
         Assert.Equal(IsClerk(visitor) ? ConsultationResult.Approved : null, stored.Result);
-        // Clerks added one paper and deleted the spare one; the file was replaced by the upload.
-        Assert.Equal(2, stored.Papers);
+        // Clerks added one paper and an amendment, and deleted the spare paper and the other amendment; the file was replaced by the upload.
+        Assert.Equal(3, stored.Papers);
+        Assert.Equal([IsClerk(visitor) ? "ÄA neu" : "ÄA"], await m.WithDbAsync(db => db.Papers.Where(p => p.AmendsPaperId == s.Paper).Select(p => p.Name).ToListAsync()));
         // Clerks added their own result and deleted the unused one.
         Assert.Equal(IsClerk(visitor) ? ["eigenes Ergebnis " + visitor] : ["ungenutzt"], stored.ResultKinds);
         Assert.Equal(1, stored.Files);
