@@ -28,7 +28,11 @@ public sealed class CouncilPublicIndexTests(BrowserApp app) : IClassFixture<Brow
                 new PaperConsultation { Paper = paper, Position = 1, Body = committee, Meeting = may, Role = ConsultationRole.PreliminaryConsultation, Result = ConsultationResult.Postponed },
                 new PaperConsultation { Paper = paper, Position = 2, Body = committee, Meeting = june, Role = ConsultationRole.PreliminaryConsultation, Result = ConsultationResult.Approved, VotesFor = 8, VotesAgainst = 1, VotesAbstaining = 0 },
                 new PaperConsultation { Paper = other, Position = 1, Body = council, Role = ConsultationRole.ForInformation },
-                new Amendment { Paper = paper, Consultation = decision, Number = "ÄA 1", Title = "Änderung " + HostileText.Markup, Result = AmendmentResult.Adopted });
+                new PaperConsultation
+                {
+                    Paper = new Paper { AmendsPaper = paper, Reference = "V0815/19-ÄA1", Name = "Änderung " + HostileText.Markup, Date = new DateOnly(2019, 7, 1) },
+                    Position = 1, Body = council, Meeting = july, Role = ConsultationRole.Decision, Result = ConsultationResult.Approved, VotesFor = 35, VotesAgainst = 25, VotesAbstaining = 2,
+                });
             await db.SaveChangesAsync();
             return (paper.Id, committee.Id);
         });
@@ -47,7 +51,8 @@ public sealed class CouncilPublicIndexTests(BrowserApp app) : IClassFixture<Brow
         // The list of papers, filtered by the committee with the keyboard alone.
         await page.TabToAndPressAsync(page.Locator(".council-links a", new() { HasText = "Vorlagen des Rates" }));
         await page.ReachAsync($"**/{m.Slug}/council/papers");
-        Assert.Equal(2, await page.Locator("#papers tbody tr").CountAsync());
+        // The amendment is a paper of its own and listed too.
+        Assert.Equal(3, await page.Locator("#papers tbody tr").CountAsync());
         await page.AssertNoAccessibilityViolationsAsync();
         await page.TabToAndPressAsync(page.Locator("#filter-body"), "ArrowDown", navigates: false);
         Assert.Equal(committeeId.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#filter-body").InputValueAsync());
@@ -70,7 +75,7 @@ public sealed class CouncilPublicIndexTests(BrowserApp app) : IClassFixture<Brow
         Assert.Equal(6, steps.Count);
         Assert.Contains("vertagt", steps[1], StringComparison.Ordinal);
         Assert.Contains("zugestimmt (8 dafür, 1 dagegen, 0 Enthaltungen)", steps[2], StringComparison.Ordinal);
-        Assert.Contains("ÄA 1 Änderung " + HostileText.Markup, steps[3], StringComparison.Ordinal);
+        Assert.Contains("V0815/19-ÄA1 Änderung " + HostileText.Markup + ": zugestimmt (35 dafür, 25 dagegen, 2 Enthaltungen)", steps[3], StringComparison.Ordinal);
         Assert.Contains("entscheidende Beratung", steps[4], StringComparison.Ordinal);
         Assert.Contains("Beschluss", steps[5], StringComparison.Ordinal);
         Assert.Equal("2019-07-05", await page.Locator("#timeline > li.deciding time").GetAttributeAsync("datetime"));

@@ -67,7 +67,6 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PaperConsultation> PaperConsultations => Set<PaperConsultation>();
     public DbSet<ConsultationResultKind> ConsultationResultKinds => Set<ConsultationResultKind>();
     public DbSet<ConsultationGroupVote> ConsultationGroupVotes => Set<ConsultationGroupVote>();
-    public DbSet<Amendment> Amendments => Set<Amendment>();
     public DbSet<AmendmentChangeLink> AmendmentChangeLinks => Set<AmendmentChangeLink>();
     public DbSet<DeletedCouncilObject> DeletedCouncilObjects => Set<DeletedCouncilObject>();
     public DbSet<Features.Council.OParlImport.FollowedPaper> FollowedPapers => Set<Features.Council.OParlImport.FollowedPaper>();

@@ -2,7 +2,7 @@ namespace Planwerk.Features.Council;
 
 /// <summary>The catalogue of results: the built-in ones with what they mean, and a recorded result (built-in or the
 /// municipality's own) as one value. A deciding result concludes the body's deliberation of the paper (approved,
-/// approved as amended, rejected, withdrawn, taken note of); the others ask for a further consultation
+/// approved as amended, rejected, withdrawn, taken note of, taken over by the administration); the others ask for a further consultation
 /// (postponed, referred back, first reading held).</summary>
 public static class ConsultationResults
 {
@@ -13,10 +13,11 @@ public static class ConsultationResults
     [
         ConsultationResult.Approved, ConsultationResult.ApprovedWithChanges, ConsultationResult.Rejected, ConsultationResult.Postponed,
         ConsultationResult.ReferredBack, ConsultationResult.Noted, ConsultationResult.Withdrawn, ConsultationResult.FirstReadingHeld,
+        ConsultationResult.TakenOver,
     ];
 
     public static bool IsDeciding(ConsultationResult r) => r is ConsultationResult.Approved or ConsultationResult.ApprovedWithChanges
-        or ConsultationResult.Rejected or ConsultationResult.Withdrawn or ConsultationResult.Noted;
+        or ConsultationResult.Rejected or ConsultationResult.Withdrawn or ConsultationResult.Noted or ConsultationResult.TakenOver;
 
     /// <summary>Results that carry a vote count: a vote was taken.</summary>
     public static bool ByVote(ConsultationResult r) => r is ConsultationResult.Approved or ConsultationResult.Rejected or ConsultationResult.ApprovedWithChanges;

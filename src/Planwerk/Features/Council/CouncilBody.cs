@@ -12,10 +12,12 @@ public enum BodyClassification
     LocalCouncil,
     CouncilOfElders,
     AdvisoryCouncil,
+    /// <summary>A parliamentary group (Fraktion): it proposes papers and amendments (OParl: organizationType "Fraktion").</summary>
+    ParliamentaryGroup,
 }
 
 /// <summary>A body of the municipality's council (Gremium): the city council, a committee, a district
-/// advisory council, a local council, the council of elders, an advisory council. OParl calls it an
+/// advisory council, a local council, the council of elders, an advisory council, or a parliamentary group. OParl calls it an
 /// Organization; OParl's Body is the municipality itself.</summary>
 public sealed class CouncilBody : IMunicipalityOwned, IVersioned, ITimestamped, IOParlRow
 {

@@ -6,7 +6,7 @@ using Planwerk.Infrastructure;
 namespace Planwerk.Features.Council;
 
 /// <summary>What a save of council rows means beyond the rows themselves, for OParl clients that sync by
-/// <c>modified_since</c>: an OParl paper embeds its consultations and files, a meeting its agenda items, and an
+/// <c>modified_since</c>: an OParl paper embeds its consultations and files and names its revisions and amendments, a meeting its agenda items, and an
 /// agenda item names its consultation, so a change of one of those changes the object that embeds it; and a
 /// deleted object stays as a <see cref="DeletedCouncilObject"/>. The context calls <see cref="Collect"/> before
 /// it saves and <see cref="Pending.TouchAsync"/> inside the save's transaction.</summary>
@@ -118,10 +118,16 @@ public static class CouncilChanges
                     if (entry.State == EntityState.Modified && entry.Property(nameof(BodyMembership.BodyId)).OriginalValue is int formerBody)
                         pending.Bodies.Add(formerBody);
                     break;
-                case Paper paper when entry.State != EntityState.Modified || entry.Property(nameof(Paper.ReplacesPaperId)).IsModified:
-                    // A revision names the paper it replaces, and that paper publishes it as related (OParl: relatedPaper both ways).
-                    if (paper.ReplacesPaperId is int replaced) pending.Papers.Add(replaced);
-                    if (entry.State == EntityState.Modified && entry.Property(nameof(Paper.ReplacesPaperId)).OriginalValue is int replacedBefore) pending.Papers.Add(replacedBefore);
+                case Paper paper:
+                    // A revision names the paper it replaces, and that paper publishes it as related (OParl: relatedPaper both ways);
+                    // an amendment names the paper it amends, and that paper lists it (OParl: superordinatedPaper, subordinatedPaper).
+                    foreach (var link in new[] { nameof(Paper.ReplacesPaperId), nameof(Paper.AmendsPaperId) })
+                    {
+                        var property = entry.Property(link);
+                        if (entry.State == EntityState.Modified && !property.IsModified) continue;
+                        if (property.CurrentValue is int current) pending.Papers.Add(current);
+                        if (entry.State == EntityState.Modified && property.OriginalValue is int before) pending.Papers.Add(before);
+                    }
                     break;
                 case ConsultationResultKind resultKind when entry.State == EntityState.Modified:
                     pending.ResultKinds.Add(resultKind.Id);

@@ -60,6 +60,11 @@ internal static class CouncilModel
             e.Property(p => p.ResolutionText).HasMaxLength(Paper.MaxResolutionTextLength);
             e.HasOne(p => p.ReplacesPaper).WithMany().HasForeignKey(p => p.ReplacesPaperId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(p => p.ReplacesPaperId);
+            // A paper with amendments, and a body that brought papers in, cannot be deleted: the record would lose its meaning.
+            e.HasOne(p => p.AmendsPaper).WithMany(p => p.Amendments).HasForeignKey(p => p.AmendsPaperId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => p.AmendsPaperId);
+            e.HasOne(p => p.OriginatorBody).WithMany().HasForeignKey(p => p.OriginatorBodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => p.OriginatorBodyId);
             Stamps(e);
             e.HasOne(p => p.Plan).WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(p => p.PlanVersion).WithMany().HasForeignKey(p => p.PlanVersionId).OnDelete(DeleteBehavior.SetNull);
@@ -110,19 +115,6 @@ internal static class CouncilModel
             Stamps(e);
             e.HasOne(g => g.Consultation).WithMany(c => c.GroupVotes).HasForeignKey(g => g.ConsultationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(g => new { g.ConsultationId, g.Position });
-        });
-
-        builder.Entity<Amendment>(e =>
-        {
-            e.Property(a => a.Number).HasMaxLength(40);
-            e.Property(a => a.Title).HasMaxLength(Paper.MaxNameLength);
-            e.Property(a => a.Text).HasMaxLength(Amendment.MaxTextLength);
-            e.Property(a => a.Proposer).HasMaxLength(300);
-            e.Property(a => a.Result).HasConversion<string>().HasMaxLength(20);
-            Stamps(e);
-            e.HasOne(a => a.Paper).WithMany(p => p.Amendments).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne(a => a.Consultation).WithMany().HasForeignKey(a => a.ConsultationId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(a => a.PaperId);
         });
 
         builder.Entity<AmendmentChangeLink>(e =>

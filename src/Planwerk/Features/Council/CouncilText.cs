@@ -19,6 +19,7 @@ public static class CouncilText
         BodyClassification.LocalCouncil => "Ortschaftsrat",
         BodyClassification.CouncilOfElders => "Ältestenrat",
         BodyClassification.AdvisoryCouncil => "Beirat",
+        BodyClassification.ParliamentaryGroup => "Fraktion",
         _ => c.ToString(),
     };
 
@@ -49,6 +50,7 @@ public static class CouncilText
         ConsultationResult.ReferredBack => "zurückverwiesen",
         ConsultationResult.Withdrawn => "zurückgezogen",
         ConsultationResult.FirstReadingHeld => "erste Lesung erfolgt",
+        ConsultationResult.TakenOver => "von der Verwaltung übernommen",
         _ => r.ToString(),
     };
 
@@ -63,13 +65,13 @@ public static class CouncilText
 
     public static string PersonUrl(string slug, int id) => ManageUrl(slug, string.Create(CultureInfo.InvariantCulture, $"/people/{id}"));
 
-    public static string AmendmentResult(AmendmentResult r) => r switch
-    {
-        Council.AmendmentResult.Adopted => "angenommen",
-        Council.AmendmentResult.Rejected => "abgelehnt",
-        Council.AmendmentResult.Withdrawn => "zurückgezogen",
-        _ => r.ToString(),
-    };
+    /// <summary>Who brought a paper in: the body's or group's name, or the administration (an interface key).</summary>
+    public static string Originator(IStringLocalizer l, string? bodyName) => bodyName ?? l["Verwaltung"].Value;
+
+    /// <summary>The results an amendment's consultation may carry that change the plan: adopted (as is or as amended),
+    /// or taken over by the administration.</summary>
+    public static bool ChangesPlan(ConsultationResult? r) =>
+        r is ConsultationResult.Approved or ConsultationResult.ApprovedWithChanges or ConsultationResult.TakenOver;
 
     /// <summary>The text of a recorded result: a built-in one as an interface key (to be localised), a municipality's
     /// own by its name (shown as entered); null when none is recorded.</summary>

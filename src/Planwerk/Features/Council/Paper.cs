@@ -30,12 +30,27 @@ public sealed class Paper : IMunicipalityOwned, IVersioned, ITimestamped, IOParl
     /// never a chain that leads back here (<see cref="PaperRevisions"/>).</summary>
     public int? ReplacesPaperId { get; set; }
     public Paper? ReplacesPaper { get; set; }
-    /// <summary>The resolution's wording (Beschlusstext), Markdown; empty when none is recorded.</summary>
+    /// <summary>The resolution's wording (Beschlusstext), Markdown; empty when none is recorded. For an amendment, the
+    /// wording it proposes.</summary>
     public string ResolutionText { get; set; } = "";
+    /// <summary>For an amendment (Änderungsantrag): the paper it amends, in the same municipality, never itself an
+    /// amendment (OParl: superordinatedPaper; the amended paper lists it as subordinatedPaper). Its result is the
+    /// result of its own consultation; the plan changes it made are <see cref="ChangeLinks"/>.</summary>
+    public int? AmendsPaperId { get; set; }
+    public Paper? AmendsPaper { get; set; }
+    /// <summary>Who brought the paper in: a body or a parliamentary group (a <see cref="CouncilBody"/>); none is the
+    /// administration (OParl: originatorOrganization).</summary>
+    public int? OriginatorBodyId { get; set; }
+    public CouncilBody? OriginatorBody { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ModifiedAt { get; set; }
     public List<PaperFile> Files { get; set; } = [];
     public List<PaperConsultation> Consultations { get; set; } = [];
-    public List<Amendment> Amendments { get; set; } = [];
+    /// <summary>The amendments to this paper.</summary>
+    public List<Paper> Amendments { get; set; } = [];
+    /// <summary>For an amendment: the plan changes it made.</summary>
+    public List<AmendmentChangeLink> ChangeLinks { get; set; } = [];
+
+    public bool IsAmendment => AmendsPaperId is not null;
 }

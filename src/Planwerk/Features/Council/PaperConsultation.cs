@@ -23,6 +23,8 @@ public enum ConsultationResult
     ReferredBack,
     Withdrawn,
     FirstReadingHeld,
+    /// <summary>An amendment the administration took over into its paper (übernommen): settled without a vote.</summary>
+    TakenOver,
 }
 
 /// <summary>One step of a paper's path through the bodies: which body, in which meeting (agenda item),

@@ -5,8 +5,8 @@ using Planwerk.Infrastructure.Time;
 namespace Planwerk.Features.Council;
 
 /// <summary>A paper's path told in order, for the public paper page: the paper's date, each consultation (body, meeting
-/// day, role, result, votes, and whether it is the deciding one), the amendments voted on before the consultation that
-/// decided them, and the resolution. Read in the same three commands whatever the path's length; only what the public
+/// day, role, result, votes, and whether it is the deciding one), the amendments voted on in a meeting before the paper's
+/// own consultation there, and the resolution. Read in at most four commands whatever the path's length; only what the public
 /// page may show is read (a plan is named only when it is public; agenda items are not named at all).</summary>
 public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
 {
@@ -35,7 +35,8 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
         public bool IsDeciding { get; init; }
         public string? Number { get; init; }
         public string? Title { get; init; }
-        public AmendmentResult? AmendmentResult { get; init; }
+        /// <summary>For an amendment: its own paper, to link to.</summary>
+        public int? AmendmentId { get; init; }
         public int? PlanId { get; init; }
         public string? PlanTitle { get; init; }
         public int? AdoptedVersionId { get; init; }
@@ -50,8 +51,7 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
                 c.Role, c.Result, Custom = c.CustomResult != null ? c.CustomResult.Name : null, CustomDeciding = c.CustomResult != null ? (bool?)c.CustomResult.IsDeciding : null,
                 c.VotesFor, c.VotesAgainst, c.VotesAbstaining,
             }).ToListAsync(ct);
-        var amendments = await db.Amendments.AsNoTracking().Where(a => a.PaperId == paper.Id).OrderBy(a => a.Id)
-            .Select(a => new { a.Number, a.Title, a.Result, a.ConsultationId }).ToListAsync(ct);
+        var amendments = await PaperAmendments.OfAsync(db, paper.Id, ct);
         var plan = paper.PlanId is int planId
             ? await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.IsPublic).Select(p => new { p.Id, p.Title, p.AdoptedVersionId }).FirstOrDefaultAsync(ct)
             : null;
@@ -63,11 +63,8 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
         {
             DateOnly? day = s.Start is { } start ? BerlinTime.Day(start) : null;
             // Amendments are voted on in the meeting before the paper itself.
-            foreach (var a in amendments.Where(a => a.ConsultationId == s.Id))
-            {
-                entries.Add(new Entry(Kind.Amendment, day) { Number = a.Number, Title = a.Title, AmendmentResult = a.Result, Body = s.Body });
-                placed.Add(amendments.IndexOf(a));
-            }
+            foreach (var a in amendments.Where(a => s.MeetingId is not null && a.MeetingId == s.MeetingId && placed.Add(a.Id)))
+                entries.Add(Amendment(a, day));
             entries.Add(new Entry(Kind.Consultation, day)
             {
                 Body = s.Body, MeetingId = s.MeetingId, Meeting = s.Meeting, Role = s.Role, Result = s.Result, CustomResult = s.Custom,
@@ -85,13 +82,15 @@ public sealed record PaperTimeline(IReadOnlyList<PaperTimeline.Entry> Entries)
                 });
             }
         }
-        // Amendments not (yet) tied to a consultation close the list, without a day.
-        for (var i = 0; i < amendments.Count; i++)
-        {
-            if (placed.Contains(i)) continue;
-            var a = amendments[i];
-            entries.Add(new Entry(Kind.Amendment, null) { Number = a.Number, Title = a.Title, AmendmentResult = a.Result });
-        }
+        // Amendments decided elsewhere, or not yet, close the list, with their own meeting's day where they have one.
+        foreach (var a in amendments.Where(a => !placed.Contains(a.Id)))
+            entries.Add(Amendment(a, a.MeetingStart is { } start ? BerlinTime.Day(start) : null));
         return new PaperTimeline(entries);
     }
+
+    private static Entry Amendment(PaperAmendments.Row a, DateOnly? day) => new(Kind.Amendment, day)
+    {
+        AmendmentId = a.Id, Number = a.Reference, Title = a.Name, Body = a.Body, Result = a.Result, CustomResult = a.CustomResult,
+        VotesFor = a.VotesFor, VotesAgainst = a.VotesAgainst, VotesAbstaining = a.VotesAbstaining,
+    };
 }

@@ -11,8 +11,8 @@ using Planwerk.Infrastructure.Tenancy;
 namespace Planwerk.Features.Council;
 
 /// <summary>A council paper as the public sees it: reference, title, type, date, the plan version it submits,
-/// its files, its path through the bodies with results and votes, and its amendments with the plan changes
-/// they made. Non-public agenda items are not named, nor is a plan that is not public, nor its changed parts.</summary>
+/// who brought it in, its files, its path through the bodies with results and votes, and its amendments (papers of
+/// their own) with their results and the plan changes they made; an amendment names the paper it amends. Non-public agenda items are not named, nor is a plan that is not public, nor its changed parts.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicPageCache.PolicyName)]
 public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
@@ -27,8 +27,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
     /// <summary>The votes per group (Fraktion), by consultation.</summary>
     public ILookup<int, GroupVoteRow> GroupVotes { get; private set; } = Array.Empty<(int, GroupVoteRow)>().ToLookup(g => g.Item1, g => g.Item2);
 
-    public sealed record AmendmentRow(int Id, string Number, string Title, string Text, string Proposer, AmendmentResult? Result, int? DecidedIn,
-        IReadOnlyList<LinkedChange> Changes);
+    public sealed record AmendmentRow(PaperAmendments.Row Amendment, IReadOnlyList<LinkedChange> Changes);
 
     public Paper Paper { get; private set; } = null!;
 
@@ -52,6 +51,12 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
 
     public IReadOnlyList<AmendmentRow> Amendments { get; private set; } = [];
 
+    /// <summary>For an amendment: the paper it amends.</summary>
+    public RelatedPaper? Amends { get; private set; }
+
+    /// <summary>Who brought the paper in: a body's or group's name; null for the administration.</summary>
+    public string? Originator { get; private set; }
+
     /// <summary>The paper's path told in order (<see cref="PaperTimeline"/>).</summary>
     public PaperTimeline Timeline { get; private set; } = new([]);
 
@@ -59,7 +64,7 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var paper = await db.Papers.AsNoTracking().Include(p => p.OriginatorBody).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (paper is null) return NotFound();
         Paper = paper;
         // A plan that is not public stays unnamed here: its title, version, link and changed parts are read
@@ -73,10 +78,12 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         }
         Files = await db.PaperFiles.AsNoTracking().Where(f => f.PaperId == id).OrderBy(f => f.Position).ThenBy(f => f.Id)
             .Select(f => new FileRow(f.Id, f.Name, f.FileName, f.MimeType, f.Size, f.DocumentDate)).ToListAsync(ct);
-        // One command for both directions of the revision (Neufassung).
-        var related = await db.Papers.AsNoTracking().Where(r => r.Id == paper.ReplacesPaperId || r.ReplacesPaperId == id).OrderBy(r => r.Reference)
+        // One command for both directions of the revision (Neufassung), and the paper an amendment amends.
+        var related = await db.Papers.AsNoTracking().Where(r => r.Id == paper.ReplacesPaperId || r.ReplacesPaperId == id || r.Id == paper.AmendsPaperId).OrderBy(r => r.Reference)
             .Select(r => new { r.Id, r.Reference, r.Name, r.ReplacesPaperId }).ToListAsync(ct);
         Replaces = related.Where(r => r.Id == paper.ReplacesPaperId).Select(r => new RelatedPaper(r.Id, r.Reference, r.Name)).FirstOrDefault();
+        Amends = related.Where(r => r.Id == paper.AmendsPaperId).Select(r => new RelatedPaper(r.Id, r.Reference, r.Name)).FirstOrDefault();
+        Originator = paper.OriginatorBody?.Name;
         ReplacedBy = related.Where(r => r.ReplacesPaperId == id).Select(r => new RelatedPaper(r.Id, r.Reference, r.Name)).ToList();
         Steps = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).OrderBy(c => c.Position).ThenBy(c => c.Id)
             .Select(c => new PathStep(c.Position, c.BodyId, c.Body!.Name, c.MeetingId, c.Meeting != null ? c.Meeting.Name : null, c.Meeting != null ? c.Meeting.Start : null,
@@ -86,16 +93,14 @@ public sealed class PublicPaperModel(PlanwerkDbContext db) : PageModel
         GroupVotes = (await db.ConsultationGroupVotes.AsNoTracking().Where(g => g.Consultation!.PaperId == id).OrderBy(g => g.ConsultationId).ThenBy(g => g.Position)
                 .Select(g => new { g.ConsultationId, Row = new GroupVoteRow(g.GroupName, g.VotesFor, g.VotesAgainst, g.VotesAbstaining) }).ToListAsync(ct))
             .ToLookup(g => g.ConsultationId, g => g.Row);
-        var consultationPositions = await db.PaperConsultations.AsNoTracking().Where(c => c.PaperId == id).ToDictionaryAsync(c => c.Id, c => c.Position, ct);
-        var amendments = await db.Amendments.AsNoTracking().Include(a => a.ChangeLinks).Where(a => a.PaperId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        var changeIds = PlanIsPublic ? amendments.SelectMany(a => a.ChangeLinks).Select(l => l.ChangeRecordId).Distinct().ToList() : [];
+        var amendments = await PaperAmendments.OfAsync(db, id, ct);
+        var changeIds = PlanIsPublic ? amendments.SelectMany(a => a.ChangeIds).Distinct().ToList() : [];
         var changes = await db.ChangeRecords.AsNoTracking().Where(r => changeIds.Contains(r.Id))
             .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
         var fields = await LinkedChange.FieldsAsync(db, changeIds, ct);
         var byId = changes.ToDictionary(c => c.Id, c => c with { Fields = fields[c.Id].ToList() });
-        Amendments = amendments.Select(a => new AmendmentRow(a.Id, a.Number, a.Title, a.Text, a.Proposer, a.Result,
-            a.ConsultationId is int cid && consultationPositions.TryGetValue(cid, out var pos) ? pos : null,
-            a.ChangeLinks.Where(l => byId.ContainsKey(l.ChangeRecordId)).Select(l => byId[l.ChangeRecordId]).OrderBy(c => c.At).ToList())).ToList();
+        Amendments = amendments.Select(a => new AmendmentRow(a,
+            a.ChangeIds.Where(byId.ContainsKey).Select(c => byId[c]).OrderBy(c => c.At).ToList())).ToList();
         Timeline = await PaperTimeline.LoadAsync(db, paper, ct);
         return Page();
     }

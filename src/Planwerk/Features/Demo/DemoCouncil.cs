@@ -19,6 +19,7 @@ public static class DemoCouncil
 {
     public const string MandateReference = "A0282/17";
     public const string PaperReference = "V2950/19";
+    public const string AmendmentReference = PaperReference + "-ÄA1";
     public const string VersionName = "Ratsfassung März 2019";
     public const string Example = "Beispielinhalt";
 
@@ -136,21 +137,27 @@ public static class DemoCouncil
         var measure = await db.Measures.SingleAsync(m => m.PlanId == plan.Id && m.Number == "2.1", ct);
         measure.Description += "\nÜber den Stand der Umsetzung wird jährlich im Ausländerbeirat berichtet.";
         var author = db.Author;
-        db.Author = new ChangeAuthor { UserId = editor.Id, UserName = editor.DisplayName, Reason = "Änderungsantrag ÄA 1 zur Vorlage " + PaperReference + " (" + Example + ")" };
+        db.Author = new ChangeAuthor { UserId = editor.Id, UserName = editor.DisplayName, Reason = "Änderungsantrag " + AmendmentReference + " zur Vorlage " + PaperReference + " (" + Example + ")" };
         await db.SaveChangesAsync(ct);
         db.Author = author;
         var change = await db.ChangeRecords.Where(r => r.EntityType == ChangeEntityTypes.Measure && r.EntityId == measure.Id && r.Action == ChangeAction.Updated)
             .OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync(ct);
         await db.ChangeRecords.Where(r => r.Id == change).ExecuteUpdateAsync(s => s.SetProperty(r => r.At, At(2019, 7, 5, 17, 0)), ct);
         var decision = consultations[^1];
-        db.Amendments.Add(new Amendment
+        // The amendment is a paper of its own, brought in by the foreigners' advisory council and adopted in the same meeting.
+        var amendment = new Paper
         {
-            Paper = paper, Consultation = decision, Number = "ÄA 1", Proposer = "Ausländerbeirat (" + Example + ")",
-            Title = "Jährlicher Bericht über die Umsetzung",
-            Text = "Die Verwaltung berichtet dem Ausländerbeirat jährlich über den Stand der Umsetzung der Maßnahmen.\n\n_" + Example + ": ein erfundener Änderungsantrag für die Demo._",
-            Result = AmendmentResult.Adopted,
+            Reference = AmendmentReference, ReferenceIsExample = true, AmendsPaper = paper, OriginatorBody = foreigners,
+            Name = "Jährlicher Bericht über die Umsetzung", PaperType = "Änderungsantrag", Date = new DateOnly(2019, 7, 1),
+            ResolutionText = "Die Verwaltung berichtet dem Ausländerbeirat jährlich über den Stand der Umsetzung der Maßnahmen.\n\n_" + Example + ": ein erfundener Änderungsantrag für die Demo._",
             CreatedAt = At(2019, 7, 1), ModifiedAt = At(2019, 7, 5, 17, 0),
             ChangeLinks = [new AmendmentChangeLink { ChangeRecordId = change }],
+        };
+        db.Papers.Add(amendment);
+        db.PaperConsultations.Add(new PaperConsultation
+        {
+            Paper = amendment, Position = 1, Body = council, Meeting = decision.Meeting, Role = ConsultationRole.Decision, Result = ConsultationResult.Approved,
+            ResultRecordedAt = At(2019, 7, 5, 17, 0), ResultRecordedByUserId = clerk.Id, CreatedAt = At(2019, 7, 1), ModifiedAt = At(2019, 7, 5, 17, 0),
         });
 
         // The plan goes into deliberation, the council's result adopts it, and it is then implemented.

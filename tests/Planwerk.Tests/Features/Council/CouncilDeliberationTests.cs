@@ -75,13 +75,16 @@ public abstract class CouncilDeliberationTests(PlanwerkApp app)
 
         // The amendment adopted in the council, with the plan change it made.
         var changeId = await m.ChangeMeasureAsync(s.MeasureId, "Lerncafés in allen Stadtteilen");
-        var amendment = await s.Clerk.SubmitFormAsync(m.Council("/papers/" + Id(s.PaperId)), new Dictionary<string, string?>
+        // It is a paper of its own, brought in by the advisory council, voted on in the council's meeting.
+        var advisory = await s.Clerk.CreateBodyAsync(m, "Ausländerbeirat", BodyClassification.AdvisoryCouncil);
+        var amendment = (await s.Clerk.SubmitAmendmentAsync(m, s.PaperId, "Lerncafés auch in den Stadtteilen", advisory, "Die Lerncafés **auch** in den Stadtteilen.")).RedirectId();
+        var amendmentVote = await s.Clerk.AddConsultationAsync(m, amendment, s.Council, s.CouncilMeeting, ConsultationRole.Decision);
+        Assert.Equal(HttpStatusCode.Redirect, (await s.Clerk.RecordResultAsync(m, amendment, amendmentVote, "Approved", "35", "27", "5")).StatusCode);
+        var linked = await s.Clerk.SubmitFormAsync(m.Council("/papers/" + Id(amendment)), new Dictionary<string, string?>
         {
-            ["Amendment.Number"] = "ÄA 1", ["Amendment.Title"] = "Lerncafés auch in den Stadtteilen", ["Amendment.Text"] = "Die Lerncafés **auch** in den Stadtteilen.",
-            ["Amendment.Proposer"] = "Ausländerbeirat", ["Amendment.Result"] = "Adopted", ["Amendment.ConsultationId"] = Id(decision),
-            ["Amendment.ChangeIds"] = changeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, "#amendment-new");
-        Assert.Equal(HttpStatusCode.Redirect, amendment.StatusCode);
+            ["Changes.ChangeIds"] = changeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "#changes-form");
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
 
         // The decisive result adopts the plan in the same save.
         var decisive = await s.Clerk.RecordResultAsync(m, s.PaperId, decision, "ApprovedWithChanges", "40", "22", "5");
@@ -111,8 +114,9 @@ public abstract class CouncilDeliberationTests(PlanwerkApp app)
         Assert.Contains("40 dafür, 22 dagegen, 5 Enthaltungen", rows[1], StringComparison.Ordinal);
         Assert.Contains("Ratsfassung", page.QuerySelector("#version")!.TextContent, StringComparison.Ordinal);
         var amendments = PrintPlans.Normalize(page.QuerySelector("#amendments")!.TextContent);
-        Assert.Contains("ÄA 1 Lerncafés auch in den Stadtteilen", amendments, StringComparison.Ordinal);
-        Assert.Contains("angenommen", amendments, StringComparison.Ordinal);
+        Assert.Contains("V2950/19-ÄA1: Lerncafés auch in den Stadtteilen", amendments, StringComparison.Ordinal);
+        Assert.Contains("Ausländerbeirat", amendments, StringComparison.Ordinal);
+        Assert.Contains("zugestimmt (35 dafür, 27 dagegen, 5 Enthaltungen) – Stadtrat, Sitzung des Stadtrates", amendments, StringComparison.Ordinal);
         Assert.Contains("Maßnahme", page.QuerySelector("#amendments .changes")!.TextContent, StringComparison.Ordinal);
         var fileLink = page.QuerySelector("#files a")!.GetAttribute("href")!;
         var download = await anonymous.GetAsync(fileLink);

@@ -37,7 +37,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
         };
         var consultation = new PaperConsultation { Paper = paper, Position = 1, Body = body, Meeting = meeting, Role = ConsultationRole.PreliminaryConsultation };
         var spare = new PaperConsultation { Paper = paper, Position = 2, Body = body, Role = ConsultationRole.ForInformation };
-        var amendment = new Amendment { Paper = paper, Title = "ÄA" };
+        var amendment = new Paper { AmendsPaper = paper, Reference = "V1/19-ÄA1", Name = "ÄA", Date = new DateOnly(2019, 7, 1) };
         var spareKind = new ConsultationResultKind { Name = "ungenutzt", Position = 1 };
         var person = new CouncilPerson { FamilyName = "Schulze" };
         var sparePerson = new CouncilPerson { FamilyName = "Ausgeschieden" };
@@ -88,7 +88,7 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Meeting: await db.Meetings.Where(b => b.Id == s.Meeting).Select(b => b.Version).SingleAsync(),
             Paper: await db.Papers.Where(b => b.Id == s.Paper).Select(b => b.Version).SingleAsync(),
             Consultation: await db.PaperConsultations.Where(b => b.Id == s.Consultation).Select(b => b.Version).SingleAsync(),
-            Amendment: await db.Amendments.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync(),
+            Amendment: await db.Papers.Where(b => b.Id == s.Amendment).Select(b => b.Version).SingleAsync(),
             Person: await db.CouncilPersons.Where(p => p.Id == s.Person).Select(p => p.Version).SingleAsync()));
         var person = m.Council("/people/" + Id(s.Person));
         await PermissionMatrix.AssertAsync(client, visitor,
@@ -106,10 +106,11 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             // The follow-up of a postponed consultation, right after it.
             PermissionCheck.Post(paper + "?handler=AddConsultation", Access.CouncilClerk, new() { ["NewConsultation.BodyId"] = Id(s.Body), ["NewConsultation.Role"] = "Decision", ["NewConsultation.After"] = Id(s.Consultation) }),
             PermissionCheck.Post(paper + "?handler=Result", Access.CouncilClerk, new() { ["Result.ConsultationId"] = Id(s.Consultation), ["Result.Result"] = "Approved", ["Result.VotesFor"] = "3", ["Result.Version"] = Id(versions.Consultation) }),
-            PermissionCheck.Post(paper + "?handler=Amendment", Access.CouncilClerk, new() { ["Amendment.AmendmentId"] = Id(s.Amendment), ["Amendment.Title"] = "ÄA " + visitor, ["Amendment.Version"] = Id(versions.Amendment) }),
+            PermissionCheck.Post(m.Council("/papers/new"), Access.CouncilClerk, new() { ["Input.Reference"] = "V1/19-ÄA2", ["Input.Name"] = "ÄA neu", ["Input.Date"] = "2019-07-01", ["Input.AmendsPaperId"] = Id(s.Paper) }),
+            PermissionCheck.Post(m.Council("/papers/" + Id(s.Amendment)) + "?handler=Changes", Access.CouncilClerk, new() { ["Changes.Version"] = Id(versions.Amendment) }),
             PermissionCheck.Post(paper + "?handler=Move&up=true&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
             PermissionCheck.Post(paper + "?handler=RemoveConsultation&consultationId=" + Id(s.SpareConsultation), Access.CouncilClerk, new()),
-            PermissionCheck.Post(paper + "?handler=DeleteAmendment&amendmentId=" + Id(s.Amendment), Access.CouncilClerk, new()),
+            PermissionCheck.Post(m.Council("/papers/" + Id(s.Amendment)) + "?handler=Delete", Access.CouncilClerk, new()),
             // The files: the spare one up (it becomes the main file), the first one back to the top, the spare one's date; then the first removed.
             PermissionCheck.Post(paper + "?handler=MoveFile&up=true&fileId=" + Id(s.SpareFile), Access.CouncilClerk, new()),
             PermissionCheck.Post(paper + "?handler=MainFile&fileId=" + Id(s.File), Access.CouncilClerk, new()),
@@ -145,8 +146,9 @@ public abstract class CouncilPermissionTests(PlanwerkApp app)
             Memberships: await db.BodyMemberships.Select(x => x.Role).ToListAsync()));
         Assert.Equal(IsClerk(visitor) ? "Stadtrat " + visitor : "Stadtrat", stored.Body);
         Assert.Equal(IsClerk(visitor) ? ConsultationResult.Approved : null, stored.Result);
-        // Clerks added one paper and deleted the spare one; the file was replaced by the upload.
-        Assert.Equal(2, stored.Papers);
+        // Clerks added one paper and an amendment, and deleted the spare paper and the other amendment; the file was replaced by the upload.
+        Assert.Equal(3, stored.Papers);
+        Assert.Equal([IsClerk(visitor) ? "ÄA neu" : "ÄA"], await m.WithDbAsync(db => db.Papers.Where(p => p.AmendsPaperId == s.Paper).Select(p => p.Name).ToListAsync()));
         // Clerks added their own result and deleted the unused one.
         Assert.Equal(IsClerk(visitor) ? ["eigenes Ergebnis " + visitor] : ["ungenutzt"], stored.ResultKinds);
         // Clerks moved the files about, dated the spare one anew, removed the first (the spare one closed the gap) and uploaded one after it.

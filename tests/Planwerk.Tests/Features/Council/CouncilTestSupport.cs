@@ -70,6 +70,30 @@ public static class CouncilTestSupport
         return response.RedirectId();
     }
 
+    /// <summary>An amendment to a paper, made through the pages as a clerk begins it from the amended paper (its reference
+    /// and type suggested there), brought in by a body or group, or by the administration when none is given.</summary>
+    public static async Task<HttpResponseMessage> SubmitAmendmentAsync(this HttpClient client, TestMunicipality m, int paperId, string name,
+        int? originatorBodyId = null, string text = "", string? reference = null)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            ["Input.Name"] = name, ["Input.OriginatorBodyId"] = originatorBodyId is int o ? Id(o) : "", ["Input.ResolutionText"] = text,
+        };
+        if (reference is not null) fields["Input.Reference"] = reference;
+        return await client.SubmitFormAsync(m.Council("/papers/new?amends=" + Id(paperId)), fields, "#paper-form");
+    }
+
+    /// <summary>A consultation appended to a paper's path through its page; its id.</summary>
+    public static async Task<int> AddConsultationAsync(this HttpClient client, TestMunicipality m, int paperId, int bodyId, int? meetingId, ConsultationRole role)
+    {
+        var response = await client.SubmitFormAsync(m.Council("/papers/" + Id(paperId)), new Dictionary<string, string?>
+        {
+            ["NewConsultation.BodyId"] = Id(bodyId), ["NewConsultation.MeetingId"] = meetingId is int mid ? Id(mid) : "", ["NewConsultation.Role"] = role.ToString(),
+        }, "#consultation-form");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await m.WithDbAsync(db => db.PaperConsultations.Where(c => c.PaperId == paperId).OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
+    }
+
     public static async Task<HttpResponseMessage> UploadPaperFileAsync(this HttpClient client, TestMunicipality m, int paperId, byte[] content, string fileName, string title = "")
     {
         var page = await client.GetDocumentAsync(m.Council("/papers/" + Id(paperId)));

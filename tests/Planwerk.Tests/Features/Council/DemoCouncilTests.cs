@@ -35,10 +35,15 @@ public abstract class DemoCouncilTests(DemoApp app)
         var mandate = await db.Papers.SingleAsync(p => p.Reference == DemoCouncil.MandateReference);
         Assert.False(mandate.ReferenceIsExample);
         Assert.Equal(2017, mandate.Date.Year);
-        var paper = await db.Papers.Include(p => p.PlanVersion).Include(p => p.Amendments).ThenInclude(a => a.ChangeLinks).SingleAsync(p => p.Reference == DemoCouncil.PaperReference);
+        var paper = await db.Papers.Include(p => p.PlanVersion).Include(p => p.Amendments).ThenInclude(a => a.ChangeLinks)
+            .Include(p => p.Amendments).ThenInclude(a => a.Consultations).Include(p => p.Amendments).ThenInclude(a => a.OriginatorBody)
+            .SingleAsync(p => p.Reference == DemoCouncil.PaperReference);
         Assert.True(paper.ReferenceIsExample);
         Assert.Equal(DemoCouncil.VersionName, paper.PlanVersion!.Name);
-        var adopted = Assert.Single(paper.Amendments, a => a.Result == AmendmentResult.Adopted);
+        // The amendment is a paper of its own, brought in by the foreigners' advisory council and adopted by the council.
+        var adopted = Assert.Single(paper.Amendments);
+        Assert.Equal((DemoCouncil.AmendmentReference, "Ausländerbeirat"), (adopted.Reference, adopted.OriginatorBody!.Name));
+        Assert.Equal(ConsultationResult.Approved, Assert.Single(adopted.Consultations).Result);
         Assert.Single(adopted.ChangeLinks);
 
         var client = app.CreateBrowserlikeClient();

@@ -191,7 +191,13 @@ public abstract class PublicCouncilIndexTests(PlanwerkApp app)
                     PaperId = large.Papers[0].Id, Position = 10 + i, BodyId = large.Meetings[3 + i].BodyId, MeetingId = large.Meetings[3 + i].Id,
                     Role = ConsultationRole.PreliminaryConsultation, Result = i % 2 == 0 ? ConsultationResult.Postponed : ConsultationResult.Approved, VotesFor = i % 2 == 0 ? null : 3,
                 });
-                db.Amendments.Add(new Amendment { PaperId = large.Papers[0].Id, Number = "ÄA " + Id(i), Title = "Antrag " + Id(i) });
+                var amendment = new Paper { AmendsPaperId = large.Papers[0].Id, Reference = "ÄA " + Id(i), Name = "Antrag " + Id(i), Date = new DateOnly(2019, 5, 1) };
+                db.Papers.Add(amendment);
+                db.PaperConsultations.Add(new PaperConsultation
+                {
+                    Paper = amendment, Position = 1, BodyId = large.Meetings[3 + i].BodyId, MeetingId = large.Meetings[3 + i].Id, Role = ConsultationRole.Decision,
+                    Result = i % 3 == 0 ? ConsultationResult.TakenOver : ConsultationResult.Rejected, VotesFor = i % 3 == 0 ? null : 2,
+                });
             }
             return await db.SaveChangesAsync();
         });
@@ -274,7 +280,13 @@ public abstract class PublicCouncilIndexTests(PlanwerkApp app)
         var c = await m.AddCouncilAsync(name);
         await m.WithDbAsync(async db =>
         {
-            db.Amendments.Add(new Amendment { PaperId = c.Papers[0].Id, ConsultationId = c.Consultations[2].Id, Number = "ÄA 1", Title = name, Result = AmendmentResult.Adopted });
+            var amendment = new Paper { AmendsPaperId = c.Papers[0].Id, Reference = "ÄA 1", Name = name, Date = new DateOnly(2019, 4, 30) };
+            db.Papers.Add(amendment);
+            db.PaperConsultations.Add(new PaperConsultation
+            {
+                Paper = amendment, Position = 1, BodyId = c.Consultations[2].BodyId, MeetingId = c.Consultations[2].MeetingId, Role = ConsultationRole.Decision,
+                Result = ConsultationResult.TakenOver,
+            });
             return await db.SaveChangesAsync();
         });
         var client = app.CreateBrowserlikeClient();
@@ -291,7 +303,7 @@ public abstract class PublicCouncilIndexTests(PlanwerkApp app)
         Assert.Contains(HostileText.RightToLeft, entries[1].TextContent, StringComparison.Ordinal);
         Assert.Equal("auto", entries[1].QuerySelector("strong")!.GetAttribute("dir"));
         Assert.Contains("ÄA 1 " + name, entries[3].TextContent, StringComparison.Ordinal);
-        Assert.Contains("angenommen", entries[3].TextContent, StringComparison.Ordinal);
+        Assert.Contains("von der Verwaltung übernommen", entries[3].TextContent, StringComparison.Ordinal);
         Assert.Contains("40 dafür, 12 dagegen, 3 Enthaltungen", entries[4].TextContent, StringComparison.Ordinal);
         Assert.Contains("entscheidende Beratung", entries[4].TextContent, StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll("#timeline .deciding-mark"));

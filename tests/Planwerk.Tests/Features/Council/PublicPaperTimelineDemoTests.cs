@@ -55,7 +55,7 @@ public abstract class PublicPaperTimelineDemoTests(DemoApp app)
         Assert.Contains("Stadtrat, Beschlussfassung", texts[at], StringComparison.Ordinal);
         Assert.Contains("mit Änderungen zugestimmt (40 dafür, 22 dagegen, 5 Enthaltungen) entscheidende Beratung", texts[at], StringComparison.Ordinal);
         Assert.Contains("timeline-amendment", entries[at - 1].ClassName, StringComparison.Ordinal);
-        Assert.Contains("05.07.2019: Änderungsantrag ÄA 1 Jährlicher Bericht über die Umsetzung: angenommen", texts[at - 1], StringComparison.Ordinal);
+        Assert.Contains("05.07.2019: Änderungsantrag V2950/19-ÄA1 Jährlicher Bericht über die Umsetzung: zugestimmt", texts[at - 1], StringComparison.Ordinal);
         var resolution = entries[^1];
         Assert.Contains("timeline-resolution", resolution.ClassName, StringComparison.Ordinal);
         Assert.Contains("05.07.2019: Beschluss: Stadtrat hat die Vorlage beschlossen (mit Änderungen zugestimmt).", texts[^1], StringComparison.Ordinal);

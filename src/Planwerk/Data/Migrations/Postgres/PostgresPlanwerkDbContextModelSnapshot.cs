@@ -391,66 +391,6 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("AgendaItems");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ConsultationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("MunicipalityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("PaperId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Proposer")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationId");
-
-                    b.HasIndex("PaperId");
-
-                    b.ToTable("Amendments");
-                });
-
             modelBuilder.Entity("Planwerk.Features.Council.AmendmentChangeLink", b =>
                 {
                     b.Property<int>("Id")
@@ -918,6 +858,9 @@ namespace Planwerk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AmendsPaperId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -934,6 +877,9 @@ namespace Planwerk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("OriginatorBodyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PaperType")
                         .IsRequired()
@@ -967,6 +913,10 @@ namespace Planwerk.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AmendsPaperId");
+
+                    b.HasIndex("OriginatorBodyId");
 
                     b.HasIndex("PlanId");
 
@@ -4625,27 +4575,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Paper");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
-                {
-                    b.HasOne("Planwerk.Features.Council.PaperConsultation", "Consultation")
-                        .WithMany()
-                        .HasForeignKey("ConsultationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Planwerk.Features.Council.Paper", "Paper")
-                        .WithMany("Amendments")
-                        .HasForeignKey("PaperId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Consultation");
-
-                    b.Navigation("Paper");
-                });
-
             modelBuilder.Entity("Planwerk.Features.Council.AmendmentChangeLink", b =>
                 {
-                    b.HasOne("Planwerk.Features.Council.Amendment", "Amendment")
+                    b.HasOne("Planwerk.Features.Council.Paper", "Amendment")
                         .WithMany("ChangeLinks")
                         .HasForeignKey("AmendmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4708,6 +4640,16 @@ namespace Planwerk.Data.Migrations.Postgres
 
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>
                 {
+                    b.HasOne("Planwerk.Features.Council.Paper", "AmendsPaper")
+                        .WithMany("Amendments")
+                        .HasForeignKey("AmendsPaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Planwerk.Features.Council.CouncilBody", "OriginatorBody")
+                        .WithMany()
+                        .HasForeignKey("OriginatorBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -4722,6 +4664,10 @@ namespace Planwerk.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ReplacesPaperId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("AmendsPaper");
+
+                    b.Navigation("OriginatorBody");
 
                     b.Navigation("Plan");
 
@@ -5628,11 +5574,6 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Dataset");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
-                {
-                    b.Navigation("ChangeLinks");
-                });
-
             modelBuilder.Entity("Planwerk.Features.Council.CouncilBody", b =>
                 {
                     b.Navigation("Meetings");
@@ -5651,6 +5592,8 @@ namespace Planwerk.Data.Migrations.Postgres
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>
                 {
                     b.Navigation("Amendments");
+
+                    b.Navigation("ChangeLinks");
 
                     b.Navigation("Consultations");
 

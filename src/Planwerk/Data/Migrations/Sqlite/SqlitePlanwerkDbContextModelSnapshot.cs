@@ -378,64 +378,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("AgendaItems");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ConsultationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MunicipalityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PaperId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Proposer")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationId");
-
-                    b.HasIndex("PaperId");
-
-                    b.ToTable("Amendments");
-                });
-
             modelBuilder.Entity("Planwerk.Features.Council.AmendmentChangeLink", b =>
                 {
                     b.Property<int>("Id")
@@ -881,6 +823,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AmendsPaperId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -897,6 +842,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OriginatorBodyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PaperType")
                         .IsRequired()
@@ -930,6 +878,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AmendsPaperId");
+
+                    b.HasIndex("OriginatorBodyId");
 
                     b.HasIndex("PlanId");
 
@@ -4457,27 +4409,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Paper");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
-                {
-                    b.HasOne("Planwerk.Features.Council.PaperConsultation", "Consultation")
-                        .WithMany()
-                        .HasForeignKey("ConsultationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Planwerk.Features.Council.Paper", "Paper")
-                        .WithMany("Amendments")
-                        .HasForeignKey("PaperId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Consultation");
-
-                    b.Navigation("Paper");
-                });
-
             modelBuilder.Entity("Planwerk.Features.Council.AmendmentChangeLink", b =>
                 {
-                    b.HasOne("Planwerk.Features.Council.Amendment", "Amendment")
+                    b.HasOne("Planwerk.Features.Council.Paper", "Amendment")
                         .WithMany("ChangeLinks")
                         .HasForeignKey("AmendmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4540,6 +4474,16 @@ namespace Planwerk.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>
                 {
+                    b.HasOne("Planwerk.Features.Council.Paper", "AmendsPaper")
+                        .WithMany("Amendments")
+                        .HasForeignKey("AmendsPaperId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Planwerk.Features.Council.CouncilBody", "OriginatorBody")
+                        .WithMany()
+                        .HasForeignKey("OriginatorBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Planwerk.Features.Plans.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
@@ -4554,6 +4498,10 @@ namespace Planwerk.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReplacesPaperId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("AmendsPaper");
+
+                    b.Navigation("OriginatorBody");
 
                     b.Navigation("Plan");
 
@@ -5460,11 +5408,6 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Dataset");
                 });
 
-            modelBuilder.Entity("Planwerk.Features.Council.Amendment", b =>
-                {
-                    b.Navigation("ChangeLinks");
-                });
-
             modelBuilder.Entity("Planwerk.Features.Council.CouncilBody", b =>
                 {
                     b.Navigation("Meetings");
@@ -5483,6 +5426,8 @@ namespace Planwerk.Data.Migrations.Sqlite
             modelBuilder.Entity("Planwerk.Features.Council.Paper", b =>
                 {
                     b.Navigation("Amendments");
+
+                    b.Navigation("ChangeLinks");
 
                     b.Navigation("Consultations");
 

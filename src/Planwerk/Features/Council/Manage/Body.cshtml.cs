@@ -93,7 +93,7 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
         Input = new BodyInput { Name = body.Name, ShortName = body.ShortName, Classification = body.Classification, StartDate = body.StartDate, EndDate = body.EndDate, Version = body.Version };
         if (Uses > 0)
         {
-            ModelState.AddModelError("", l["Das Gremium „{0}“ hat Sitzungen, Beratungen oder Mitglieder und kann deshalb nicht gelöscht werden.", body.Name]);
+            ModelState.AddModelError("", l["Das Gremium „{0}“ hat Sitzungen, Beratungen, Mitglieder oder eingebrachte Vorlagen und kann deshalb nicht gelöscht werden.", body.Name]);
             return Page();
         }
         db.CouncilBodies.Remove(body);
@@ -121,7 +121,7 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
         BodyId = id;
         StoredName = body.Name;
         Uses = await db.Meetings.CountAsync(m => m.BodyId == id, ct) + await db.PaperConsultations.CountAsync(c => c.BodyId == id, ct)
-            + await db.BodyMemberships.CountAsync(m => m.BodyId == id, ct);
+            + await db.BodyMemberships.CountAsync(m => m.BodyId == id, ct) + await db.Papers.CountAsync(p => p.OriginatorBodyId == id, ct);
         return body;
     }
 }

@@ -17,8 +17,10 @@ using Planwerk.Infrastructure.Security;
 namespace Planwerk.Features.Council.Manage;
 
 /// <summary>A council paper (Vorlage) and everything recorded about it: its files, its consultations in order
-/// (Beratungsfolge) with their results and votes, and its amendments with the plan changes they made. Recording
-/// the decisive result adopts the paper's plan (<see cref="CouncilResolution"/>).</summary>
+/// (Beratungsfolge) with their results and votes, who brought it in, and its amendments. An amendment is a paper of its
+/// own that names the paper it amends: it has its reference, files and consultations with results and votes like any
+/// paper, and on its page the clerk links the plan changes it made. Recording the decisive result adopts the paper's
+/// plan (<see cref="CouncilResolution"/>).</summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, TimeProvider clock, IStringLocalizer<SharedResource> l) : CouncilPageModel
 {
@@ -42,6 +44,10 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         public int? PlanVersionId { get; set; }
         /// <summary>The paper this one is a revised version (Neufassung) of.</summary>
         public int? ReplacesPaperId { get; set; }
+        /// <summary>For an amendment: the paper it amends.</summary>
+        public int? AmendsPaperId { get; set; }
+        /// <summary>The body or group that brought the paper in; none for the administration.</summary>
+        public int? OriginatorBodyId { get; set; }
         public string? ResolutionText { get; set; }
         public int Version { get; set; }
     }
@@ -91,15 +97,9 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     /// <summary>Empty group rows offered below the recorded ones, to fill without script.</summary>
     public const int EmptyGroupRows = 3;
 
-    public sealed class AmendmentInput
+    /// <summary>The plan changes an amendment made, checked against the amendment's version.</summary>
+    public sealed class ChangesInput
     {
-        public int? AmendmentId { get; set; }
-        public string? Number { get; set; }
-        public string? Title { get; set; }
-        public string? Text { get; set; }
-        public string? Proposer { get; set; }
-        public AmendmentResult? Result { get; set; }
-        public int? ConsultationId { get; set; }
         public List<long> ChangeIds { get; set; } = [];
         public int Version { get; set; }
     }
@@ -112,13 +112,20 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
 
     public ConsultationInput NewConsultation { get; private set; } = new();
 
-    public AmendmentInput NewAmendment { get; private set; } = new();
-
     /// <summary>The result form that came back with errors, to show its input again.</summary>
     public ResultInput? FailedResult { get; private set; }
 
-    /// <summary>The amendment form that came back with errors, to show its input again.</summary>
-    public AmendmentInput? FailedAmendment { get; private set; }
+    /// <summary>The plan-changes form that came back with errors, to show its input again.</summary>
+    public ChangesInput? FailedChanges { get; private set; }
+
+    /// <summary>The amendments to this paper, with their results (<see cref="PaperAmendments"/>).</summary>
+    public IReadOnlyList<PaperAmendments.Row> Amendments { get; private set; } = [];
+
+    /// <summary>The papers an amendment may amend: the others that are not amendments themselves.</summary>
+    public IReadOnlyList<Choice> AmendablePapers { get; private set; } = [];
+
+    /// <summary>Bodies and parliamentary groups, for who brought the paper in; a group's <see cref="Choice.GroupId"/> is 1.</summary>
+    public IReadOnlyList<Choice> Originators { get; private set; } = [];
 
     public int? PaperId { get; private set; }
 
@@ -153,13 +160,21 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     /// <summary>The meeting suggested for the follow-up: the body's next meeting after the one that postponed.</summary>
     public int? FollowUpMeetingId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, int? followUp, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string key, int? followUp, int? amends, CancellationToken ct)
     {
         if (!TryParseKey(key, out var id)) return NotFound();
         if (id is not null && !await LoadAsync(id.Value, ct)) return NotFound();
         await OptionsAsync(ct);
         if (id is null) Input.Date = BerlinTime.Today(clock);
-        if (followUp is int of && Stored?.Consultations.FirstOrDefault(c => c.Id == of) is { } before && CanEdit)
+        // A new amendment, begun from the paper it amends: its reference and type suggested.
+        if (id is null && amends is int of && AmendablePapers.Any(p => p.Id == of))
+        {
+            var main = await db.Papers.AsNoTracking().Where(p => p.Id == of).Select(p => new { p.Reference, Count = p.Amendments.Count }).FirstAsync(ct);
+            Input.AmendsPaperId = of;
+            Input.PaperType = l["Änderungsantrag"];
+            Input.Reference = string.Create(CultureInfo.InvariantCulture, $"{main.Reference}-ÄA{main.Count + 1}");
+        }
+        if (followUp is int postponed && Stored?.Consultations.FirstOrDefault(c => c.Id == postponed) is { } before && CanEdit)
         {
             FollowUpOf = before;
             var after = before.Meeting?.Start;
@@ -179,6 +194,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         NameTheChoice("Input.PlanId", l["Bitte wählen Sie den Plan aus der Liste."]);
         NameTheChoice("Input.PlanVersionId", l["Bitte wählen Sie die Fassung aus der Liste."]);
         NameTheChoice("Input.ReplacesPaperId", l["Neufassung von: Bitte wählen Sie die Vorlage aus der Liste."]);
+        NameTheChoice("Input.AmendsPaperId", l["Änderungsantrag zu: Bitte wählen Sie die Vorlage aus der Liste."]);
+        NameTheChoice("Input.OriginatorBodyId", l["Eingebracht von: Bitte wählen Sie die Verwaltung, ein Gremium oder eine Fraktion aus der Liste."]);
         var reference = input.Reference?.Trim() ?? "";
         var name = input.Name?.Trim() ?? "";
         var type = input.PaperType?.Trim() ?? "";
@@ -213,7 +230,21 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         if (input.PlanId is int planId && Plans.All(p => p.Id != planId)) ModelState.AddModelError("Input.PlanId", l["Bitte wählen Sie den Plan aus der Liste."]);
         if (input.PlanVersionId is int versionId && Versions.FirstOrDefault(v => v.Id == versionId) is var version && (version is null || version.GroupId != input.PlanId))
             ModelState.AddModelError("Input.PlanVersionId", l["Fassung: Bitte wählen Sie eine benannte Fassung des gewählten Plans."]);
+        if (input.OriginatorBodyId is int originator && Originators.All(o => o.Id != originator))
+            ModelState.AddModelError("Input.OriginatorBodyId", l["Eingebracht von: Bitte wählen Sie die Verwaltung, ein Gremium oder eine Fraktion aus der Liste."]);
+        if (input.AmendsPaperId is int amends)
+        {
+            if (amends == id) ModelState.AddModelError("Input.AmendsPaperId", l["Änderungsantrag zu: Eine Vorlage kann nicht sich selbst ändern."]);
+            else if (AmendablePapers.All(p => p.Id != amends))
+                ModelState.AddModelError("Input.AmendsPaperId", l["Änderungsantrag zu: Bitte wählen Sie eine Vorlage, die nicht selbst ein Änderungsantrag ist."]);
+            else if (Amendments.Count > 0)
+                ModelState.AddModelError("Input.AmendsPaperId", l["Änderungsantrag zu: Zu dieser Vorlage gibt es selbst Änderungsanträge; sie kann kein Änderungsantrag sein."]);
+            if (input.PlanId is not null)
+                ModelState.AddModelError("Input.PlanId", l["Plan: Ein Änderungsantrag gehört zum Plan der Vorlage, die er ändert; wählen Sie hier keinen Plan."]);
+        }
         var paper = Stored;
+        if (paper is not null && paper.ChangeLinks.Count > 0 && paper.AmendsPaperId != input.AmendsPaperId)
+            ModelState.AddModelError("Input.AmendsPaperId", l["Änderungsantrag zu: Mit diesem Antrag sind Planänderungen verknüpft; lösen Sie sie zuerst, bevor Sie die geänderte Vorlage wechseln."]);
         if (paper is not null && paper.PlanId != input.PlanId && paper.Consultations.Any(c => CouncilResolution.IsDecisive(c.Role, c.Result)))
             ModelState.AddModelError("Input.PlanId", l["Plan: Über diese Vorlage wurde schon beschlossen; der Plan kann nicht mehr gewechselt werden."]);
         if (paper is not null && paper.Version != input.Version) ShowConflict(paper);
@@ -233,6 +264,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         paper.PlanId = input.PlanId;
         paper.PlanVersionId = input.PlanId is null ? null : input.PlanVersionId;
         paper.ReplacesPaperId = input.ReplacesPaperId;
+        paper.AmendsPaperId = input.AmendsPaperId;
+        paper.OriginatorBodyId = input.OriginatorBodyId;
         paper.ResolutionText = resolution;
         return await SaveEditAsync(db, cache, null,
             save: () => db.SaveChangesAsync(ct),
@@ -493,53 +526,30 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         return await SavedAsync(cache, notice, target);
     }
 
-    public async Task<IActionResult> OnPostAmendmentAsync(string key, [Bind(Prefix = "Amendment")] AmendmentInput input, CancellationToken ct)
+    /// <summary>Links an amendment to the plan changes it made (of the amended paper's plan); only an amendment adopted or
+    /// taken over by the administration changes the plan.</summary>
+    public async Task<IActionResult> OnPostChangesAsync(string key, [Bind(Prefix = "Changes")] ChangesInput input, CancellationToken ct)
     {
         if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
-        Amendment? amendment = null;
-        if (input.AmendmentId is int aid && (amendment = paper.Amendments.FirstOrDefault(a => a.Id == aid)) is null) return NotFound();
-        FailedAmendment = input;
-        NameTheChoice("Amendment.Result", l["Bitte wählen Sie das Ergebnis des Änderungsantrags aus der Liste."]);
-        NameTheChoice("Amendment.ConsultationId", l["Bitte wählen Sie die Beratung aus der Liste."]);
-        var number = input.Number?.Trim() ?? "";
-        var title = input.Title?.Trim() ?? "";
-        var text = input.Text?.Trim() ?? "";
-        var proposer = input.Proposer?.Trim() ?? "";
-        if (number.Length > 40) ModelState.AddModelError("Amendment.Number", l["Die Nummer darf höchstens {0} Zeichen lang sein.", 40]);
-        if (title.Length == 0) ModelState.AddModelError("Amendment.Title", l["Bitte geben Sie den Titel des Änderungsantrags an."]);
-        else if (title.Length > Paper.MaxNameLength) ModelState.AddModelError("Amendment.Title", l["Der Titel darf höchstens {0} Zeichen lang sein.", Paper.MaxNameLength]);
-        if (text.Length > Amendment.MaxTextLength) ModelState.AddModelError("Amendment.Text", l["Der Text darf höchstens {0} Zeichen lang sein.", Amendment.MaxTextLength]);
-        if (proposer.Length > 300) ModelState.AddModelError("Amendment.Proposer", l["Antragsteller: höchstens {0} Zeichen.", 300]);
-        if (input.Result is { } r && !Enum.IsDefined(r)) ModelState.AddModelError("Amendment.Result", l["Bitte wählen Sie das Ergebnis des Änderungsantrags aus der Liste."]);
-        if (input.ConsultationId is int cid && paper.Consultations.All(c => c.Id != cid))
-            ModelState.AddModelError("Amendment.ConsultationId", l["Bitte wählen Sie eine Beratung dieser Vorlage."]);
+        if (paper.AmendsPaperId is not int mainId) return NotFound();
+        FailedChanges = input;
+        var planId = await db.Papers.AsNoTracking().Where(p => p.Id == mainId).Select(p => p.PlanId).FirstOrDefaultAsync(ct);
         var wanted = input.ChangeIds.Distinct().ToList();
-        var valid = paper.PlanId is int planId
-            ? await db.ChangeRecords.AsNoTracking().Where(c => c.PlanId == planId && wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)
+        var valid = planId is int plan
+            ? await db.ChangeRecords.AsNoTracking().Where(c => c.PlanId == plan && wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)
             : [];
-        if (valid.Count != wanted.Count) ModelState.AddModelError("Amendment.ChangeIds", l["Planänderungen: Bitte wählen Sie nur Änderungen des Plans dieser Vorlage."]);
-        else if (wanted.Count > 0 && input.Result != AmendmentResult.Adopted)
-            ModelState.AddModelError("Amendment.ChangeIds", l["Planänderungen: Nur ein angenommener Änderungsantrag ändert den Plan."]);
-        if (amendment is not null && amendment.Version != input.Version)
+        if (valid.Count != wanted.Count) ModelState.AddModelError("Changes.ChangeIds", l["Planänderungen: Bitte wählen Sie nur Änderungen des Plans der geänderten Vorlage."]);
+        else if (wanted.Count > 0 && !paper.Consultations.Any(c => CouncilText.ChangesPlan(c.Result)))
+            ModelState.AddModelError("Changes.ChangeIds", l["Planänderungen: Nur ein angenommener oder von der Verwaltung übernommener Änderungsantrag ändert den Plan. Halten Sie zuerst sein Ergebnis in der Beratungsfolge fest."]);
+        if (paper.Version != input.Version)
             ModelState.AddModelError("", l["Dieser Änderungsantrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind nicht gespeichert; unten steht der gespeicherte Stand."]);
         if (!ModelState.IsValid) return await PageAsync(paper.Id, ct);
 
-        if (amendment is null)
-        {
-            amendment = new Amendment { PaperId = paper.Id, Title = title };
-            db.Amendments.Add(amendment);
-        }
-        else ExpectVersion(db, amendment, input.Version);
-        amendment.Number = number;
-        amendment.Title = title;
-        amendment.Text = text;
-        amendment.Proposer = proposer;
-        amendment.Result = input.Result;
-        amendment.ConsultationId = input.ConsultationId;
+        ExpectVersion(db, paper, input.Version);
         // The version guards the links too: every save moves it.
-        amendment.ModifiedAt = clock.GetUtcNow();
-        foreach (var link in amendment.ChangeLinks.Where(c => !wanted.Contains(c.ChangeRecordId)).ToList()) db.AmendmentChangeLinks.Remove(link);
-        foreach (var changeId in wanted.Where(w => amendment.ChangeLinks.All(c => c.ChangeRecordId != w))) amendment.ChangeLinks.Add(new AmendmentChangeLink { ChangeRecordId = changeId });
+        paper.ModifiedAt = clock.GetUtcNow();
+        foreach (var link in paper.ChangeLinks.Where(c => !wanted.Contains(c.ChangeRecordId)).ToList()) db.AmendmentChangeLinks.Remove(link);
+        foreach (var changeId in wanted.Where(w => paper.ChangeLinks.All(c => c.ChangeRecordId != w))) paper.ChangeLinks.Add(new AmendmentChangeLink { ChangeRecordId = changeId });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -548,19 +558,10 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         {
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", l["Dieser Änderungsantrag wurde inzwischen von jemand anderem geändert. Ihre Eingaben sind nicht gespeichert; unten steht der gespeicherte Stand."]);
+            FailedChanges = null;
             return await PageAsync(paper.Id, ct);
         }
-        return await SavedAsync(cache, l["Der Änderungsantrag „{0}“ wurde gespeichert.", title], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#amendments");
-    }
-
-    public async Task<IActionResult> OnPostDeleteAmendmentAsync(string key, int amendmentId, CancellationToken ct)
-    {
-        if (await PaperOfAsync(key, ct) is not { } paper) return NotFound();
-        var amendment = paper.Amendments.FirstOrDefault(a => a.Id == amendmentId);
-        if (amendment is null) return NotFound();
-        db.Amendments.Remove(amendment);
-        await db.SaveChangesAsync(ct);
-        return await SavedAsync(cache, l["Der Änderungsantrag „{0}“ wurde entfernt.", amendment.Title], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#amendments");
+        return await SavedAsync(cache, l["Die Planänderungen des Änderungsantrags {0} wurden gespeichert.", paper.Reference], CouncilText.PaperUrl(Municipality.Slug, paper.Id) + "#plan-changes");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string key, CancellationToken ct)
@@ -569,6 +570,11 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         if (paper.Consultations.Any(c => c.HasResult))
         {
             ModelState.AddModelError("", l["Zu dieser Vorlage sind Ergebnisse festgehalten; sie kann nicht gelöscht werden."]);
+            return await PageAsync(paper.Id, ct);
+        }
+        if (await db.Papers.AnyAsync(p => p.AmendsPaperId == paper.Id, ct))
+        {
+            ModelState.AddModelError("", l["Zu dieser Vorlage gibt es Änderungsanträge; löschen Sie zuerst diese."]);
             return await PageAsync(paper.Id, ct);
         }
         // The files go with the paper in the database, unread (they may be large); their deletion is kept for OParl here.
@@ -582,11 +588,11 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         return await SavedAsync(cache, l["Die Vorlage {0} wurde gelöscht.", paper.Reference], CouncilText.ManageUrl(Municipality.Slug));
     }
 
-    /// <summary>The paper of an address "/papers/{id}" with its consultations and amendments, tracked.</summary>
+    /// <summary>The paper of an address "/papers/{id}" with its consultations and (for an amendment) its plan changes, tracked.</summary>
     private async Task<Paper?> PaperOfAsync(string key, CancellationToken ct)
     {
         if (!TryParseKey(key, out var id) || id is null) return null;
-        return await db.Papers.Include(p => p.Consultations).ThenInclude(c => c.GroupVotes).Include(p => p.Amendments).ThenInclude(a => a.ChangeLinks)
+        return await db.Papers.Include(p => p.Consultations).ThenInclude(c => c.GroupVotes).Include(p => p.ChangeLinks)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
     }
 
@@ -608,7 +614,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             .Include(p => p.Consultations).ThenInclude(c => c.AgendaItem)
             .Include(p => p.Consultations).ThenInclude(c => c.CustomResult)
             .Include(p => p.Consultations).ThenInclude(c => c.GroupVotes.OrderBy(g => g.Position))
-            .Include(p => p.Amendments.OrderBy(a => a.Id)).ThenInclude(a => a.ChangeLinks)
+            .Include(p => p.ChangeLinks)
+            .Include(p => p.AmendsPaper)
             .Include(p => p.Plan)
             .Include(p => p.PlanVersion)
             .AsSplitQuery()
@@ -622,14 +629,16 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         {
             Reference = paper.Reference, ReferenceIsExample = paper.ReferenceIsExample, Name = paper.Name, PaperType = paper.PaperType, Date = paper.Date,
             PlanId = paper.PlanId, PlanVersionId = paper.PlanVersionId, ReplacesPaperId = paper.ReplacesPaperId, ResolutionText = paper.ResolutionText,
-            Version = paper.Version,
+            AmendsPaperId = paper.AmendsPaperId, OriginatorBodyId = paper.OriginatorBodyId, Version = paper.Version,
         };
         NewFile.DocumentDate ??= paper.Date;
         ReplacedBy = await db.Papers.AsNoTracking().Where(p => p.ReplacesPaperId == id).OrderBy(p => p.Reference)
             .Select(p => new Choice(p.Id, p.Reference + " " + p.Name, null)).ToListAsync(ct);
-        if (paper.PlanId is int planId)
+        Amendments = await PaperAmendments.OfAsync(db, id, ct);
+        // An amendment links the changes it made to the amended paper's plan.
+        if (paper.AmendsPaper?.PlanId is int planId)
         {
-            var linked = paper.Amendments.SelectMany(a => a.ChangeLinks).Select(c => c.ChangeRecordId).ToList();
+            var linked = paper.ChangeLinks.Select(c => c.ChangeRecordId).ToList();
             var recent = await db.ChangeRecords.AsNoTracking().Where(r => r.PlanId == planId)
                 .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(MaxCandidates)
                 .Select(r => new LinkedChange(r.Id, r.At, r.UserName, r.EntityType, r.EntityLabel, r.Action, r.Reason)).ToListAsync(ct);
@@ -646,11 +655,16 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
     {
         CustomResults = await db.ConsultationResultKinds.AsNoTracking().OrderBy(k => k.Position).ThenBy(k => k.Id).ToListAsync(ct);
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).Select(p => new Choice(p.Id, p.Title, null)).ToListAsync(ct);
-        OtherPapers = await db.Papers.AsNoTracking().Where(p => p.Id != (PaperId ?? 0)).OrderBy(p => p.Reference)
-            .Select(p => new Choice(p.Id, p.Reference + " " + p.Name, null)).ToListAsync(ct);
+        var others = await db.Papers.AsNoTracking().Where(p => p.Id != (PaperId ?? 0)).OrderBy(p => p.Reference)
+            .Select(p => new { p.Id, Text = p.Reference + " " + p.Name, p.AmendsPaperId }).ToListAsync(ct);
+        OtherPapers = others.Select(p => new Choice(p.Id, p.Text, null)).ToList();
+        AmendablePapers = others.Where(p => p.AmendsPaperId is null).Select(p => new Choice(p.Id, p.Text, null)).ToList();
         Versions = await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Id)
             .Select(v => new Choice(v.Id, v.Name, v.PlanId)).ToListAsync(ct);
-        Bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name, null)).ToListAsync(ct);
+        var bodies = await db.CouncilBodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name, b.Classification }).ToListAsync(ct);
+        // Groups propose papers; they do not deliberate them.
+        Bodies = bodies.Where(b => b.Classification != BodyClassification.ParliamentaryGroup).Select(b => new Choice(b.Id, b.Name, null)).ToList();
+        Originators = bodies.Select(b => new Choice(b.Id, b.Name, b.Classification == BodyClassification.ParliamentaryGroup ? 1 : 0)).ToList();
         var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.Start).Select(m => new { m.Id, m.Name, m.Start, m.StartTimeUnknown, m.BodyId }).ToListAsync(ct);
         Meetings = meetings.Select(m => new Choice(m.Id, m.Name + ", " + CouncilText.MeetingStart(m.Start, m.StartTimeUnknown), m.BodyId)).ToList();
         AgendaItems = await db.AgendaItems.AsNoTracking().OrderBy(i => i.MeetingId).ThenBy(i => i.Order)
@@ -663,6 +677,7 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
         string PlanName(int? id) => Plans.FirstOrDefault(p => p.Id == id)?.Text ?? "";
         string VersionName(int? id) => Versions.FirstOrDefault(p => p.Id == id)?.Text ?? "";
         string PaperName(int? id) => OtherPapers.FirstOrDefault(p => p.Id == id)?.Text ?? "";
+        string OriginatorName(int? id) => id is null ? l["Verwaltung"].Value : Originators.FirstOrDefault(o => o.Id == id)?.Text ?? "";
         Conflict = new EditConflict()
             .Compare(l["Aktenzeichen"], Input.Reference?.Trim(), stored.Reference)
             .Compare(l["Titel"], Input.Name?.Trim(), stored.Name)
@@ -671,6 +686,8 @@ public sealed class PaperModel(PlanwerkDbContext db, IOutputCacheStore cache, Ti
             .Compare(l["Plan"], PlanName(Input.PlanId), PlanName(stored.PlanId))
             .Compare(l["Fassung"], VersionName(Input.PlanVersionId), VersionName(stored.PlanVersionId))
             .Compare(l["Neufassung von"], PaperName(Input.ReplacesPaperId), PaperName(stored.ReplacesPaperId))
+            .Compare(l["Änderungsantrag zu"], PaperName(Input.AmendsPaperId), PaperName(stored.AmendsPaperId))
+            .Compare(l["Eingebracht von"], OriginatorName(Input.OriginatorBodyId), OriginatorName(stored.OriginatorBodyId))
             .Compare(l["Beschlusstext"], Input.ResolutionText?.Trim(), stored.ResolutionText);
         ModelState.Remove("Input.Version");
         Input.Version = stored.Version;

@@ -182,7 +182,8 @@ public static class OParlApi
         var ids = rows.Select(b => b.Id).ToList();
         var members = (await db.BodyMemberships.Where(m => ids.Contains(m.BodyId)).OrderBy(m => m.Id).Select(m => new { m.Id, m.BodyId }).ToListAsync(ct))
             .ToLookup(m => m.BodyId, m => u.Membership(m.Id));
-        return rows.Select(b => new OParlOrganization(u.Organization(b.Id), u.Body, b.Name, NullIfEmpty(b.ShortName), "Gremium", Classification(b.Classification),
+        return rows.Select(b => new OParlOrganization(u.Organization(b.Id), u.Body, b.Name, NullIfEmpty(b.ShortName),
+                b.Classification == BodyClassification.ParliamentaryGroup ? "Fraktion" : "Gremium", Classification(b.Classification),
                 OParlJson.Date(b.StartDate), OParlJson.Date(b.EndDate), AbsoluteUrlOrNull(b.Website), u.Organization(b.Id) + "/meetings",
                 members[b.Id].ToList() is { Count: > 0 } m ? m : null, OParlJson.DateTime(b.CreatedAt), OParlJson.DateTime(b.ModifiedAt)))
             .ToList();
@@ -256,13 +257,15 @@ public static class OParlApi
 
     private static async Task<List<OParlPaper>> PapersAsync(PlanwerkDbContext db, OParlUrls u, IQueryable<Paper> papers, bool omitInternal, CancellationToken ct)
     {
-        var rows = await papers.Select(p => new { p.Id, p.Name, p.Reference, p.ReferenceIsExample, p.PaperType, p.Date, p.ReplacesPaperId, p.CreatedAt, p.ModifiedAt }).ToListAsync(ct);
+        var rows = await papers.Select(p => new { p.Id, p.Name, p.Reference, p.ReferenceIsExample, p.PaperType, p.Date, p.ReplacesPaperId, p.AmendsPaperId,
+            p.OriginatorBodyId, p.CreatedAt, p.ModifiedAt }).ToListAsync(ct);
         var ids = rows.Select(p => p.Id).ToList();
-        // relatedPaper both ways: the paper a revision replaces, and the revisions that replace it (one command).
-        // superordinatedPaper and subordinatedPaper stay free for amendments, as OParl models them.
-        var replacedBy = (await db.Papers.Where(p => p.ReplacesPaperId != null && ids.Contains(p.ReplacesPaperId.Value))
-                .Select(p => new { p.Id, Of = p.ReplacesPaperId!.Value }).ToListAsync(ct))
-            .ToLookup(p => p.Of, p => p.Id);
+        // relatedPaper both ways: the paper a revision replaces, and the revisions that replace it; and an amendment's
+        // superordinatedPaper both ways: the amended paper lists its amendments as subordinatedPaper (one command).
+        var pointing = await db.Papers.Where(p => (p.ReplacesPaperId != null && ids.Contains(p.ReplacesPaperId.Value)) || (p.AmendsPaperId != null && ids.Contains(p.AmendsPaperId.Value)))
+            .Select(p => new { p.Id, p.ReplacesPaperId, p.AmendsPaperId }).ToListAsync(ct);
+        var replacedBy = pointing.Where(p => p.ReplacesPaperId is int r && ids.Contains(r)).ToLookup(p => p.ReplacesPaperId!.Value, p => p.Id);
+        var amendedBy = pointing.Where(p => p.AmendsPaperId is int a && ids.Contains(a)).OrderBy(p => p.Id).ToLookup(p => p.AmendsPaperId!.Value, p => u.Paper(p.Id));
         var files = omitInternal ? [] : await FilesAsync(u, db.PaperFiles.Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Position).ThenBy(f => f.Id), ct);
         var consultations = omitInternal ? [] : await ConsultationsAsync(u,
             db.PaperConsultations.Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ThenBy(c => c.Id), ct);
@@ -274,7 +277,9 @@ public static class OParlApi
                 return new OParlPaper(u.Paper(p.Id), u.Body, p.Name, p.Reference, OParlJson.Date(p.Date), NullIfEmpty(p.PaperType),
                     own.FirstOrDefault(), own.Count > 1 ? own.Skip(1).ToList() : null, omitInternal ? null : consultationsOf[p.Id].ToList(),
                     p.ReferenceIsExample ? ["Beispielnummer"] : null, u.PaperWeb(p.Id), OParlJson.DateTime(p.CreatedAt), OParlJson.DateTime(p.ModifiedAt),
-                    Related(u, p.ReplacesPaperId, replacedBy[p.Id]));
+                    Related(u, p.ReplacesPaperId, replacedBy[p.Id]),
+                    p.AmendsPaperId is int amends ? [u.Paper(amends)] : null, amendedBy[p.Id].ToList() is { Count: > 0 } amendments ? amendments : null,
+                    p.OriginatorBodyId is int originator ? [u.Organization(originator)] : null);
             })
             .ToList();
     }
@@ -343,6 +348,7 @@ public static class OParlApi
         BodyClassification.LocalCouncil => "Ortschaftsrat",
         BodyClassification.CouncilOfElders => "Ältestenrat",
         BodyClassification.AdvisoryCouncil => "Beirat",
+        BodyClassification.ParliamentaryGroup => "Fraktion",
         _ => classification.ToString(),
     };
 

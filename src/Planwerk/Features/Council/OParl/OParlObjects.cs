@@ -66,7 +66,9 @@ public sealed record OParlAgendaItem(
 public sealed record OParlPaper(
     string Id, string Body, string Name, string Reference, string Date, string? PaperType,
     OParlFile? MainFile, IReadOnlyList<OParlFile>? AuxiliaryFile, IReadOnlyList<OParlConsultation>? Consultation,
-    IReadOnlyList<string>? Keyword, string Web, string Created, string Modified, IReadOnlyList<string>? RelatedPaper = null) : IOParlObject
+    IReadOnlyList<string>? Keyword, string Web, string Created, string Modified, IReadOnlyList<string>? RelatedPaper = null,
+    IReadOnlyList<string>? SuperordinatedPaper = null, IReadOnlyList<string>? SubordinatedPaper = null,
+    IReadOnlyList<string>? OriginatorOrganization = null) : IOParlObject
 {
     public string Type => OParlJson.TypeUri("Paper");
 }

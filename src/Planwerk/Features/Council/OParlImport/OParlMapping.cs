@@ -30,6 +30,8 @@ public static class OParlMapping
         ["erste lesung erfolgt"] = ConsultationResult.FirstReadingHeld,
         ["erste lesung"] = ConsultationResult.FirstReadingHeld,
         ["1. lesung"] = ConsultationResult.FirstReadingHeld,
+        ["von der verwaltung übernommen"] = ConsultationResult.TakenOver,
+        ["übernommen"] = ConsultationResult.TakenOver,
     };
 
     private static string Normal(string text) => string.Join(' ', text.Trim().TrimEnd('.').ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
@@ -57,6 +59,7 @@ public static class OParlMapping
     public static BodyClassification Classification(string classification, string name)
     {
         var normal = Normal(classification + " " + name);
+        if (normal.Contains("fraktion", StringComparison.Ordinal)) return BodyClassification.ParliamentaryGroup;
         if (normal.Contains("ältestenrat", StringComparison.Ordinal)) return BodyClassification.CouncilOfElders;
         if (normal.Contains("ausschuss", StringComparison.Ordinal)) return BodyClassification.Committee;
         if (normal.Contains("bezirksbeirat", StringComparison.Ordinal) || normal.Contains("bezirksvertretung", StringComparison.Ordinal)) return BodyClassification.DistrictAdvisoryCouncil;
