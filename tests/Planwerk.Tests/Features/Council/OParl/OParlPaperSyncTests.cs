@@ -253,6 +253,21 @@ public abstract class OParlPaperSyncTests(PlanwerkApp app)
             return Id(revision);
         }, "papers");
         Assert.False((await ObjectAsync(app.CreateClient(), c.PaperUrl)).TryGetProperty("relatedPaper", out _));
+
+        var amendment = 0;
+        await StepAsync(c, "amendment added", async () =>
+        {
+            amendment = (await c.Clerk.SubmitFormAsync(c.M.Council("/papers/new"), new Dictionary<string, string?>
+            {
+                ["Input.Reference"] = "V0815/19-ÄA1", ["Input.Name"] = "Änderungsantrag " + HostileText.Script, ["Input.Date"] = "2019-06-03", ["Input.AmendsPaperId"] = Id(c.Paper),
+            }, "#paper-form")).RedirectId();
+            return Id(amendment);
+        }, "papers");
+        await StepAsync(c, "amendment deleted", async () =>
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await c.Clerk.SubmitFormAsync(c.M.Council("/papers/" + Id(amendment)), new Dictionary<string, string?>(), "#paper-delete-form")).StatusCode);
+            return Id(amendment);
+        }, "papers");
     }
 
     [Fact]
