@@ -91,11 +91,20 @@ public sealed class OParlImporter(PlanwerkDbContext db, OParlReader reader, Time
     }
 
     /// <summary>The OParl ids of the paper's imported agenda items, as "AgendaItem url", to learn whether they are gone.</summary>
+    /// <summary>What came from the source for this paper and may be gone there since: its agenda items, and the meetings
+    /// and bodies its consultations and agenda items name.</summary>
     private async Task<List<string>> KnownChildrenAsync(int paperId, CancellationToken ct)
     {
         var itemIds = await db.AgendaItems.Where(a => a.PaperId == paperId).Select(a => a.Id).ToListAsync(ct);
-        return await db.ImportedCouncilObjects.Where(o => o.Kind == ImportedKind.AgendaItem && itemIds.Contains(o.LocalId))
-            .Select(o => "AgendaItem " + o.OParlId).ToListAsync(ct);
+        var meetingIds = await db.PaperConsultations.Where(c => c.PaperId == paperId && c.MeetingId != null).Select(c => c.MeetingId!.Value)
+            .Concat(db.AgendaItems.Where(a => a.PaperId == paperId).Select(a => a.MeetingId)).Distinct().ToListAsync(ct);
+        var bodyIds = await db.PaperConsultations.Where(c => c.PaperId == paperId).Select(c => c.BodyId)
+            .Concat(db.Meetings.Where(m => meetingIds.Contains(m.Id)).Select(m => m.BodyId)).Distinct().ToListAsync(ct);
+        return (await db.ImportedCouncilObjects
+                .Where(o => (o.Kind == ImportedKind.AgendaItem && itemIds.Contains(o.LocalId)) || (o.Kind == ImportedKind.Meeting && meetingIds.Contains(o.LocalId))
+                    || (o.Kind == ImportedKind.Organization && bodyIds.Contains(o.LocalId)))
+                .Select(o => new { o.Kind, o.OParlId }).ToListAsync(ct))
+            .Select(o => o.Kind + " " + o.OParlId).ToList();
     }
 
     private async Task ApplyAsync(FollowedPaper followed, OParlSnapshot snapshot, int? planId, int? planVersionId, bool setPlan, CancellationToken ct)
@@ -276,6 +285,26 @@ public sealed class OParlImporter(PlanwerkDbContext db, OParlReader reader, Time
             foreach (var c in consultations.Where(c => c.Local.AgendaItemId == gone.Id)) c.Local.AgendaItemId = null;
             db.AgendaItems.Remove(gone);
             links.RemoveAll(l => RemoveLink(l, ImportedKind.AgendaItem, gone.Id));
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Meetings and bodies the source says are gone go here too, once nothing recorded here names them any more
+        // (another followed paper, or the clerk's own entries, keep them).
+        foreach (var link in links.Where(l => l.Kind == ImportedKind.Meeting && s.Gone.Contains(l.OParlId)).ToList())
+        {
+            var meetingId = link.LocalId;
+            if (await db.PaperConsultations.AnyAsync(c => c.MeetingId == meetingId, ct) || await db.AgendaItems.AnyAsync(a => a.MeetingId == meetingId, ct)) continue;
+            if (await db.Meetings.FirstOrDefaultAsync(x => x.Id == meetingId, ct) is { } meeting) db.Meetings.Remove(meeting);
+            links.RemoveAll(l => RemoveLink(l, ImportedKind.Meeting, meetingId));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var link in links.Where(l => l.Kind == ImportedKind.Organization && s.Gone.Contains(l.OParlId)).ToList())
+        {
+            var bodyId = link.LocalId;
+            if (await db.Meetings.AnyAsync(x => x.BodyId == bodyId, ct) || await db.PaperConsultations.AnyAsync(c => c.BodyId == bodyId, ct)
+                || await db.BodyMemberships.AnyAsync(x => x.BodyId == bodyId, ct) || await db.Papers.AnyAsync(p => p.OriginatorBodyId == bodyId, ct)) continue;
+            if (await db.CouncilBodies.FirstOrDefaultAsync(x => x.Id == bodyId, ct) is { } body) db.CouncilBodies.Remove(body);
+            links.RemoveAll(l => RemoveLink(l, ImportedKind.Organization, bodyId));
         }
         await db.SaveChangesAsync(ct);
 

@@ -162,7 +162,7 @@ public sealed class OParlReader(OParlSource source)
         // Objects taken over before and no longer named: ask whether the source still has them.
         foreach (var (url, type) in alsoCheck.Select(Split).Where(x => x.Url.Length > 0))
         {
-            if (snapshot.Gone.Contains(url) || snapshot.AgendaItems.ContainsKey(url)) continue;
+            if (snapshot.Gone.Contains(url) || snapshot.AgendaItems.ContainsKey(url) || snapshot.Meetings.ContainsKey(url) || snapshot.Organizations.ContainsKey(url)) continue;
             if (await source.GetObjectAsync(url, type, ct) is null) snapshot.Gone.Add(url);
         }
         return snapshot;

@@ -108,15 +108,19 @@ public abstract class OParlImportTests(PlanwerkApp app, SourcePlanwerk source)
         Assert.Equal(HttpStatusCode.Redirect, itemEdit.StatusCode);
         Assert.Equal(["Fachplan", "Fachplan"], await m.WithDbAsync(db => db.AgendaItems.Select(a => a.Name).ToListAsync()));
 
-        // At the source: the city council approves, the committee's agenda item and the file are deleted.
+        // At the source: the city council approves, the committee's agenda item, its meeting and the file are deleted.
         await s.M.WithDbAsync(async db =>
         {
             (await db.PaperConsultations.SingleAsync(c => c.Id == s.CouncilConsultation)).Result = ConsultationResult.Approved;
             var item = await db.AgendaItems.SingleAsync(a => a.Id == s.CommitteeItem);
-            (await db.PaperConsultations.SingleAsync(c => c.AgendaItemId == item.Id)).AgendaItemId = null;
+            var postponed = await db.PaperConsultations.SingleAsync(c => c.AgendaItemId == item.Id);
+            postponed.AgendaItemId = null;
+            var meeting = await db.Meetings.SingleAsync(x => x.Id == item.MeetingId);
+            postponed.MeetingId = null;
             db.AgendaItems.Remove(item);
+            db.Meetings.Remove(meeting);
             db.PaperFiles.Remove(await db.PaperFiles.SingleAsync(f => f.Id == s.File));
-            return 0;
+            return await db.SaveChangesAsync();
         });
         await EvictSourceAsync(s);
         var followedId = await m.WithDbAsync(db => db.FollowedPapers.Select(f => f.Id).SingleAsync());
@@ -128,9 +132,16 @@ public abstract class OParlImportTests(PlanwerkApp app, SourcePlanwerk source)
             Consultations = await db.PaperConsultations.OrderBy(c => c.Position).Select(c => new { c.Result, c.AgendaItemId, c.ResultRecordedByUserId }).ToListAsync(),
             Items = await db.AgendaItems.Select(a => a.Number).ToListAsync(),
             Files = await db.PaperFiles.CountAsync(),
+            Meetings = await db.Meetings.Select(x => x.Name).ToListAsync(),
+            Bodies = await db.CouncilBodies.CountAsync(),
+            MeetingLinks = await db.ImportedCouncilObjects.CountAsync(o => o.Kind == ImportedKind.Meeting),
             Plan = await db.Plans.Include(p => p.AdoptedVersion).SingleAsync(p => p.Id == plan.PlanId),
             Followed = await db.FollowedPapers.SingleAsync(),
         });
+        // The meeting deleted there is gone here too; the committee stays, as the postponed consultation still names it.
+        Assert.Equal(["30. Sitzung des Stadtrates"], synced.Meetings);
+        Assert.Equal(1, synced.MeetingLinks);
+        Assert.Equal(2, synced.Bodies);
         Assert.Equal([ConsultationResult.Postponed, ConsultationResult.Approved], synced.Consultations.Select(c => c.Result));
         Assert.Null(synced.Consultations[0].AgendaItemId);
         Assert.Equal(["Ö 7"], synced.Items);
