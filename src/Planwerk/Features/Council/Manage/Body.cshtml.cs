@@ -37,7 +37,8 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
 
     public string StoredName { get; private set; } = "";
 
-    public int Uses { get; private set; }
+    /// <summary>Whether something keeps the body (<see cref="CouncilBodyUses"/>), so it cannot be deleted.</summary>
+    public bool InUse { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
@@ -91,7 +92,7 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
         if (!TryParseKey(key, out var id) || id is null || await FindAsync(id.Value, ct) is not { } body) return NotFound();
         ModelState.Clear();
         Input = new BodyInput { Name = body.Name, ShortName = body.ShortName, Classification = body.Classification, StartDate = body.StartDate, EndDate = body.EndDate, Version = body.Version };
-        if (Uses > 0)
+        if (InUse)
         {
             ModelState.AddModelError("", l["Das Gremium „{0}“ hat Sitzungen, Beratungen, Mitglieder oder eingebrachte Vorlagen und kann deshalb nicht gelöscht werden.", body.Name]);
             return Page();
@@ -120,8 +121,7 @@ public sealed class BodyModel(PlanwerkDbContext db, IOutputCacheStore cache, ISt
         if (body is null) return null;
         BodyId = id;
         StoredName = body.Name;
-        Uses = await db.Meetings.CountAsync(m => m.BodyId == id, ct) + await db.PaperConsultations.CountAsync(c => c.BodyId == id, ct)
-            + await db.BodyMemberships.CountAsync(m => m.BodyId == id, ct) + await db.Papers.CountAsync(p => p.OriginatorBodyId == id, ct);
+        InUse = await CouncilBodyUses.AnyAsync(db, id, ct);
         return body;
     }
 }

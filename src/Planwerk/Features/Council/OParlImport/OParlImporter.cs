@@ -301,8 +301,7 @@ public sealed class OParlImporter(PlanwerkDbContext db, OParlReader reader, Time
         foreach (var link in links.Where(l => l.Kind == ImportedKind.Organization && s.Gone.Contains(l.OParlId)).ToList())
         {
             var bodyId = link.LocalId;
-            if (await db.Meetings.AnyAsync(x => x.BodyId == bodyId, ct) || await db.PaperConsultations.AnyAsync(c => c.BodyId == bodyId, ct)
-                || await db.BodyMemberships.AnyAsync(x => x.BodyId == bodyId, ct) || await db.Papers.AnyAsync(p => p.OriginatorBodyId == bodyId, ct)) continue;
+            if (await CouncilBodyUses.AnyAsync(db, bodyId, ct)) continue;
             if (await db.CouncilBodies.FirstOrDefaultAsync(x => x.Id == bodyId, ct) is { } body) db.CouncilBodies.Remove(body);
             links.RemoveAll(l => RemoveLink(l, ImportedKind.Organization, bodyId));
         }
