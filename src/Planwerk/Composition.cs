@@ -14,6 +14,7 @@ using Planwerk.Features.Plans.Sections;
 using Planwerk.Features.Services.Hsds;
 using Planwerk.Features.Statistics.OpenData;
 using Planwerk.Infrastructure;
+using Planwerk.Infrastructure.Instances;
 using Planwerk.Infrastructure.Localization;
 using Planwerk.Infrastructure.Mail;
 using Planwerk.Infrastructure.Markdown;
@@ -69,7 +70,7 @@ public static class Composition
             o.Events.OnSigningIn = UserSessions.StartAsync;
             o.Events.OnValidatePrincipal = UserSessions.ValidateAsync;
         });
-        services.AddSingleton<SignInThrottle>().AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection("SignInThrottle"));
+        services.AddScoped<SignInThrottle>().AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection("SignInThrottle"));
         services.AddPlanwerkAuthorization();
         services.AddHttpContextAccessor();
         services.AddPlanwerkLocalization();
@@ -123,6 +124,8 @@ public static class Composition
         services.AddScoped<Features.Council.OParlImport.OParlImporter>();
         services.AddScoped<Features.Council.OParlImport.OParlSync>();
         services.AddHostedService<Features.Council.OParlImport.OParlSyncService>();
+        // Last: it wraps the output cache's store (on PostgreSQL).
+        services.AddPlanwerkInstances(configuration);
         services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddOtlpExporterWhenConfigured(configuration));

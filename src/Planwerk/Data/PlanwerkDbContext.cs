@@ -25,7 +25,7 @@ namespace Planwerk.Data;
 
 /// <summary>The one DbContext. Each database provider has a subclass that owns its migrations
 /// (<see cref="SqlitePlanwerkDbContext"/>, <see cref="PostgresPlanwerkDbContext"/>); the model is this class.</summary>
-public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbContext<PlanwerkUser>(options)
+public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbContext<PlanwerkUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>The municipality whose data this context may see and change. Null (no municipality
     /// in the request) means no municipality-owned row is visible at all.</summary>
@@ -34,6 +34,10 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<MunicipalityMembership> Memberships => Set<MunicipalityMembership>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    /// <summary>The keys that protect sign-in cookies and form tokens, shared by every instance on this database
+    /// (see <see cref="Infrastructure.Instances.SharedKeys"/>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Principle> Principles => Set<Principle>();
     public DbSet<FieldOfAction> FieldsOfAction => Set<FieldOfAction>();

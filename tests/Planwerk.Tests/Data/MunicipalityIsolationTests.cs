@@ -23,6 +23,8 @@ public sealed partial class MunicipalityIsolationTests
         [typeof(Municipality).Name] = "the tenant itself: the slug in the route is looked up here",
         [typeof(PlanwerkUser).Name] = "a person may belong to several municipalities (Identity)",
         [typeof(UserSession).Name] = "a sign-in belongs to a person's account, which spans municipalities",
+        [typeof(SignInFailure).Name] = "failed sign-ins are counted per account and client address, which span municipalities",
+        ["DataProtectionKey"] = "the installation's keys for cookies and form tokens, shared by every instance",
         [typeof(IdentityRole).Name] = "Identity",
         [typeof(IdentityRoleClaim<string>).Name] = "Identity",
         [typeof(IdentityUserClaim<string>).Name] = "Identity",

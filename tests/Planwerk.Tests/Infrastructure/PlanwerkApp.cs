@@ -18,7 +18,8 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
     protected PlanwerkApp(DatabaseProvider provider) => Provider = provider;
 
     public DatabaseProvider Provider { get; }
-    public string ConnectionString { get; private set; } = "";
+    /// <summary>The database; set before start by an app that shares another app's database (several instances).</summary>
+    public string ConnectionString { get; protected set; } = "";
     public string MailPickupFolder { get; } = Path.Combine(Path.GetTempPath(), "planwerk-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>Extra settings a test class needs (e.g. a real SMTP server).</summary>
@@ -26,9 +27,12 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = Provider == DatabaseProvider.Postgres
-            ? await PostgresServer.CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(Path.GetTempPath(), "planwerk-test-" + Guid.NewGuid().ToString("N")[..12] + ".db")}";
+        if (ConnectionString.Length == 0)
+        {
+            ConnectionString = Provider == DatabaseProvider.Postgres
+                ? await PostgresServer.CreateDatabaseAsync()
+                : $"Data Source={Path.Combine(Path.GetTempPath(), "planwerk-test-" + Guid.NewGuid().ToString("N")[..12] + ".db")}";
+        }
         Start();
     }
 

@@ -35,13 +35,13 @@ public sealed class ChangePasswordModel(
         // Whoever holds a stolen session must not be able to guess the password here unhindered.
         var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
         var address = SignInThrottle.AddressKey(HttpContext);
-        var wait = throttle.WaitFor(account, address);
+        var wait = await throttle.WaitForAsync(account, address);
         if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.Password);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))) throttle.Failed(account, address);
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))) await throttle.FailedAsync(account, address);
             foreach (var error in result.Errors)
             {
                 var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword"
@@ -50,7 +50,7 @@ public sealed class ChangePasswordModel(
             }
             return Page();
         }
-        throttle.Succeeded(account);
+        await throttle.SucceededAsync(account);
         // Every other session ends at once; this one goes on with a renewed cookie.
         await UserSessions.EndOthersAsync(db, User);
         await signIn.RefreshSignInAsync(user);

@@ -47,18 +47,18 @@ public sealed class DisableTwoFactorModel(
         if (!ModelState.IsValid) return Page();
         var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
         var address = SignInThrottle.AddressKey(HttpContext);
-        var wait = throttle.WaitFor(account, address);
+        var wait = await throttle.WaitForAsync(account, address);
         if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
         if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            throttle.Failed(account, address);
+            await throttle.FailedAsync(account, address);
             ModelState.AddModelError("Input.Password", L["Das Passwort ist falsch."]);
             return Page();
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        throttle.Succeeded(account);
+        await throttle.SucceededAsync(account);
         await signIn.ForgetTwoFactorClientAsync();
         await UserSessions.EndOthersAsync(db, User);
         await signIn.RefreshSignInAsync(user);

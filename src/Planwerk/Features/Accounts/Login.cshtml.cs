@@ -53,7 +53,7 @@ public sealed class LoginModel(
         var email = Input.Email.Trim();
         var account = SignInThrottle.AccountKey(email);
         var address = SignInThrottle.AddressKey(HttpContext);
-        var wait = throttle.WaitFor(account, address);
+        var wait = await throttle.WaitForAsync(account, address);
         if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var user = await users.FindByEmailAsync(email);
@@ -62,7 +62,7 @@ public sealed class LoginModel(
             // Spend the time a password check would take, so the answer's timing does not tell
             // whether the account exists either.
             users.PasswordHasher.HashPassword(new PlanwerkUser(), Input.Password);
-            return Failed(account, address);
+            return await FailedAsync(account, address);
         }
 
         if (!user.EmailConfirmed)
@@ -70,8 +70,8 @@ public sealed class LoginModel(
             // A self-registered account waits for its address to be confirmed. Only the right password learns
             // so, so the message tells a stranger nothing.
             var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: false);
-            if (!check.Succeeded) return Failed(account, address);
-            throttle.Succeeded(account);
+            if (!check.Succeeded) return await FailedAsync(account, address);
+            await throttle.SucceededAsync(account);
             Unconfirmed = true;
             ModelState.AddModelError(string.Empty, L["Ihre E-Mail-Adresse ist noch nicht bestätigt. Bitte folgen Sie dem Link in der E-Mail, die wir Ihnen geschickt haben."]);
             return Page();
@@ -80,18 +80,18 @@ public sealed class LoginModel(
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            throttle.Succeeded(account);
+            await throttle.SucceededAsync(account);
             return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
         }
         // The failures count on until the second step is passed too.
         if (result.RequiresTwoFactor) return LocalRedirect("/account/login-2fa" + SignInTarget.Carry(Url, returnUrl, Input.RememberMe));
         // A lock set before Planwerk throttled instead answers like a wrong password.
-        return Failed(account, address);
+        return await FailedAsync(account, address);
     }
 
-    private PageResult Failed(string account, string address)
+    private async Task<PageResult> FailedAsync(string account, string address)
     {
-        throttle.Failed(account, address);
+        await throttle.FailedAsync(account, address);
         ModelState.AddModelError(string.Empty, L["Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie E-Mail-Adresse und Passwort."]);
         return Page();
     }

@@ -51,7 +51,7 @@ public sealed class LoginRecoveryModel(
         // address must wait, it is not even looked at.
         var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
         var address = SignInThrottle.AddressKey(HttpContext);
-        var wait = throttle.WaitFor(account, address);
+        var wait = await throttle.WaitForAsync(account, address);
         if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var code = Input.RecoveryCode.Replace(" ", "", StringComparison.Ordinal);
@@ -60,10 +60,10 @@ public sealed class LoginRecoveryModel(
         var result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
-            throttle.Succeeded(account);
+            await throttle.SucceededAsync(account);
             return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
         }
-        throttle.Failed(account, address);
+        await throttle.FailedAsync(account, address);
         ModelState.AddModelError("Input.RecoveryCode", L["Dieser Wiederherstellungscode ist ungültig oder wurde schon benutzt."]);
         return Page();
     }

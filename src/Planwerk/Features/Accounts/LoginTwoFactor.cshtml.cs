@@ -47,17 +47,17 @@ public sealed class LoginTwoFactorModel(SignInManager<PlanwerkUser> signIn, Plan
         if (!ModelState.IsValid) return Page();
         var account = SignInThrottle.AccountKey(user.Email ?? user.Id);
         var address = SignInThrottle.AddressKey(HttpContext);
-        var wait = throttle.WaitFor(account, address);
+        var wait = await throttle.WaitForAsync(account, address);
         if (wait > TimeSpan.Zero) return this.TooManyAttempts(wait, L);
 
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, rememberMe, Input.RememberMachine);
         if (result.Succeeded)
         {
-            throttle.Succeeded(account);
+            await throttle.SucceededAsync(account);
             return LocalRedirect(await SignInTarget.ForAsync(db, Url, user.Id, returnUrl));
         }
-        throttle.Failed(account, address);
+        await throttle.FailedAsync(account, address);
         ModelState.AddModelError("Input.Code", L["Der Code ist ungültig. Bitte geben Sie den aktuellen Code aus Ihrer Authenticator-App ein."]);
         return Page();
     }

@@ -92,7 +92,8 @@ public abstract class ConsultationReminderTests(ConsultationApp app)
         await m.AddStakeholderMemberAsync(org, member.Id);
         var t0 = app.Now();
         var round = await m.AddRoundAsync(t0.AddMinutes(-1), t0.AddHours(48).AddSeconds(30), invited: [org], title: "Runde für den Dienst");
-        var service = new ConsultationReminderService(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock,
+        var service = new ConsultationReminderService(app.Services.GetRequiredService<IServiceScopeFactory>(),
+            app.Services.GetRequiredService<Planwerk.Infrastructure.Instances.JobLocks>(), app.Clock,
             Microsoft.Extensions.Options.Options.Create(new ConsultationOptions { RemindersEnabled = true }),
             app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsultationReminderService>.Instance);

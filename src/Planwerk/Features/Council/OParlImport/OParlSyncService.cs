@@ -42,9 +42,19 @@ public sealed class OParlSync(PlanwerkDbContext db, OParlImporter importer, IOut
 
 /// <summary>Runs <see cref="OParlSync"/> every <see cref="OParlImportOptions.SyncIntervalMinutes"/> minutes (on the
 /// application's clock), like the reminder jobs; off in tests unless switched on, as those call it themselves.</summary>
-public sealed class OParlSyncService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OParlImportOptions> options,
+public sealed class OParlSyncService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock, IOptions<OParlImportOptions> options,
     IHostEnvironment environment, ILogger<OParlSyncService> logger) : BackgroundService
 {
+    public const string Job = "oparl-sync";
+
+    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
+    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
+    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OParlSync>().SyncAllAsync(ct);
+    }, ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = options.Value.SyncIntervalMinutes;
@@ -56,8 +66,7 @@ public sealed class OParlSyncService(IServiceScopeFactory scopes, TimeProvider c
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<OParlSync>().SyncAllAsync(stoppingToken);
+                    await RunRoundAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

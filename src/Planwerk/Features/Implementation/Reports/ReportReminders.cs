@@ -105,9 +105,19 @@ public sealed class ReportReminders(
 }
 
 /// <summary>Looks for due report reminders once an hour (on the application's clock).</summary>
-public sealed class ReportReminderService(IServiceScopeFactory scopes, TimeProvider clock,
+public sealed class ReportReminderService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock,
     IOptions<Participation.Consultations.ConsultationOptions> options, IHostEnvironment environment, ILogger<ReportReminderService> logger) : BackgroundService
 {
+    public const string Job = "report-reminders";
+
+    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
+    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
+    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReportReminders>().SendDueAsync(ct);
+    }, ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The same switch as the consultation reminders: off in tests, which call SendDueAsync themselves.
@@ -119,8 +129,7 @@ public sealed class ReportReminderService(IServiceScopeFactory scopes, TimeProvi
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ReportReminders>().SendDueAsync(stoppingToken);
+                    await RunRoundAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
                 {

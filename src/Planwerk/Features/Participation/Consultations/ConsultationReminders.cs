@@ -74,9 +74,19 @@ public sealed class ConsultationReminders(
 }
 
 /// <summary>Looks for due reminders once a minute (on the application's clock).</summary>
-public sealed class ConsultationReminderService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ConsultationOptions> options,
+public sealed class ConsultationReminderService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock, IOptions<ConsultationOptions> options,
     IHostEnvironment environment, ILogger<ConsultationReminderService> logger) : BackgroundService
 {
+    public const string Job = "consultation-reminders";
+
+    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
+    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
+    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ConsultationReminders>().SendDueAsync(ct);
+    }, ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!(options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing"))) return;
@@ -87,8 +97,7 @@ public sealed class ConsultationReminderService(IServiceScopeFactory scopes, Tim
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ConsultationReminders>().SendDueAsync(stoppingToken);
+                    await RunRoundAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
                 {

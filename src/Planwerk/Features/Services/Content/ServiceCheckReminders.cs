@@ -108,9 +108,19 @@ public sealed class ServiceCheckReminders(
 }
 
 /// <summary>Looks for due service check reminders once an hour (on the application's clock).</summary>
-public sealed class ServiceCheckReminderService(IServiceScopeFactory scopes, TimeProvider clock,
+public sealed class ServiceCheckReminderService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock,
     IOptions<Participation.Consultations.ConsultationOptions> options, IHostEnvironment environment, ILogger<ServiceCheckReminderService> logger) : BackgroundService
 {
+    public const string Job = "service-check-reminders";
+
+    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
+    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
+    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ServiceCheckReminders>().SendDueAsync(ct);
+    }, ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The same switch as the other reminders: off in tests, which call SendDueAsync themselves.
@@ -122,8 +132,7 @@ public sealed class ServiceCheckReminderService(IServiceScopeFactory scopes, Tim
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ServiceCheckReminders>().SendDueAsync(stoppingToken);
+                    await RunRoundAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
                 {
