@@ -247,7 +247,8 @@ public sealed class MultiInstanceTests(TwoInstances apps) : IClassFixture<TwoIns
     }
 }
 
-/// <summary>One instance on SQLite, as before: the keys are in the database file, so a restart keeps every sign-in.</summary>
+/// <summary>One instance on SQLite, as before: the keys are in the database file, so a restart keeps every sign-in;
+/// the cache needs nothing more than on one instance.</summary>
 public sealed class SqliteKeyTests
 {
     [Fact]
@@ -289,6 +290,9 @@ public sealed class SqliteKeyTests
             var stored = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>().DataProtectionKeys.Select(k => k.FriendlyName ?? "").ToList();
             Assert.Single(stored);
             Assert.Equal(keys, stored);
+            // One instance on SQLite: the framework's output cache store as it is, and nothing listening.
+            Assert.IsNotType<SharedEvictionCacheStore>(after.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>());
+            Assert.Empty(after.Services.GetServices<IHostedService>().OfType<CacheEvictionListener>());
         }
         finally
         {
