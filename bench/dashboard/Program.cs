@@ -14,12 +14,15 @@ using Planwerk.Features.Plans;
 // not thousands; the dashboard shows each with its chart). The measures are saved as the application saves them; the
 // rows that hang off them are copied from the first measure's in one INSERT … SELECT per table. Prints the plan's id.
 // Usage: dotnet DashboardSeed.dll sqlite|postgres "<connection string>" <municipality slug> [measures per field, default 600]
+// With "participation" instead of the measures per field: 900 statements in the round with a published weighing and a
+// round open to residents (see below); prints both rounds' ids.
 if (args.Length < 3)
 {
     Console.Error.WriteLine("Usage: DashboardSeed sqlite|postgres \"<connection string>\" <municipality slug> [measures per field]");
     return 2;
 }
-var measuresPerField = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 600;
+var participation = args.Length > 3 && args[3] == "participation";
+var measuresPerField = args.Length > 3 && !participation ? int.Parse(args[3], CultureInfo.InvariantCulture) : 600;
 const int Fields = 11;
 const int Periods = 8;
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +36,30 @@ var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
 var watch = Stopwatch.StartNew();
 db.CurrentMunicipalityId = await db.Municipalities.Where(m => m.Slug == args[2]).Select(m => (int?)m.Id).SingleOrDefaultAsync()
     ?? throw new InvalidOperationException($"No municipality {args[2]}.");
+
+if (participation)
+{
+    // The weighing table of the municipality's round with a published weighing, grown to 900 statements (copies of its
+    // first, each with its own receipt number), and a round open to residents for statements sent at once. Prints both ids.
+    var weighed = await db.ConsultationRounds.Where(r => r.WeighingPublishedAt != null).OrderBy(r => r.Id).FirstAsync();
+    var first = await db.Statements.Where(s => s.RoundId == weighed.Id).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+    var have = await db.Statements.CountAsync(s => s.RoundId == weighed.Id);
+    var copies = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {1}) "
+        + Copy<Planwerk.Features.Participation.Consultations.Statement>("FROM n CROSS JOIN \"Statements\" t WHERE t.\"Id\" = {0}",
+            ("ReceiptNumber", "'W-' || n.i"), ("Text", "t.\"Text\" || ' (' || n.i || ')'"));
+    await db.Database.ExecuteSqlRawAsync(copies, first, 900 - have);
+    var open = new Planwerk.Features.Participation.Consultations.ConsultationRound
+    {
+        PlanId = weighed.PlanId, PlanVersionId = weighed.PlanVersionId, Title = "Benchmark: offene Runde", Description = "",
+        OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(30), CreatedAt = DateTimeOffset.UtcNow,
+        Audience = Planwerk.Features.Participation.Consultations.RoundAudience.OrganisationsAndResidents,
+    };
+    db.ConsultationRounds.Add(open);
+    await db.SaveChangesAsync();
+    Console.Error.WriteLine($"Round {weighed.Id}: {await db.Statements.CountAsync(s => s.RoundId == weighed.Id)} statements; round {open.Id} open to residents.");
+    Console.WriteLine(FormattableString.Invariant($"{weighed.Id} {open.Id}"));
+    return 0;
+}
 
 var plan = new Plan
 {
