@@ -50,6 +50,8 @@ public abstract class ConsultationPermissionTests(ConsultationApp app)
         {
             var round0 = await db.ConsultationRounds.SingleAsync(r => r.Id == round.Id);
             if (stage == Stage.WeighingPublished) round0.WeighingPublishedAt = now;
+            // The statement below takes the round's first receipt number, as a submission would have counted it.
+            round0.ReceiptsGiven = 1;
             var statement = new Statement
             {
                 RoundId = round.Id, ReceiptNumber = ReceiptNumbers.Prefix(round.Id) + "0001", Text = "Von jemand anderem", AuthorUserId = author.Id,

@@ -236,6 +236,43 @@ public abstract class StatementSubmissionTests(ConsultationApp app)
         Assert.Equal([.. new[] { "0001", "0002", "0003" }.Select(n => ReceiptNumbers.Prefix(round.Id) + n)], numbers.Order(StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>A hundred statements sent at the same moment (ten people sending ten each, within the per-person
+    /// limit): every one is stored, each has its own receipt number, and the numbers are 1 to 100 without a gap.</summary>
+    [Fact]
+    public async Task A_hundred_statements_sent_at_once_are_all_stored_each_with_its_own_receipt_number()
+    {
+        var m = await app.CreateMunicipalityAsync();
+        var org = await m.AddStakeholderAsync();
+        var t0 = app.Now();
+        var round = await m.AddRoundAsync(t0.AddMinutes(-5), t0.AddDays(3), invited: [org]);
+        var url = round.NewStatementUrl(m);
+        var writers = new List<(HttpClient Client, AngleSharp.Html.Dom.IHtmlDocument Page)>();
+        for (var i = 0; i < 10; i++)
+        {
+            var (client, _) = await m.MemberClientAsync(org);
+            writers.Add((client, await client.GetDocumentAsync(url)));
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var sends = Enumerable.Range(0, 100).Select(async i =>
+        {
+            var (client, page) = writers[i % writers.Count];
+            await start.WaitAsync();
+            return await client.PostStatementAsync(page, url, Text("Gleichzeitig " + i.ToString(CultureInfo.InvariantCulture) + " " + HostileText.RightToLeft));
+        }).ToList();
+        start.Release(100);
+        var responses = await Task.WhenAll(sends);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var stored = await m.WithDbAsync(db => db.Statements.AsNoTracking().Where(s => s.RoundId == round.Id).Select(s => new { s.ReceiptNumber, s.Text }).ToListAsync());
+        Assert.Equal(
+            Enumerable.Range(0, 100).Select(i => "Gleichzeitig " + i.ToString(CultureInfo.InvariantCulture) + " " + HostileText.RightToLeft).Order(StringComparer.Ordinal),
+            stored.Select(s => s.Text).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            Enumerable.Range(1, 100).Select(n => ReceiptNumbers.Prefix(round.Id) + n.ToString("0000", CultureInfo.InvariantCulture)),
+            stored.Select(s => s.ReceiptNumber).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Hostile_text_is_stored_as_written_and_shown_as_text_everywhere()
     {

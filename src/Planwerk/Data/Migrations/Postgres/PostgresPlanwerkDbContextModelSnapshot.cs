@@ -1698,6 +1698,9 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Property<int>("PlanVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReceiptsGiven")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1631,6 +1631,9 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Property<int>("PlanVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReceiptsGiven")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT");
 

@@ -36,6 +36,11 @@ public sealed class ConsultationRound : IMunicipalityOwned, IVersioned
     /// the weighing table is public.</summary>
     public DateTimeOffset? WeighingPublishedAt { get; set; }
 
+    /// <summary>The highest receipt number given in this round. Counted up by one SQL update in the transaction
+    /// that saves the statement (<see cref="ReceiptNumbers.NextAsync"/>), never through the entity, so an edit
+    /// of the round neither moves it nor conflicts with a statement arriving.</summary>
+    public int ReceiptsGiven { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

@@ -156,24 +156,13 @@ public sealed class NewStatementModel(
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/{Municipality.Slug}/my-statements/{statement.Id}"));
     }
 
-    /// <summary>Gives the next receipt number and saves; when another submission took the same number at the
-    /// same moment (the unique index refuses the save), takes the following one.</summary>
+    /// <summary>Counts the round's next receipt number and saves the statement with it, in one transaction.</summary>
     private async Task SaveWithReceiptNumberAsync(Statement statement, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            statement.ReceiptNumber = await ReceiptNumbers.NextAsync(db, statement.RoundId, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < ReceiptNumbers.Attempts)
-            {
-                // Only a number taken meanwhile is tried again; any other failure goes on up.
-                if (!await db.Statements.AsNoTracking().AnyAsync(s => s.ReceiptNumber == statement.ReceiptNumber, ct)) throw;
-            }
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        statement.ReceiptNumber = await ReceiptNumbers.NextAsync(db, statement.RoundId, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<List<StatementAttachment>> ReadAttachmentsAsync(List<IFormFile> uploads, CancellationToken ct)

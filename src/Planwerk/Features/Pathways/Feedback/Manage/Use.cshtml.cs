@@ -86,7 +86,7 @@ public sealed class UseModel(
         var statement = new Statement
         {
             RoundId = round.Id,
-            ReceiptNumber = await ReceiptNumbers.NextAsync(db, round.Id, ct),
+            ReceiptNumber = "",
             Target = StatementTarget.WholePlan,
             TargetLabel = Cut("Gesamter Plan: " + planTitle, 300),
             Text = StatementText(shown),
@@ -98,6 +98,7 @@ public sealed class UseModel(
         };
         // One transaction: the statement and every text's link to it, or nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        statement.ReceiptNumber = await ReceiptNumbers.NextAsync(db, round.Id, ct);
         db.Statements.Add(statement);
         await db.SaveChangesAsync(ct);
         foreach (var note in notes!)

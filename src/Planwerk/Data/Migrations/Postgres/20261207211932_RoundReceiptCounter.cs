@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Planwerk.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RoundReceiptCounter : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ReceiptsGiven",
+                table: "ConsultationRounds",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+            // The counter starts at the highest number each round has given ("S{round}-{n}"); other numbers
+            // (the demo's "B1-…") cannot clash with the ones it gives.
+            migrationBuilder.Sql("""
+                UPDATE "ConsultationRounds" SET "ReceiptsGiven" = COALESCE((
+                    SELECT MAX(CAST(substring("Statements"."ReceiptNumber" from length('S' || "ConsultationRounds"."Id" || '-') + 1) AS integer))
+                    FROM "Statements"
+                    WHERE "Statements"."RoundId" = "ConsultationRounds"."Id"
+                      AND "Statements"."ReceiptNumber" ~ ('^S' || "ConsultationRounds"."Id" || '-[0-9]{1,9}$')), 0);
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReceiptsGiven",
+                table: "ConsultationRounds");
+        }
+    }
+}
