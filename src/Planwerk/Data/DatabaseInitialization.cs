@@ -39,6 +39,7 @@ public static class DatabaseInitialization
         var db = services.GetRequiredService<PlanwerkDbContext>();
         await db.Database.MigrateAsync();
         await Features.Plans.MeasureSearch.FillMissingSearchTextAsync(db);
+        await Features.Plans.Versions.VersionParts.FillMissingAsync(db);
         await Features.Services.Directory.ServiceSearch.FillMissingListingsAsync(db);
         await db.RefreshPlannerStatisticsAsync();
 

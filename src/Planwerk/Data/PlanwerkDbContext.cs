@@ -48,6 +48,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PlanSection> PlanSections => Set<PlanSection>();
     public DbSet<PlanImage> PlanImages => Set<PlanImage>();
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<PlanVersionPart> PlanVersionParts => Set<PlanVersionPart>();
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
     public DbSet<StakeholderMember> StakeholderMembers => Set<StakeholderMember>();
     public DbSet<StakeholderInvitation> StakeholderInvitations => Set<StakeholderInvitation>();
@@ -185,7 +186,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>A save does eight jobs, one method each: keep every row within the current municipality, refuse
+    /// <summary>A save does nine jobs, one method each: write the parts of new named versions, keep every row within the current municipality, refuse
     /// changes to named versions, stamp the moments of timestamped rows, bump the concurrency versions, keep each
     /// changed measure's folded search text (and, after the save, each affected help service's), give new measures and images their numbers, move the modified moment
     /// of council objects that embed a changed one (OParl clients sync by it), and record the history with its
@@ -195,6 +196,7 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     {
         // Each Entries() call detects changes over every tracked row: ask once.
         var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        VersionParts.AddForNewVersions(this, changed);
         KeepWithinMunicipality(changed);
         RefuseChangedVersions(changed);
         StampMoments(changed);
@@ -263,6 +265,10 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
         foreach (var entry in changed)
         {
             if (entry.Entity is PlanVersion version) RefuseChangedVersion(entry, version);
+            if (entry.Entity is PlanVersionPart part && entry.State == EntityState.Modified)
+            {
+                throw new InvalidOperationException($"Refusing to change part {part.Id} of named version {part.VersionId}: versions are immutable.");
+            }
         }
     }
 

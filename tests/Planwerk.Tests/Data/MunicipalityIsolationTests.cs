@@ -47,6 +47,7 @@ public sealed partial class MunicipalityIsolationTests
         ["Features/Plans/MeasureSearch.cs"] = 2,
         ["Features/Services/Directory/ServiceSearch.cs"] = 3,
         ["Features/Council/OParlImport/OParlSyncService.cs"] = 1,
+        ["Features/Plans/Versions/VersionParts.cs"] = 3,
     };
 
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };

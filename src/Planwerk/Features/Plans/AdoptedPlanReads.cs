@@ -13,8 +13,12 @@ namespace Planwerk.Features.Plans;
 /// shows it or the current working state, and whether the plan has been changed since.</summary>
 public sealed record AdoptedNote(DateOnly AdoptedOn, bool ShowsWorkingState, bool ChangedSince, string AdoptedUrl, string WorkingStateUrl);
 
-/// <summary>The adopted version of a plan, read from its frozen document.</summary>
-public sealed record AdoptedVersion(int VersionId, PlanDocument Document, bool ChangedSince);
+/// <summary>The adopted version of a plan, as far as a page read it from the frozen version's parts (see
+/// <see cref="VersionOutline"/>).</summary>
+public sealed record AdoptedVersion(int VersionId, VersionOutline Outline, bool ChangedSince)
+{
+    public PlanDocument Document => Outline.Plan;
+}
 
 /// <summary>After the council's resolution the public site shows the adopted (frozen) version of a plan by
 /// default: its texts from the version's document, with each measure's live status and progress (found by
@@ -36,20 +40,37 @@ public static class AdoptedPlanReads
 
     public static string WorkingStateUrl(string path) => path + "?" + StandKey + "=" + WorkingState;
 
-    /// <summary>The adopted version's document, and whether the plan's texts were changed after the adoption
-    /// (a change recorded in the history after the one that recorded the adoption, other than monitoring). One command.</summary>
-    public static async Task<AdoptedVersion?> AdoptedVersionAsync(this PlanwerkDbContext db, int versionId, CancellationToken ct)
+    /// <summary>The adopted version's head, its sections and every field's measure list (what the plan page shows), and
+    /// whether the plan's texts were changed after the adoption. One command.</summary>
+    public static Task<AdoptedVersion?> AdoptedPlanAsync(this PlanwerkDbContext db, int versionId, CancellationToken ct) =>
+        db.AdoptedVersionAsync(versionId, VersionParts.IsOutline, ct);
+
+    /// <summary>The adopted version's head and the measure list of its field(s) numbered <paramref name="number"/>. One command.</summary>
+    public static Task<AdoptedVersion?> AdoptedFieldAsync(this PlanwerkDbContext db, int versionId, int number, CancellationToken ct) =>
+        db.AdoptedVersionAsync(versionId, p => p.Kind == PlanVersionPartKind.Head || (p.Kind == PlanVersionPartKind.Field && p.Key == number), ct);
+
+    /// <summary>The adopted version's head and its measure(s) with the key <paramref name="key"/>, whole. One command.</summary>
+    public static Task<AdoptedVersion?> AdoptedMeasureAsync(this PlanwerkDbContext db, int versionId, int key, CancellationToken ct) =>
+        db.AdoptedVersionAsync(versionId, p => p.Kind == PlanVersionPartKind.Head || (p.Kind == PlanVersionPartKind.Measure && p.Key == key), ct);
+
+    /// <summary>The parts of the adopted version that <paramref name="which"/> picks (never its whole document), and
+    /// whether the plan's texts were changed after the adoption (a change recorded in the history after the one that
+    /// recorded the adoption, other than monitoring). One command.</summary>
+    private static async Task<AdoptedVersion?> AdoptedVersionAsync(this PlanwerkDbContext db, int versionId,
+        System.Linq.Expressions.Expression<Func<PlanVersionPart, bool>> which, CancellationToken ct)
     {
         var row = await db.PlanVersions.AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new
             {
-                v.Document,
+                Parts = db.PlanVersionParts.Where(which).Where(p => p.VersionId == v.Id)
+                    .Select(p => new VersionPartRow(p.Kind, p.Position, p.Key, p.Content)).ToList(),
                 ChangedSince = db.ChangeRecords.Any(r => r.PlanId == v.PlanId
                     && r.Id > (db.ChangeRecords.Where(a => a.PlanId == v.PlanId && a.Fields.Any(f => f.Field == "AdoptedVersionId")).Max(a => (long?)a.Id) ?? 0)
                     && (r.Action != ChangeAction.Updated || r.Fields.Any(f => !Monitoring.Contains(f.Field)))),
             })
+            .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new AdoptedVersion(versionId, VersionDocument.Read(row.Document).Plan, row.ChangedSince);
+        return row is not null && VersionParts.Assemble(row.Parts) is { } outline ? new AdoptedVersion(versionId, outline, row.ChangedSince) : null;
     }
 
     /// <summary>The adopted fields and measures in their adopted order and wording; each field with the id of the

@@ -45,7 +45,7 @@ public sealed class FieldPageModel(PlanwerkDbContext db) : PageModel
         if (field.AdoptedVersionId is int versionId && field.AdoptedOn is DateOnly adoptedOn)
         {
             var url = HttpContext.Request.Path.Value ?? "";
-            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedVersionAsync(versionId, ct) is { } adopted
+            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedFieldAsync(versionId, field.Number, ct) is { } adopted
                 && adopted.Document.Fields.FirstOrDefault(f => f.Number == field.Number) is { } frozen)
             {
                 // The adopted wording and measures of this field, each measure with its live status.

@@ -73,8 +73,8 @@ public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock, P
         {
             var url = HttpContext.Request.Path.Value ?? "";
             var planUrl = PublicPlanLinks.Plan(HttpContext.RequiredMunicipality().Slug, planId);
-            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedVersionAsync(versionId, ct) is { } adopted
-                && adopted.Document.AllMeasures().FirstOrDefault(x => x.Measure.Key == adoption.Key) is ({ } field, { } frozen))
+            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedMeasureAsync(versionId, adoption.Key, ct) is { } adopted
+                && adopted.Outline.Measures.FirstOrDefault(x => x.Measure.Key == adoption.Key) is ({ } field, { } frozen))
             {
                 Measure = AdoptedPlanReads.Facts(measure, adopted.Document, field, frozen);
                 Adopted = new AdoptedNote(adoptedOn, false, adopted.ChangedSince, url, AdoptedPlanReads.WorkingStateUrl(url));

@@ -122,5 +122,14 @@ internal static class PlanModel
             e.HasOne(v => v.Plan).WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(v => new { v.PlanId, v.Name }).IsUnique();
         });
+
+        builder.Entity<PlanVersionPart>(e =>
+        {
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(p => p.Version).WithMany(v => v.Parts).HasForeignKey(p => p.VersionId).OnDelete(DeleteBehavior.Cascade);
+            // Unique: two instances filling a version's parts at start-up cannot both write them.
+            e.HasIndex(p => new { p.VersionId, p.Kind, p.Position }).IsUnique();
+            e.HasIndex(p => new { p.VersionId, p.Kind, p.Key });
+        });
     }
 }

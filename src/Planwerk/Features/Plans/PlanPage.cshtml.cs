@@ -36,7 +36,7 @@ public sealed class PlanPageModel(PlanwerkDbContext db, Planwerk.Infrastructure.
         if (plan.AdoptedVersionId is int versionId && plan.AdoptedOn is DateOnly adoptedOn)
         {
             var url = PublicPlanLinks.Plan(slug, planId);
-            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedVersionAsync(versionId, ct) is { } adopted)
+            if (!AdoptedPlanReads.WantsWorkingState(Request) && await db.AdoptedPlanAsync(versionId, ct) is { } adopted)
             {
                 // The adopted texts with the live status of each measure: measures added since are not part of it.
                 Plan = AdoptedPlanReads.Header(plan, adopted.Document);

@@ -3599,6 +3599,48 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.ToTable("PlanVersions");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Plans.Versions.PlanVersionPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Kind", "Key");
+
+                    b.HasIndex("VersionId", "Kind", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersionParts");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.ContentLanguage", b =>
                 {
                     b.Property<int>("Id")
@@ -5415,6 +5457,17 @@ namespace Planwerk.Data.Migrations.Postgres
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Plans.Versions.PlanVersionPart", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Versions.PlanVersion", "Version")
+                        .WithMany("Parts")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
                 {
                     b.HasOne("Planwerk.Features.Services.HelpService", null)
@@ -5731,6 +5784,11 @@ namespace Planwerk.Data.Migrations.Postgres
             modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSection", b =>
                 {
                     b.Navigation("Datasets");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Versions.PlanVersion", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>

@@ -3462,6 +3462,46 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.ToTable("PlanVersions");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Plans.Versions.PlanVersionPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Kind", "Key");
+
+                    b.HasIndex("VersionId", "Kind", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersionParts");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.ContentLanguage", b =>
                 {
                     b.Property<int>("Id")
@@ -5247,6 +5287,17 @@ namespace Planwerk.Data.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Planwerk.Features.Plans.Versions.PlanVersionPart", b =>
+                {
+                    b.HasOne("Planwerk.Features.Plans.Versions.PlanVersion", "Version")
+                        .WithMany("Parts")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
             modelBuilder.Entity("Planwerk.Features.Services.Directory.ServiceListing", b =>
                 {
                     b.HasOne("Planwerk.Features.Services.HelpService", null)
@@ -5563,6 +5614,11 @@ namespace Planwerk.Data.Migrations.Sqlite
             modelBuilder.Entity("Planwerk.Features.Plans.Sections.PlanSection", b =>
                 {
                     b.Navigation("Datasets");
+                });
+
+            modelBuilder.Entity("Planwerk.Features.Plans.Versions.PlanVersion", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Planwerk.Features.Services.HelpService", b =>

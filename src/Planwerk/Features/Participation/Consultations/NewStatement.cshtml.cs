@@ -225,7 +225,14 @@ public sealed class NewStatementModel(
     private async Task<IActionResult?> LoadAsync(int roundId, CancellationToken ct)
     {
         var row = await db.ConsultationRounds.AsNoTracking().Where(r => r.Id == roundId)
-            .Select(r => new { Round = r, VersionName = r.PlanVersion!.Name, r.PlanVersion.Document })
+            .Select(r => new
+            {
+                Round = r, VersionName = r.PlanVersion!.Name,
+                // The version's outline (titles and numbers), not its whole document with every text and image.
+                Parts = db.PlanVersionParts.Where(VersionParts.IsOutline).Where(p => p.VersionId == r.PlanVersionId)
+                    .Select(p => new VersionPartRow(p.Kind, p.Position, p.Key, p.Content)).ToList(),
+            })
+            .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
         if (row is null) return NotFound();
         Round = row.Round;
@@ -233,7 +240,8 @@ public sealed class NewStatementModel(
         State = Round.StateAt(clock.GetUtcNow());
         Participation = await RoundAccess.ForAsync(db, Round, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         if (!Participation.Any) return Forbid();
-        Targets = StatementTargets.Of(VersionDocument.Read(row.Document));
+        Targets = StatementTargets.Of(VersionDocument.Of(VersionParts.Assemble(row.Parts)?.Plan
+            ?? throw new System.Text.Json.JsonException("A version holds no plan document.")));
         return null;
     }
 }

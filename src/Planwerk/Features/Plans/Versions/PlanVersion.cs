@@ -22,4 +22,6 @@ public sealed class PlanVersion : IMunicipalityOwned
     public string CreatedByName { get; set; } = "";
     /// <summary>The whole plan as the JSON document of import/export, frozen at <see cref="CreatedAt"/>.</summary>
     public required string Document { get; set; }
+    /// <summary>The document in pieces, written in the save that adds the version (see <see cref="VersionParts"/>).</summary>
+    public List<PlanVersionPart> Parts { get; } = [];
 }

@@ -43,21 +43,4 @@ public sealed record VersionDocument(PlanDocument Plan)
 
     /// <summary>The numbers of the images a version holds, for resolving its sections' <c>image:N</c> references.</summary>
     public IReadOnlySet<int> ImageNumbers => Plan.Images.Select(i => i.Number).ToHashSet();
-
-    /// <summary>One image of a stored version's JSON, found without reading the rest of the document
-    /// into objects; null when the version has no image with that number.</summary>
-    public static (string ContentType, byte[] Data)? Image(string json, int number)
-    {
-        using var document = JsonDocument.Parse(json);
-        if (!document.RootElement.TryGetProperty("images", out var images) || images.ValueKind != JsonValueKind.Array) return null;
-        foreach (var image in images.EnumerateArray())
-        {
-            if (image.ValueKind == JsonValueKind.Object
-                && image.TryGetProperty("number", out var n) && n.TryGetInt32(out var value) && value == number
-                && image.TryGetProperty("contentType", out var type) && type.ValueKind == JsonValueKind.String
-                && image.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.String)
-                return (type.GetString()!, data.GetBytesFromBase64());
-        }
-        return null;
-    }
 }

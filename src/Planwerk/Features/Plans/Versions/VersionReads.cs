@@ -56,15 +56,16 @@ public static class VersionReads
         return rows.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id).ToList();
     }
 
-    /// <summary>An image of a named version, from its frozen document; null when the plan (or, for the
+    /// <summary>An image of a named version, from its frozen image part (not the whole document); null when the plan (or, for the
     /// public, a public plan), the version or the image is not there. One row read.</summary>
     public static async Task<(string ContentType, byte[] Data)?> VersionImageAsync(
         this PlanwerkDbContext db, int planId, int versionId, int number, bool publicOnly, CancellationToken ct)
     {
-        var json = await db.PlanVersions.AsNoTracking()
-            .Where(v => v.Id == versionId && v.PlanId == planId && (!publicOnly || v.Plan!.IsPublic))
-            .Select(v => v.Document).FirstOrDefaultAsync(ct);
-        return json is null ? null : VersionDocument.Image(json, number);
+        var image = await db.PlanVersionParts.AsNoTracking()
+            .Where(p => p.VersionId == versionId && p.Kind == PlanVersionPartKind.Image && p.Key == number
+                && p.Version!.PlanId == planId && (!publicOnly || p.Version.Plan!.IsPublic))
+            .OrderBy(p => p.Position).Select(p => new { p.Content, p.Data }).FirstOrDefaultAsync(ct);
+        return image is null ? null : (VersionParts.ImageContentType(image.Content), image.Data ?? []);
     }
 
     public static async Task<VersionView?> VersionAsync(this PlanwerkDbContext db, int planId, int versionId, bool publicOnly, CancellationToken ct)

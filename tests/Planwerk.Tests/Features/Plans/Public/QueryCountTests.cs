@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Planwerk.Features.Plans;
 using Planwerk.Features.Plans.Lifecycle;
+using Planwerk.Tests.Features.Plans.Versions;
 using Planwerk.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -52,6 +53,21 @@ public abstract partial class QueryCountTests(PlanwerkApp app, ITestOutputHelper
 
         await AssertSameFewQueriesAsync(m, small, large, "");
         await AssertSameFewQueriesAsync(m, small, large, "?stand=aktuell");
+
+        // What a request reads does not grow with the plan: the plan, field and measure pages of the adopted plan of 6,600
+        // measures read the parts of the frozen version they show, never its whole document.
+        var log = new CommandLog();
+        await using var logged = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(log)));
+        var client = logged.CreateClient();
+        foreach (var url in new[] { large.Url(m), $"{large.Url(m)}/fields/{large.Fields[^1].Id}", $"{large.Url(m)}/measures/{large.Measures[^1].Id}" })
+        {
+            log.Clear();
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+            Assert.Contains("Beschlossene Fassung vom 05.07.2019", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(log.Commands, c => c.Contains("\"PlanVersionParts\"", StringComparison.Ordinal));
+            Assert.DoesNotContain(log.Commands, CommandLog.ReadsVersionDocument);
+        }
     }
 
     private async Task AssertSameFewQueriesAsync(TestMunicipality m, SeededPlan small, SeededPlan large, string suffix)
