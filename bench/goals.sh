@@ -109,7 +109,7 @@ BEFORE=$(sql "SELECT COUNT(*) FROM Statements WHERE RoundId = $OPEN")
 read -r POSTS P50 P99 SENT BAD < <(wrk -t2 -c100 -d"${DURATION}s" --latency --timeout 10s -s bench/post-form.lua "$URL$FORM" | python3 bench/wrk-figures.py)
 STORED=$(( $(sql "SELECT COUNT(*) FROM Statements WHERE RoundId = $OPEN") - BEFORE ))
 DISTINCT=$(sql "SELECT COUNT(DISTINCT ReceiptNumber) = COUNT(*) FROM Statements WHERE RoundId = $OPEN")
-row "statements sent by 100 clients at once ($SENT answered, $STORED stored, refused $BAD, receipts unique: $([ "$DISTINCT" = 1 ] && echo yes || echo NO); p50 $P50 ms, p99 $P99 ms)" "$POSTS statements/s" "≥ 300/s, every one stored" "$(at_least "$POSTS" 300)$([ "$STORED" -ge "$SENT" ] || echo ', **not all stored**')"
+row "statements sent by 100 clients at once, SQLite ($SENT answered, $STORED stored, refused $BAD, receipts unique: $([ "$DISTINCT" = 1 ] && echo yes || echo NO); p50 $P50 ms, p99 $P99 ms)" "$POSTS statements/s" "≥ 300/s, every one stored" "$(at_least "$POSTS" 300)$([ "$STORED" -ge "$SENT" ] || echo ', **not all stored**')"
 
 for plan in "66|$DEMO|1000" "660|$MID|5000"; do
     IFS='|' read -r n id goal <<<"$plan"
@@ -132,3 +132,13 @@ if [ "$IMPORT" = "--import" ]; then
     echo
     bench/import/run.sh 10000 1
 fi
+
+# Statements from 100 clients on PostgreSQL (goal ≥ 1,000/s): a throw-away cluster with fsync off (bench/statements.sh).
+kill "$PW_PID" 2>/dev/null || true
+wait "$PW_PID" 2>/dev/null || true
+echo
+echo "Statements on PostgreSQL (a throw-away cluster with fsync, synchronous_commit and full_page_writes off; load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo
+echo "| what | figure | goal | met |"
+echo "| --- | ---: | --- | --- |"
+PUBLISHED="$OUT" bench/statements.sh "$DURATION" postgres

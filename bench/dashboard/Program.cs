@@ -15,14 +15,16 @@ using Planwerk.Features.Plans;
 // rows that hang off them are copied from the first measure's in one INSERT … SELECT per table. Prints the plan's id.
 // Usage: dotnet DashboardSeed.dll sqlite|postgres "<connection string>" <municipality slug> [measures per field, default 600]
 // With "participation" instead of the measures per field: 900 statements in the round with a published weighing and a
-// round open to residents (see below); prints both rounds' ids.
+// round open to residents (see below); prints both rounds' ids. With "statements <round id>": prints how many statements
+// the round holds and how many distinct receipt numbers among them (bench/statements.sh counts before and after a run).
 if (args.Length < 3)
 {
     Console.Error.WriteLine("Usage: DashboardSeed sqlite|postgres \"<connection string>\" <municipality slug> [measures per field]");
     return 2;
 }
 var participation = args.Length > 3 && args[3] == "participation";
-var measuresPerField = args.Length > 3 && !participation ? int.Parse(args[3], CultureInfo.InvariantCulture) : 600;
+var counting = args.Length > 4 && args[3] == "statements";
+var measuresPerField = args.Length > 3 && !participation && !counting ? int.Parse(args[3], CultureInfo.InvariantCulture) : 600;
 const int Fields = 11;
 const int Periods = 8;
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +38,14 @@ var db = scope.ServiceProvider.GetRequiredService<PlanwerkDbContext>();
 var watch = Stopwatch.StartNew();
 db.CurrentMunicipalityId = await db.Municipalities.Where(m => m.Slug == args[2]).Select(m => (int?)m.Id).SingleOrDefaultAsync()
     ?? throw new InvalidOperationException($"No municipality {args[2]}.");
+
+if (counting)
+{
+    var roundId = int.Parse(args[4], CultureInfo.InvariantCulture);
+    var receipts = db.Statements.Where(s => s.RoundId == roundId).Select(s => s.ReceiptNumber);
+    Console.WriteLine(FormattableString.Invariant($"{await receipts.CountAsync()} {await receipts.Distinct().CountAsync()}"));
+    return 0;
+}
 
 if (participation)
 {

@@ -47,8 +47,14 @@ public static class Database
     internal static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
 
+    /// <summary>SQLite with its write gate (<see cref="SqliteWriteGate"/>): write transactions wait for each other
+    /// asynchronously instead of in SQLite's sleeping retries.</summary>
     internal static DbContextOptionsBuilder UseSqliteProvider(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString)
+            .ReplaceService<Microsoft.EntityFrameworkCore.Storage.IRelationalTransactionFactory, GatedTransactionFactory>()
+            .AddInterceptors(WriteGate);
+
+    private static readonly SqliteWriteGate WriteGate = new();
 
     /// <summary>Relative SQLite paths are taken from the content root, and their folder is created,
     /// so the first start works on a fresh checkout.</summary>

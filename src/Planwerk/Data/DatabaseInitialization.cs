@@ -31,6 +31,19 @@ public static class DatabaseInitialization
         await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 0; ANALYZE;", ct);
     }
 
+    /// <summary>On SQLite, puts the database file in write-ahead-log mode, where readers never wait for the writer and a
+    /// commit appends to the log instead of rewriting pages. The mode is kept in the file; EF Core sets it on files it
+    /// creates, and this sets it on any other (one made by an older version, restored from a backup, copied in by hand).</summary>
+    public static async Task UseWriteAheadLogAsync(this PlanwerkDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite()) return;
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync(ct);
+        if (mode.SingleOrDefault() is "wal" or "memory") return;
+        var set = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode = WAL").ToListAsync(ct);
+        if (set.SingleOrDefault() != "wal")
+            throw new InvalidOperationException($"The SQLite database could not be put in write-ahead-log mode (it reports '{set.SingleOrDefault()}').");
+    }
+
     /// <summary>Applies the provider's migrations and, in demo mode on an empty database, adds the demo content.</summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider root)
     {
@@ -38,6 +51,7 @@ public static class DatabaseInitialization
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PlanwerkDbContext>();
         await db.Database.MigrateAsync();
+        await db.UseWriteAheadLogAsync();
         await Features.Plans.MeasureSearch.FillMissingSearchTextAsync(db);
         await Features.Plans.Versions.VersionParts.FillMissingAsync(db);
         await Features.Services.Directory.ServiceSearch.FillMissingListingsAsync(db);

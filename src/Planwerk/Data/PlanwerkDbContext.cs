@@ -399,6 +399,12 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     }
 }
 
-public sealed class SqlitePlanwerkDbContext(DbContextOptions<SqlitePlanwerkDbContext> options) : PlanwerkDbContext(options);
+/// <summary>Every save on SQLite runs in a transaction, even a single statement's, so it passes the write gate
+/// (<see cref="SqliteWriteGate"/>) instead of meeting a running writer's lock and sleeping in SQLite's retries.</summary>
+public sealed class SqlitePlanwerkDbContext : PlanwerkDbContext
+{
+    public SqlitePlanwerkDbContext(DbContextOptions<SqlitePlanwerkDbContext> options) : base(options) =>
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+}
 
 public sealed class PostgresPlanwerkDbContext(DbContextOptions<PostgresPlanwerkDbContext> options) : PlanwerkDbContext(options);
