@@ -26,6 +26,16 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     /// EF Core reports the failure, when the connection closes or is disposed, or taken over by the connection's next begin.</summary>
     private static readonly ConditionalWeakTable<DbConnection, Lease> Passing = [];
 
+    /// <summary>How long a writer waits for the gate: as long as SQLite itself would have retried a busy database (the
+    /// connection's <c>Default Timeout</c>, 30 s unless set). A writer still waiting then fails with a clear error, as it
+    /// would have without the gate, instead of waiting for ever (a transaction left open, or code that writes through a
+    /// second context while its first holds a transaction, would otherwise hang every writer after it).</summary>
+    private static TimeSpan Patience(DbConnection connection) =>
+        TimeSpan.FromSeconds(connection is SqliteConnection { DefaultTimeout: > 0 } sqlite ? sqlite.DefaultTimeout : 30);
+
+    private static TimeoutException Stuck(DbConnection connection) =>
+        new($"The SQLite database stayed busy with another write for {Patience(connection).TotalSeconds:0} s; nothing was written.");
+
     /// <summary>The gate of the file the connection opens (its full path; in-memory databases by their connection string).</summary>
     public static SemaphoreSlim For(DbConnection connection)
     {
@@ -41,7 +51,7 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         if (Passing.TryGetValue(connection, out _)) return result;
         var gate = For(connection);
-        await gate.WaitAsync(cancellationToken);
+        if (!await gate.WaitAsync(Patience(connection), cancellationToken)) throw Stuck(connection);
         Passing.AddOrUpdate(connection, new Lease(gate));
         return result;
     }
@@ -50,7 +60,7 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     {
         if (Passing.TryGetValue(connection, out _)) return result;
         var gate = For(connection);
-        gate.Wait();
+        if (!gate.Wait(Patience(connection))) throw Stuck(connection);
         Passing.AddOrUpdate(connection, new Lease(gate));
         return result;
     }

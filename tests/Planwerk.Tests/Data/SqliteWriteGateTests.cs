@@ -144,6 +144,24 @@ public sealed class SqliteWriteGateTests(ConsultationSqliteApp app) : IClassFixt
         Assert.StartsWith(ReceiptNumbers.Prefix(round.Id), await SaveStatementAsync(m, round.Id, userId, "Nach dem Besetztzeichen").WaitAsync(Patience));
     }
 
+    /// <summary>A transaction left open holds the gate: the next writer waits as long as SQLite would have retried a busy
+    /// database (the connection's timeout), then fails with a clear error instead of waiting for ever.</summary>
+    [Fact]
+    public async Task A_writer_waits_for_the_gate_no_longer_than_its_connection_timeout()
+    {
+        var (m, round, userId) = await RoundAsync();
+        await using (var holding = Scope(m, out var holder))
+        {
+            await using var open = await holder.Database.BeginTransactionAsync();
+            await using var scope = Scope(m, out var db);
+            await db.Database.OpenConnectionAsync();
+            ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout = 1;
+            var stuck = await Assert.ThrowsAsync<TimeoutException>(() => db.Database.BeginTransactionAsync().WaitAsync(Patience));
+            Assert.Contains("1 s", stuck.Message, StringComparison.Ordinal);
+        }
+        Assert.StartsWith(ReceiptNumbers.Prefix(round.Id), await SaveStatementAsync(m, round.Id, userId, "Nach dem Warten").WaitAsync(Patience));
+    }
+
     /// <summary>A database file made in SQLite's default rollback-journal mode (by an older version, or restored from a
     /// backup) is in write-ahead-log mode once Planwerk has started on it.</summary>
     [Fact]
