@@ -152,6 +152,7 @@ public static class Composition
         app.UseChangeAuthor();
         // A cached public page is answered here, before the municipality is looked up: no query at all.
         app.UseOutputCache();
+        if (app.Configuration.GetValue<bool>(QueryKeyCheck.Setting)) app.UseQueryKeyCheck();
         app.UseMunicipalityTenancy();
         // After authentication (participation writes count per person) and routing (the page names its policy).
         app.UseRateLimiter();

@@ -47,6 +47,7 @@ public abstract class PlanwerkApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Planwerk", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("PublicPageCache:CheckQueryKeys", "true");
         builder.UseSetting("Mail:PickupDirectory", MailPickupFolder);
         // The test server's own address, so links in mails lead back to it.
         builder.UseSetting("Planwerk:PublicAddress", "http://localhost");

@@ -6,6 +6,7 @@ namespace Planwerk.Features.Council;
 public sealed record PublicListPage(int Page, int PageCount)
 {
     public const int Size = 50;
+    public const string PageKey = "page";
 
     /// <summary>The page from the query (1 when missing or unreadable), kept within the list.</summary>
     public static PublicListPage Of(int? asked, int total)
@@ -16,7 +17,7 @@ public sealed record PublicListPage(int Page, int PageCount)
 
     /// <summary>The page number in the query; null when it is missing or no whole number (then the first page is shown).</summary>
     public static int? Read(IQueryCollection query) =>
-        query["page"].Count == 1 && int.TryParse(query["page"][0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : null;
+        query[PageKey].Count == 1 && int.TryParse(query[PageKey][0], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : null;
 
     public int Skip => (Page - 1) * Size;
 }

@@ -14,7 +14,7 @@ namespace Planwerk.Features.Council;
 /// a public plan whose papers they consult or treat: the same few commands whatever their number. Agenda items are
 /// not listed here, and the plan filter looks only at public agenda items, so nothing non-public can appear.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [PublicCouncilFilter.BodyField, PublicCouncilFilter.FromField, PublicCouncilFilter.ToField, PublicCouncilFilter.PlanField, PublicListPage.PageKey])]
 public sealed class PublicMeetingsModel(PlanwerkDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Name, string Body, DateTimeOffset Start, MeetingState State, bool StartTimeUnknown = false);

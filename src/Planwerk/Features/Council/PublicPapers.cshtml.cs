@@ -13,7 +13,7 @@ namespace Planwerk.Features.Council;
 /// and the plan they are about: the same few commands whatever their number. The plan a paper is about is not named
 /// in the list (it may not be public); only public plans are offered as a filter.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [PublicCouncilFilter.BodyField, PublicCouncilFilter.FromField, PublicCouncilFilter.ToField, PublicCouncilFilter.PlanField, PublicListPage.PageKey])]
 public sealed class PublicPapersModel(PlanwerkDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Reference, string Name, string PaperType, DateOnly Date, bool ReferenceIsExample);

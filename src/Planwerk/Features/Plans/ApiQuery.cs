@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
+using Planwerk.Infrastructure;
 
 namespace Planwerk.Features.Plans;
 
@@ -35,7 +36,7 @@ public sealed class ApiQuery<TStatus> where TStatus : struct, Enum
 
     private string Link(HttpContext context, int page, string rel)
     {
-        var query = context.Request.Query.Where(q => q.Key is not ("page" or "pageSize"))
+        var query = PublicPageCache.KeptQuery(context).Where(q => q.Key is not ("page" or "pageSize"))
             .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         query["page"] = page.ToString(CultureInfo.InvariantCulture);
         query["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture);
@@ -45,6 +46,9 @@ public sealed class ApiQuery<TStatus> where TStatus : struct, Enum
 
 public static class ApiQuery
 {
+    /// <summary>Every query key the plan API reads (its filters and paging): the output cache varies its answers by these.</summary>
+    public static readonly string[] Keys = ["status", "q", "page", "pageSize"];
+
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
     /// <summary>Pages past the last are empty, not errors; this bound only keeps the offset arithmetic sane.</summary>

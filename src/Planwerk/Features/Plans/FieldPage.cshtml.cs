@@ -12,7 +12,7 @@ namespace Planwerk.Features.Plans;
 /// <summary>A field of action of a published plan with its measures. Three SQL commands whatever its size
 /// (four for an adopted plan: its adopted version, see <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [AdoptedPlanReads.StandKey])]
 public sealed class FieldPageModel(PlanwerkDbContext db) : PageModel
 {
     public sealed record FieldDetail(int Id, int Number, string Title, string Description, int PlanId, string PlanTitle)

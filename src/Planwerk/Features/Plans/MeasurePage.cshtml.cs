@@ -16,7 +16,7 @@ namespace Planwerk.Features.Plans;
 /// for an adopted plan: the adopted version, whose texts it shows with the live status; see
 /// <see cref="AdoptedPlanReads"/>).</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [AdoptedPlanReads.StandKey])]
 public sealed class MeasurePageModel(PlanwerkDbContext db, TimeProvider clock, Pathways.PublishedPathways pathways) : PageModel
 {
     public MeasureFacts Measure { get; private set; } = null!;

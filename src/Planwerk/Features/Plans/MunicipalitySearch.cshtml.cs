@@ -14,7 +14,7 @@ namespace Planwerk.Features.Plans;
 /// search of one plan (<see cref="MeasureSearch"/>), grouped by plan. At most <see cref="MaxHits"/> hits
 /// are shown, so a one-letter term cannot make a page of every measure. Two SQL commands.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["q"])]
 public sealed class MunicipalitySearchModel(PlanwerkDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxHits = 200;

@@ -65,7 +65,7 @@ public static class PlanApi
 
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Plans").CacheOutput(PublicPageCache.PolicyName);
+        var api = app.MapGroup("/api/v1").AllowAnonymous().WithTags("Plans").CacheOutput(PublicPageCache.VaryingBy(ApiQuery.Keys));
 
         api.MapGet("/municipalities", async (PlanwerkDbContext db, CancellationToken ct) =>
             await db.Municipalities.AsNoTracking().OrderBy(m => m.Name)

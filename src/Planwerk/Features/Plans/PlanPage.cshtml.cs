@@ -15,7 +15,7 @@ namespace Planwerk.Features.Plans;
 /// (see <see cref="AdoptedPlanReads"/>) takes the place of the sections' command. A retrospective section adds
 /// at most three (<see cref="Retrospective.LoadAsync"/>).</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [AdoptedPlanReads.StandKey])]
 public sealed class PlanPageModel(PlanwerkDbContext db, Planwerk.Infrastructure.Markdown.MarkdownRenderer markdown,
     Microsoft.Extensions.Localization.IStringLocalizer<Planwerk.Infrastructure.Localization.SharedResource> l) : PageModel
 {

@@ -14,7 +14,7 @@ namespace Planwerk.Features.Plans;
 /// An empty query shows the form; an over-long one is refused with a message. Three SQL commands.
 /// <see cref="MunicipalitySearchModel"/> searches all the municipality's published plans.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["q"])]
 public sealed class SearchModel(PlanwerkDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public sealed record PlanRef(int Id, string Title)

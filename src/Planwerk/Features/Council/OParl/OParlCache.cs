@@ -11,7 +11,7 @@ public sealed class OParlCache : IOutputCachePolicy
 {
     public static readonly OParlCache Instance = new();
 
-    private readonly IOutputCachePolicy inner = new PublicPageCache();
+    private readonly IOutputCachePolicy inner = new PublicPageCache(OParlListQuery.Keys);
 
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ public sealed partial record OParlListQuery(
 {
     public static readonly string[] FilterNames = ["created_since", "created_until", "modified_since", "modified_until"];
 
+    /// <summary>Every query key <see cref="Parse"/> reads: the output cache varies the lists by these.</summary>
+    public static readonly string[] Keys = ["after", .. FilterNames, "omit_internal"];
+
     /// <summary>The query, or a message naming the parameter that could not be read.</summary>
     public static (OParlListQuery? Query, string? Error) Parse(IQueryCollection query)
     {
@@ -117,12 +120,14 @@ public static class OParlList
     public static OParlLinks Links(HttpRequest request, int? nextAfter)
     {
         var path = OParlUrls.Root(request) + request.Path.Value;
-        var kept = request.Query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
+        var query = PublicPageCache.KeptQuery(request.HttpContext).ToList();
+        var kept = query.Where(q => q.Key != "after").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
         string At(int? after)
         {
             var pairs = after is not int a ? kept : [.. kept, KeyValuePair.Create("after", (string?)a.ToString(CultureInfo.InvariantCulture))];
             return path + QueryString.Create(pairs).ToUriComponent();
         }
-        return new OParlLinks(At(null), path + request.QueryString.ToUriComponent(), nextAfter is int n ? At(n) : null);
+        var self = query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
+        return new OParlLinks(At(null), path + QueryString.Create(self).ToUriComponent(), nextAfter is int n ? At(n) : null);
     }
 }

@@ -43,40 +43,17 @@ public sealed class OParlSync(PlanwerkDbContext db, OParlImporter importer, IOut
 /// <summary>Runs <see cref="OParlSync"/> every <see cref="OParlImportOptions.SyncIntervalMinutes"/> minutes (on the
 /// application's clock), like the reminder jobs; off in tests unless switched on, as those call it themselves.</summary>
 public sealed class OParlSyncService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock, IOptions<OParlImportOptions> options,
-    IHostEnvironment environment, ILogger<OParlSyncService> logger) : BackgroundService
+    IHostEnvironment environment, ILogger<OParlSyncService> logger) : Infrastructure.Instances.RecurringJob(scopes, locks, clock, logger)
 {
     public const string Job = "oparl-sync";
 
-    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
-    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
-    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OParlSync>().SyncAllAsync(ct);
-    }, ct);
+    protected override string Name => Job;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = options.Value.SyncIntervalMinutes;
-        if (!(options.Value.SyncEnabled ?? !environment.IsEnvironment("Testing")) || minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunRoundAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "The periodic OParl sync failed");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutting down.
-        }
-    }
+    protected override TimeSpan? Interval =>
+        (options.Value.SyncEnabled ?? !environment.IsEnvironment("Testing")) && options.Value.SyncIntervalMinutes > 0
+            ? TimeSpan.FromMinutes(options.Value.SyncIntervalMinutes)
+            : null;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OParlSync>().SyncAllAsync(ct);
 }

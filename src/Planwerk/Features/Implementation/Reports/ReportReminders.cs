@@ -104,42 +104,20 @@ public sealed class ReportReminders(
             link]) + "\n");
 }
 
-/// <summary>Looks for due report reminders once an hour (on the application's clock).</summary>
+/// <summary>Looks for due report reminders at start-up and once an hour (on the application's clock); the same switch as
+/// the consultation reminders: off in tests, which call <see cref="ReportReminders.SendDueAsync"/> themselves.</summary>
 public sealed class ReportReminderService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock,
-    IOptions<Participation.Consultations.ConsultationOptions> options, IHostEnvironment environment, ILogger<ReportReminderService> logger) : BackgroundService
+    IOptions<Participation.Consultations.ConsultationOptions> options, IHostEnvironment environment, ILogger<ReportReminderService> logger)
+    : Infrastructure.Instances.RecurringJob(scopes, locks, clock, logger)
 {
     public const string Job = "report-reminders";
 
-    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
-    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
-    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ReportReminders>().SendDueAsync(ct);
-    }, ct);
+    protected override string Name => Job;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The same switch as the consultation reminders: off in tests, which call SendDueAsync themselves.
-        if (!(options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing"))) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunRoundAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
-                {
-                    logger.LogWarning(e, "Looking for due report reminders failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan? Interval => options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing") ? TimeSpan.FromHours(1) : null;
+
+    protected override bool RunsAtStart => true;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ReportReminders>().SendDueAsync(ct);
 }

@@ -73,41 +73,17 @@ public sealed class ConsultationReminders(
     }
 }
 
-/// <summary>Looks for due reminders once a minute (on the application's clock).</summary>
+/// <summary>Looks for due reminders once a minute (on the application's clock); off in tests, which call
+/// <see cref="ConsultationReminders.SendDueAsync"/> themselves.</summary>
 public sealed class ConsultationReminderService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock, IOptions<ConsultationOptions> options,
-    IHostEnvironment environment, ILogger<ConsultationReminderService> logger) : BackgroundService
+    IHostEnvironment environment, ILogger<ConsultationReminderService> logger) : Infrastructure.Instances.RecurringJob(scopes, locks, clock, logger)
 {
     public const string Job = "consultation-reminders";
 
-    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
-    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
-    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ConsultationReminders>().SendDueAsync(ct);
-    }, ct);
+    protected override string Name => Job;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!(options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing"))) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RunRoundAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
-                {
-                    // The next tick tries again: a round not yet claimed is still due.
-                    logger.LogWarning(e, "Looking for due consultation reminders failed");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan? Interval => options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing") ? TimeSpan.FromMinutes(1) : null;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ConsultationReminders>().SendDueAsync(ct);
 }

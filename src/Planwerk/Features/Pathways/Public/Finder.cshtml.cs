@@ -13,7 +13,7 @@ namespace Planwerk.Features.Pathways.PublicPages;
 /// The answers live only in the address; every value is read as text, so a hand-edited address gets a message on the
 /// form, never an error page.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["situation", "age", "children", "district", "lang"])]
 public sealed class FinderModel(PlanwerkDbContext db, PublishedPathways published, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "situation")] public string? Situation { get; set; }

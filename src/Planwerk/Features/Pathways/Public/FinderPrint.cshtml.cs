@@ -13,7 +13,7 @@ namespace Planwerk.Features.Pathways.PublicPages;
 /// <summary>The finder's result as a short handout to print, in the reading language and its direction, with the
 /// page's absolute address (<see cref="PublicAddress"/>) so a counsellor's printout leads back to the same answers.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["situation", "age", "children", "district", "lang"])]
 public sealed class FinderPrintModel(PlanwerkDbContext db, PublishedPathways published, TimeProvider clock, PublicAddress address) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "situation")] public string? Situation { get; set; }
@@ -35,7 +35,7 @@ public sealed class FinderPrintModel(PlanwerkDbContext db, PublishedPathways pub
 
 /// <summary>The finder's result as PDF (<see cref="HandoutPdf"/>), in the reading language.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["situation", "age", "children", "district", "lang"])]
 public sealed class FinderPdfModel(PlanwerkDbContext db, PublishedPathways published, TimeProvider clock, PublicAddress address) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? situation, string? age, string? children, string? district, string? lang, CancellationToken ct)

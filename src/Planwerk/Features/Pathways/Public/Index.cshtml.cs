@@ -12,7 +12,7 @@ namespace Planwerk.Features.Pathways.PublicPages;
 /// <summary>The municipality's published pathways in the chosen content language, with the finder's questions. Reads the
 /// published documents only: the content languages, the districts and the current publications.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["lang"])]
 public sealed class PathwayIndexModel(PlanwerkDbContext db, PublishedPathways published, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }

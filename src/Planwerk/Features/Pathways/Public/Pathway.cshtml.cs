@@ -16,7 +16,7 @@ namespace Planwerk.Features.Pathways.PublicPages;
 /// queries: the content languages, the current publications (and the documents not yet in memory), the services (split
 /// in five, plus the names of services and places in the language) and the measures.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["lang"])]
 public sealed class PathwayPageModel(PlanwerkDbContext db, PublishedPathways published, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }

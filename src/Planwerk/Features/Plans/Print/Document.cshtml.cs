@@ -12,7 +12,7 @@ namespace Planwerk.Features.Plans.Print;
 /// and every field of action with its numbered measures; a retrospective section with the earlier plan's measures by
 /// their assessment and the charts of its datasets.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [AdoptedPlanReads.StandKey])]
 public sealed class DocumentModel(PlanwerkDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<Planwerk.Infrastructure.Localization.SharedResource> l) : PageModel
 {
     public PrintDocument Document { get; private set; } = null!;

@@ -10,7 +10,7 @@ namespace Planwerk.Features.Plans.Print;
 
 /// <summary>The print view of one field of action of a public plan, with its measures.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [AdoptedPlanReads.StandKey])]
 public sealed class FieldDocumentModel(PlanwerkDbContext db) : PageModel
 {
     public PrintDocument Document { get; private set; } = null!;

@@ -11,7 +11,7 @@ namespace Planwerk.Features.Plans.Print;
 
 /// <summary>The print view of one measure of a public plan.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = [AdoptedPlanReads.StandKey])]
 public sealed class MeasureDocumentModel(PlanwerkDbContext db) : PageModel
 {
     public PrintDocument Document { get; private set; } = null!;

@@ -13,7 +13,7 @@ public static class PlanPdfEndpoints
 {
     public static IEndpointRouteBuilder MapPlanPdf(this IEndpointRouteBuilder app)
     {
-        var pdf = app.MapGroup("/{municipality}/plans/{planId:int}").AllowAnonymous().CacheOutput(PublicPageCache.PolicyName).ExcludeFromDescription();
+        var pdf = app.MapGroup("/{municipality}/plans/{planId:int}").AllowAnonymous().CacheOutput(PublicPageCache.VaryingBy(AdoptedPlanReads.StandKey)).ExcludeFromDescription();
         pdf.MapGet("/document.pdf", (int planId, HttpContext context, PlanwerkDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             DownloadAsync(context, db, l, planId, DocumentScope.Plan, 0, ct));
         pdf.MapGet("/fields/{fieldId:int}/document.pdf", (int planId, int fieldId, HttpContext context, PlanwerkDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>

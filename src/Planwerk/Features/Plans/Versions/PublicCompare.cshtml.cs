@@ -9,7 +9,7 @@ namespace Planwerk.Features.Plans.Versions;
 
 /// <summary>What changed between two versions of a public plan, or between a version and the current state.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["from", "to"])]
 [ReadOnlyPage]
 public sealed class PublicCompareModel(PlanwerkDbContext db) : PageModel
 {

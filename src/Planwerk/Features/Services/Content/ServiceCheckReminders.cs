@@ -107,42 +107,20 @@ public sealed class ServiceCheckReminders(
             ]) + "\n");
 }
 
-/// <summary>Looks for due service check reminders once an hour (on the application's clock).</summary>
+/// <summary>Looks for due service check reminders at start-up and once an hour (on the application's clock); the same
+/// switch as the other reminders: off in tests, which call <see cref="ServiceCheckReminders.SendDueAsync"/> themselves.</summary>
 public sealed class ServiceCheckReminderService(IServiceScopeFactory scopes, Infrastructure.Instances.JobLocks locks, TimeProvider clock,
-    IOptions<Participation.Consultations.ConsultationOptions> options, IHostEnvironment environment, ILogger<ServiceCheckReminderService> logger) : BackgroundService
+    IOptions<Participation.Consultations.ConsultationOptions> options, IHostEnvironment environment, ILogger<ServiceCheckReminderService> logger)
+    : Infrastructure.Instances.RecurringJob(scopes, locks, clock, logger)
 {
     public const string Job = "service-check-reminders";
 
-    /// <summary>One round, unless another instance is running it (then this one is skipped; the next finds the work done).
-    /// What the round marks as done is committed before the lock is let go. Returns whether the round ran.</summary>
-    public Task<bool> RunRoundAsync(CancellationToken ct) => locks.RunOnceAsync(Job, async ct =>
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ServiceCheckReminders>().SendDueAsync(ct);
-    }, ct);
+    protected override string Name => Job;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The same switch as the other reminders: off in tests, which call SendDueAsync themselves.
-        if (!(options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing"))) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunRoundAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
-                {
-                    logger.LogWarning(e, "Looking for due service check reminders failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan? Interval => options.Value.RemindersEnabled ?? !environment.IsEnvironment("Testing") ? TimeSpan.FromHours(1) : null;
+
+    protected override bool RunsAtStart => true;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ServiceCheckReminders>().SendDueAsync(ct);
 }

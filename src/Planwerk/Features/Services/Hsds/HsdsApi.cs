@@ -30,7 +30,7 @@ public static class HsdsApi
             .AllowAnonymous().ExcludeFromDescription().CacheOutput(PublicPageCache.PolicyName);
 
         var api = app.MapGroup("/api/v1/municipalities/{municipality}/hsds").AllowAnonymous().ExcludeFromDescription()
-            .CacheOutput(PublicPageCache.PolicyName);
+            .CacheOutput(PublicPageCache.VaryingBy(HsdsQuery.Keys));
 
         api.MapGet("/", (PublicAddress address) => Json(null, null, new JsonObject
         {

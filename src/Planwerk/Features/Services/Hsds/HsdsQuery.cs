@@ -9,6 +9,13 @@ namespace Planwerk.Features.Services.Hsds;
 /// <c>language</c> (offered in) and <c>lang</c> (texts in). Filters combine with AND.</summary>
 public sealed class HsdsQuery
 {
+    /// <summary>Every query key <see cref="Read"/> reads: the output cache varies the API's answers by these.</summary>
+    public static readonly string[] Keys =
+    [
+        "page", "per_page", "search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "postcode", "proximity",
+        "language", "lang", "full", "full_service", "minimal", "parent_id", "top_only", "format",
+    ];
+
     public Dictionary<string, string[]> Errors { get; } = [];
     public int Page { get; private set; } = 1;
     public int PageSize { get; private set; } = HsdsApi.DefaultPageSize;

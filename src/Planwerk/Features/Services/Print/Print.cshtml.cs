@@ -14,7 +14,7 @@ namespace Planwerk.Features.Services.Print;
 
 /// <summary>The printable directory of help services, by topic or district, in one content language. Public.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["by", "lang"])]
 public sealed class PrintModel(PlanwerkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DirectoryDocument? Document { get; private set; }

@@ -14,7 +14,7 @@ namespace Planwerk.Features.Services.Print;
 
 /// <summary>The directory as PDF (<see cref="DirectoryPdf"/>). Public; a wrong grouping or language answers 400 in words.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["by", "lang"])]
 public sealed class PrintPdfModel(PlanwerkDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? by, string? lang, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace Planwerk.Features.Services.PublicPages;
 /// number of services (see <see cref="ServiceDirectoryQuery"/>), plus the filter choices, the translations, the hours
 /// of the shown page and the check interval.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["q", "topic", "district", "language", "situation", "age", "free", "accessible", "open", "page", "lang"])]
 public sealed class ServiceDirectoryModel(PlanwerkDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Oldest age the filter takes; anything beyond is ignored.</summary>

@@ -16,7 +16,7 @@ namespace Planwerk.Features.Services.PublicPages;
 /// organisation publicly, its description and contact details). An organisation with no listed service that is not
 /// listed itself is not found, nor is another municipality's.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["lang"])]
 public sealed class OrganisationServicesModel(PlanwerkDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }

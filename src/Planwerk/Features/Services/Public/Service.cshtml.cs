@@ -17,7 +17,7 @@ namespace Planwerk.Features.Services.PublicPages;
 /// municipality's service, or one not listed, is not found. A fixed number of queries: the service with its parts
 /// (split), the translations of service, places and topics, the measures, the content languages and the check interval.</summary>
 [AllowAnonymous]
-[OutputCache(PolicyName = PublicPageCache.PolicyName)]
+[OutputCache(PolicyName = PublicPageCache.PolicyName, VaryByQueryKeys = ["lang"])]
 public sealed class ServicePageModel(PlanwerkDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "lang")] public string? Lang { get; set; }

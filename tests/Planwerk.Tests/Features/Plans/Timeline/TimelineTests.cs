@@ -87,7 +87,9 @@ public abstract class TimelineTests(PlanwerkApp app)
             db.TimelineEntries.Add(new TimelineEntry { PlanId = plan.PlanId, Kind = TimelineEntryKind.Event, StartDate = new DateOnly(2019, 6, 18), StartPrecision = DatePrecision.Day, Title = "Der Ausschuss stimmt zu", MeetingId = plan.MeetingId });
             return await db.SaveChangesAsync();
         });
-        var merged = await app.CreateBrowserlikeClient().GetDocumentAsync($"/{m.Slug}/plans/{plan.PlanId}/timeline?x=1");
+        // As the editors' saves do: the municipality's cached pages are evicted.
+        await Planwerk.Infrastructure.PublicPageCache.EvictMunicipalityAsync(app.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(), m.Slug);
+        var merged = await app.CreateBrowserlikeClient().GetDocumentAsync($"/{m.Slug}/plans/{plan.PlanId}/timeline");
         var text = merged.Body!.TextContent;
         Assert.DoesNotContain("Der Fachplan ist beschlossen.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Vorberatung", text, StringComparison.Ordinal);
