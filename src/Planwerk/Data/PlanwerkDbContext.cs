@@ -307,8 +307,14 @@ public abstract class PlanwerkDbContext(DbContextOptions options) : IdentityDbCo
     private async Task<int> SaveWithHistoryAsync(List<ChangeRecorder.Pending> history, CancellationToken cancellationToken)
     {
         var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        ChangeRecords.AddRange(ChangeRecorder.Complete(history, Author.UserName ?? ""));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        var records = ChangeRecorder.Complete(history, Author.UserName ?? "").ToList();
+        // Many records (an import's) in a few statements; the same rows (ChangeRecordWriter).
+        if (records.Count >= ChangeRecordWriter.BulkFrom) await ChangeRecordWriter.WriteAsync(this, records, cancellationToken);
+        else
+        {
+            ChangeRecords.AddRange(records);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        }
         return count;
     }
 
